@@ -1,0 +1,64 @@
+# Coproduce. The two commands a newcomer needs:
+#   make demo   – install, migrate an SQLite database, load demo data, serve on 127.0.0.1:8000
+#   make test   – install what the tests need and run everything (lint, types, unit, view, browser)
+
+SHELL := /bin/bash
+VENV := .venv
+PY := $(VENV)/bin/python
+PYTHON ?= python3
+PYTEST_ARGS ?=
+
+.PHONY: demo serve test check pytest install install-dev translations frontend worker clean
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade "pip>=24"
+	$(VENV)/bin/pip install --quiet -e .
+	touch $@
+
+$(VENV)/.installed-dev: $(VENV)/.installed pyproject.toml
+	$(VENV)/bin/pip install --quiet -e ".[dev]"
+	touch $@
+
+install: $(VENV)/.installed
+install-dev: $(VENV)/.installed-dev
+
+# Compiled message catalogues are built, not committed.
+translations: $(VENV)/.installed
+	scripts/translations.sh compile >/dev/null
+
+demo: install translations
+	$(PY) manage.py migrate --verbosity 0
+	$(PY) manage.py load_demo
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+serve: install translations
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+worker: install
+	$(PY) manage.py db_worker --no-reload
+
+# axe-core for the accessibility tests comes from npm (Node is needed for tests only).
+frontend/node_modules/axe-core/axe.min.js: frontend/package-lock.json
+	cd frontend && npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+check: install-dev
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/mypy coproduce benchmarks
+	$(PY) manage.py makemigrations --check --dry-run
+	scripts/translations.sh check
+
+pytest: install-dev translations frontend/node_modules/axe-core/axe.min.js
+	scripts/install-system-packages.sh
+	# Exit code 5 means pytest collected no tests: that is a broken suite, so it fails too.
+	$(PY) -m pytest $(PYTEST_ARGS)
+
+test: check pytest
+
+frontend:
+	frontend/build.sh
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles frontend/node_modules

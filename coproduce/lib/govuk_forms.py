@@ -1,0 +1,261 @@
+"""The one bridge from Django forms to GOV.UK Frontend components.
+
+`field_spec(bound_field)` says which govuk-frontend-jinja macro renders a field and with
+which parameters: label, hint, the value the person typed (so nothing is lost on an
+error), and the inline error message. `error_summary_items(form)` gives the error
+summary's list, each error linking to its field. Templates call these through the
+`field` and `error_summary` macros in `templates/components/forms.html`.
+"""
+
+import datetime
+from collections.abc import Iterable, Mapping
+from typing import Any
+
+from django import forms
+from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils.translation import gettext_lazy as _
+
+Params = dict[str, Any]
+
+
+class DateWidget(forms.Widget):
+    """Day, month and year boxes, read back as strings so a mistake is shown as typed."""
+
+    parts = ("day", "month", "year")
+
+    def value_from_datadict(
+        self, data: Mapping[str, Any], files: Mapping[str, Any], name: str
+    ) -> dict[str, str]:
+        return {part: str(data.get(f"{name}-{part}", "")).strip() for part in self.parts}
+
+    def value_omitted_from_data(
+        self, data: Mapping[str, Any], files: Mapping[str, Any], name: str
+    ) -> bool:
+        return not any(f"{name}-{part}" in data for part in self.parts)
+
+
+MISSING_PART_MESSAGES = {
+    "day": _("%(label)s must include a day"),
+    "month": _("%(label)s must include a month"),
+    "year": _("%(label)s must include a year"),
+}
+
+
+class DateField(forms.Field):
+    """A GOV.UK date input: three boxes, with the errors the design system recommends."""
+
+    widget = DateWidget
+
+    def to_python(self, value: Any) -> datetime.date | None:
+        if isinstance(value, datetime.date):
+            return value
+        if not value or not any(value.values()):
+            return None
+        missing = [part for part in DateWidget.parts if not value.get(part)]
+        if missing:
+            raise ValidationError(
+                MISSING_PART_MESSAGES[missing[0]], params={"label": self.label}, code="incomplete"
+            )
+        try:
+            return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
+        except ValueError:
+            raise ValidationError(
+                _("%(label)s must be a real date"), params={"label": self.label}, code="invalid"
+            ) from None
+
+    def validate(self, value: Any) -> None:
+        super().validate(value)
+        if value and value > datetime.date.today():
+            raise ValidationError(
+                _("%(label)s must be in the past"), params={"label": self.label}, code="future"
+            )
+
+
+def _date_parts(value: Any) -> dict[str, str]:
+    if isinstance(value, datetime.date):
+        return {"day": str(value.day), "month": str(value.month), "year": str(value.year)}
+    if isinstance(value, dict):
+        return {part: str(value.get(part, "")) for part in DateWidget.parts}
+    return {part: "" for part in DateWidget.parts}
+
+
+def _error(bf: forms.BoundField) -> Params | None:
+    if not bf.errors:
+        return None
+    return {"text": " ".join(str(e) for e in bf.errors), "visuallyHiddenText": _("Error")}
+
+
+def _items(bf: forms.BoundField, selected: Iterable[str]) -> list[Params]:
+    chosen = {str(v) for v in selected}
+    field = bf.field
+    assert isinstance(field, forms.ChoiceField)
+    hints: Mapping[str, str] = getattr(field, "item_hints", {})
+    items: list[Params] = []
+    for value, label in field.choices:  # type: ignore[union-attr,misc]
+        if value == "":
+            continue
+        item: Params = {"value": value, "text": str(label), "checked": str(value) in chosen}
+        if str(value) in hints:
+            item["hint"] = {"text": str(hints[str(value)])}
+        items.append(item)
+    return items
+
+
+def target_id(bf: forms.BoundField) -> str:
+    """The id the error summary links to: the field's first focusable element."""
+    if isinstance(bf.field.widget, DateWidget):
+        return f"{bf.auto_id}-day"
+    return str(bf.auto_id)
+
+
+def field_spec(bf: forms.BoundField, **overrides: Any) -> Params:
+    """Which macro renders `bf`, and its parameters.
+
+    `heading=True` makes the label (or legend) the page's h1, for one-question pages.
+    `classes`, `autocomplete`, `inputmode`, `spellcheck` pass through to the component.
+    """
+    widget = bf.field.widget
+    heading = bool(overrides.pop("heading", False))
+    size = "l" if heading else "m"
+    label_text = str(bf.label)
+    common: Params = {"errorMessage": _error(bf)}
+    if bf.help_text:
+        common["hint"] = {"text": str(bf.help_text)}
+    legend: Params = {
+        "fieldset": {
+            "legend": {
+                "text": label_text,
+                "isPageHeading": heading,
+                "classes": f"govuk-fieldset__legend--{size}"
+                if heading
+                else "govuk-fieldset__legend--s",
+            }
+        }
+    }
+    label: Params = {
+        "label": {
+            "text": label_text,
+            "isPageHeading": heading,
+            "classes": f"govuk-label--{size}" if heading else "govuk-label--s",
+        }
+    }
+
+    if isinstance(widget, DateWidget):
+        parts = _date_parts(bf.value())
+        error_class = " govuk-input--error" if bf.errors else ""
+        params: Params = {
+            **common,
+            **legend,
+            "id": bf.auto_id,
+            "namePrefix": bf.html_name,
+            "items": [
+                {
+                    "name": "day",
+                    "label": _("Day"),
+                    "classes": "govuk-input--width-2" + error_class,
+                    "value": parts["day"],
+                },
+                {
+                    "name": "month",
+                    "label": _("Month"),
+                    "classes": "govuk-input--width-2" + error_class,
+                    "value": parts["month"],
+                },
+                {
+                    "name": "year",
+                    "label": _("Year"),
+                    "classes": "govuk-input--width-4" + error_class,
+                    "value": parts["year"],
+                },
+            ],
+        }
+        macro = "date"
+    # CheckboxSelectMultiple is a subclass of RadioSelect, so it comes first.
+    elif isinstance(widget, forms.CheckboxSelectMultiple):
+        params = {**common, **legend, "idPrefix": bf.auto_id, "name": bf.html_name}
+        params["items"] = _items(bf, bf.value() or [])
+        macro = "checkboxes"
+    elif isinstance(widget, forms.RadioSelect):
+        value = bf.value()
+        params = {**common, **legend, "idPrefix": bf.auto_id, "name": bf.html_name}
+        params["items"] = _items(bf, [] if value is None else [value])
+        macro = "radios"
+    elif isinstance(widget, forms.CheckboxInput):
+        params = {
+            **common,
+            "idPrefix": bf.auto_id,
+            "name": bf.html_name,
+            "items": [{"value": "true", "text": label_text, "checked": bool(bf.value())}],
+        }
+        if bf.help_text:
+            params["items"][0]["hint"] = params.pop("hint")
+        macro = "checkboxes"
+    elif isinstance(widget, forms.Select):
+        value = bf.value()
+        items = [
+            {"value": v, "text": str(t), "selected": str(v) == str(value)}
+            for v, t in bf.field.choices  # type: ignore[attr-defined]
+        ]
+        params = {**common, **label, "id": bf.auto_id, "name": bf.html_name, "items": items}
+        macro = "select"
+    elif isinstance(widget, forms.Textarea):
+        params = {
+            **common,
+            **label,
+            "id": bf.auto_id,
+            "name": bf.html_name,
+            "value": bf.value() or "",
+            "rows": widget.attrs.get("rows", 5),
+        }
+        macro = "textarea"
+    elif isinstance(widget, forms.PasswordInput):
+        params = {
+            **common,
+            **label,
+            "id": bf.auto_id,
+            "name": bf.html_name,
+            "autocomplete": widget.attrs.get("autocomplete", "current-password"),
+            "showPasswordText": _("Show"),
+            "hidePasswordText": _("Hide"),
+            "showPasswordAriaLabelText": _("Show password"),
+            "hidePasswordAriaLabelText": _("Hide password"),
+            "passwordShownAnnouncementText": _("Your password is visible"),
+            "passwordHiddenAnnouncementText": _("Your password is hidden"),
+        }
+        macro = "password"
+    else:
+        value = bf.value()
+        input_type = getattr(widget, "input_type", "text")
+        params = {
+            **common,
+            **label,
+            "id": bf.auto_id,
+            "name": bf.html_name,
+            "type": "text" if input_type == "number" else input_type,
+            "value": "" if value is None else value,
+        }
+        if input_type == "number":
+            params["inputmode"] = "numeric"
+            params["spellcheck"] = False
+        for attr in ("autocomplete", "spellcheck"):
+            if attr in widget.attrs:
+                params[attr] = widget.attrs[attr]
+        if "class" in widget.attrs:
+            params["classes"] = widget.attrs["class"]
+        macro = "input"
+
+    params.update(overrides)
+    return {"macro": macro, "params": params}
+
+
+def error_summary_items(form: forms.BaseForm) -> list[Params]:
+    items: list[Params] = []
+    for error in form.non_field_errors():
+        items.append({"text": str(error), "href": "#main-content"})
+    for name in form.errors:
+        if name == NON_FIELD_ERRORS:
+            continue
+        bf = form[name]
+        for error in bf.errors:
+            items.append({"text": str(error), "href": f"#{target_id(bf)}"})
+    return items

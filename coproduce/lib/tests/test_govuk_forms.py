@@ -1,0 +1,130 @@
+import datetime
+
+import pytest
+from django import forms
+
+from coproduce.lib.govuk_forms import DateField, error_summary_items, field_spec
+
+
+class ExampleForm(forms.Form):
+    name = forms.CharField(label="Full name", help_text="As on your letters")
+    colour = forms.ChoiceField(
+        label="Colour", choices=[("red", "Red"), ("blue", "Blue")], widget=forms.RadioSelect
+    )
+    needs = forms.MultipleChoiceField(
+        label="Needs",
+        choices=[("a", "A"), ("b", "B")],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+    )
+    notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
+    born = DateField(label="Date of birth", required=False)
+    days = forms.IntegerField(label="Days", required=False)
+    secret = forms.CharField(label="Password", widget=forms.PasswordInput, required=False)
+    agree = forms.BooleanField(label="I agree", required=False)
+    place = forms.ChoiceField(label="Place", choices=[("", "Choose"), ("x", "X")], required=False)
+
+
+def test_each_widget_maps_to_its_govuk_component() -> None:
+    form = ExampleForm()
+    macros = {name: field_spec(form[name])["macro"] for name in form.fields}
+    assert macros == {
+        "name": "input",
+        "colour": "radios",
+        "needs": "checkboxes",
+        "notes": "textarea",
+        "born": "date",
+        "days": "input",
+        "secret": "password",
+        "agree": "checkboxes",
+        "place": "select",
+    }
+
+
+def test_input_params_carry_label_hint_value_and_error() -> None:
+    form = ExampleForm({"name": ""})
+    form.is_valid()
+    params = field_spec(form["name"])["params"]
+    assert params["label"]["text"] == "Full name"
+    assert params["hint"] == {"text": "As on your letters"}
+    assert params["errorMessage"] == {
+        "text": "This field is required.",
+        "visuallyHiddenText": "Error",
+    }
+    assert params["id"] == "id_name"
+
+
+def test_what_was_typed_is_kept_for_every_kind_of_field() -> None:
+    form = ExampleForm(
+        {
+            "name": "Ann",
+            "colour": "blue",
+            "needs": ["b"],
+            "born-day": "31",
+            "born-month": "2",
+            "born-year": "1970",
+            "days": "ten",
+        }
+    )
+    assert not form.is_valid()
+    assert field_spec(form["name"])["params"]["value"] == "Ann"
+    assert [i["checked"] for i in field_spec(form["colour"])["params"]["items"]] == [False, True]
+    assert [i["checked"] for i in field_spec(form["needs"])["params"]["items"]] == [False, True]
+    assert [i["value"] for i in field_spec(form["born"])["params"]["items"]] == ["31", "2", "1970"]
+    assert field_spec(form["days"])["params"]["value"] == "ten"
+
+
+def test_numbers_use_a_text_input_with_a_numeric_keyboard() -> None:
+    params = field_spec(ExampleForm()["days"])["params"]
+    assert params["type"] == "text"
+    assert params["inputmode"] == "numeric"
+
+
+def test_heading_makes_the_label_the_page_heading() -> None:
+    params = field_spec(ExampleForm()["colour"], heading=True)["params"]
+    assert params["fieldset"]["legend"]["isPageHeading"] is True
+    assert "govuk-fieldset__legend--l" in params["fieldset"]["legend"]["classes"]
+
+
+def test_error_summary_links_to_each_fields_first_control() -> None:
+    form = ExampleForm({"born-day": "1"})
+    form.is_valid()
+    items = error_summary_items(form)
+    hrefs = {item["href"] for item in items}
+    assert "#id_name" in hrefs
+    assert "#id_colour" in hrefs
+    assert "#id_born-day" in hrefs
+
+
+@pytest.mark.parametrize(
+    ("day", "month", "year", "message"),
+    [
+        ("", "3", "1980", "Date of birth must include a day"),
+        ("30", "2", "1980", "Date of birth must be a real date"),
+        ("1", "1", "2999", "Date of birth must be in the past"),
+        ("x", "1", "1980", "Date of birth must be a real date"),
+    ],
+)
+def test_date_field_gives_govuk_style_messages(
+    day: str, month: str, year: str, message: str
+) -> None:
+    form = ExampleForm(
+        {"name": "A", "colour": "red", "born-day": day, "born-month": month, "born-year": year}
+    )
+    assert not form.is_valid()
+    assert form.errors["born"] == [message]
+
+
+def test_date_field_reads_a_real_date() -> None:
+    form = ExampleForm(
+        {"name": "A", "colour": "red", "born-day": "5", "born-month": "1", "born-year": "1950"}
+    )
+    assert form.is_valid(), form.errors
+    assert form.cleaned_data["born"] == datetime.date(1950, 1, 5)
+
+
+def test_a_widgets_class_sets_the_input_width() -> None:
+    class PostcodeForm(forms.Form):
+        postcode = forms.CharField(widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}))
+
+    assert field_spec(PostcodeForm()["postcode"])["params"]["classes"] == "govuk-input--width-10"

@@ -1,0 +1,77 @@
+from django.test import Client, override_settings
+from django.urls import reverse
+
+from coproduce.conftest import Member
+
+
+def test_start_page_invites_sign_in_and_offers_offline_help(client: Client, db: None) -> None:
+    html = client.get(reverse("pages:home")).content.decode()
+    assert "Sign in" in html
+    assert "Not online?" in html
+    assert 'class="govuk-skip-link"' in html
+
+
+def test_home_shows_each_role_its_own_links(
+    coordinator_client: Client, carer_client: Client, admin_client_a: Client
+) -> None:
+    coordinator_home = coordinator_client.get(reverse("pages:home")).content.decode()
+    carer_home = carer_client.get(reverse("pages:home")).content.decode()
+    admin_home = admin_client_a.get(reverse("pages:home")).content.decode()
+    assert reverse("people:register") in coordinator_home
+    assert reverse("audit:list") not in coordinator_home
+    assert reverse("people:list") not in carer_home
+    assert reverse("audit:list") in admin_home
+
+
+def test_header_carries_the_organisations_own_name_not_the_crown(
+    carer_client: Client, carer: Member
+) -> None:
+    html = carer_client.get(reverse("pages:home")).content.decode()
+    assert "govuk-generic-header__homepage-link" in html
+    assert carer.organisation.name in html
+    assert "GOV.UK" not in html
+    assert "Crown copyright" not in html
+
+
+def test_statements_are_public(client: Client, db: None) -> None:
+    assert "Accessibility statement" in client.get(reverse("pages:accessibility")).content.decode()
+    assert "Privacy notice" in client.get(reverse("pages:privacy")).content.decode()
+
+
+def test_missing_page_is_a_govuk_404(client: Client, db: None) -> None:
+    response = client.get("/no-such-page/")
+    assert response.status_code == 404
+    assert "Page not found" in response.content.decode()
+
+
+def test_forbidden_page_explains_why(carer_client: Client) -> None:
+    response = carer_client.get(reverse("people:list"))
+    assert response.status_code == 403
+    assert "You cannot see this page" in response.content.decode()
+
+
+@override_settings(DEBUG=False)
+def test_server_error_page_renders_without_the_database(client: Client, db: None) -> None:
+    from coproduce.pages.views import server_error
+
+    request = client.get("/").wsgi_request
+    response = server_error(request)
+    assert response.status_code == 500
+    assert "Sorry, there is a problem with the service" in response.content.decode()
+
+
+def test_every_page_sends_a_strict_content_security_policy(client: Client, db: None) -> None:
+    response = client.get(reverse("accounts:sign-in"))
+    policy = response["Content-Security-Policy"]
+    assert "default-src 'self'" in policy
+    assert "frame-ancestors 'none'" in policy
+    assert "unsafe-inline" not in policy
+    assert response["X-Frame-Options"] == "DENY"
+    assert response["X-Content-Type-Options"] == "nosniff"
+
+
+def test_the_only_inline_script_carries_the_policys_nonce(client: Client, db: None) -> None:
+    response = client.get(reverse("accounts:sign-in"))
+    html = response.content.decode()
+    nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
+    assert f'<script nonce="{nonce}">' in html

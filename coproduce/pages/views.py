@@ -1,0 +1,50 @@
+"""Pages every visitor can reach: the start page, statements, and the error pages."""
+
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import render
+
+from coproduce.breaks.models import Scheme
+from coproduce.tenancy import access
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    membership = getattr(request, "membership", None)
+    if membership is None:
+        return render(request, "pages/home.html", {"membership": None})
+    context = {
+        "membership": membership,
+        "several": access.memberships_for(request).count() > 1,
+        "refers_for_breaks": access.practices_for(request).exists(),
+        "runs_breaks": membership.role in access.PEOPLE_ROLES
+        and Scheme.objects.filter(payment_organisation_id=membership.organisation_id).exists(),
+    }
+    return render(request, "pages/home.html", context)
+
+
+def accessibility(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/accessibility.html")
+
+
+def privacy(request: HttpRequest) -> HttpResponse:
+    return render(request, "pages/privacy.html")
+
+
+def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/400.html", status=400)
+
+
+def permission_denied(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/403.html", status=403)
+
+
+def page_not_found(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
+    return render(request, "pages/404.html", status=404)
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    # No database, no request context: the simplest page that can still be shown.
+    return render(request, "pages/500.html", status=500)
+
+
+def csrf_failure(request: HttpRequest, reason: str = "") -> HttpResponse:
+    return render(request, "pages/csrf.html", status=403)

@@ -1,0 +1,220 @@
+"""Verbs that change people's records: each one transaction, each one audited."""
+
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.audit import actions as audit
+from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.people.models import (
+    CaredFor,
+    CarerProfile,
+    Consent,
+    ConsentKind,
+    EqualityMonitoring,
+    ErasureRequest,
+    Person,
+)
+from coproduce.tenancy.models import Membership, Organisation
+
+ERASED_NAME = "Erased person"
+
+
+def record_consent(actor: User | None, person: Person, kind: ConsentKind, given: bool) -> Consent:
+    return Consent.objects.create(
+        person=person,
+        kind=kind,
+        given=given,
+        wording_version=settings.CONSENT_WORDING_VERSION,
+        recorded_by=actor,
+    )
+
+
+@transaction.atomic
+def register_carer(actor: User, organisation: Organisation, data: dict[str, Any]) -> Person:
+    """Staff register a carer (often after a phone call), with the consent they gave."""
+    person = Person.objects.create(
+        organisation=organisation,
+        registered_by=actor,
+        preferred_language=data["preferred_language"],
+        **{
+            k: data[k]
+            for k in (
+                "full_name",
+                "known_as",
+                "email",
+                "phone",
+                "address",
+                "postcode",
+                "date_of_birth",
+            )
+        },
+    )
+    CarerProfile.objects.create(person=person, preferred_channel=data["preferred_channel"])
+    record_consent(actor, person, ConsentKind.DATA_USE, data["consent_data_use"])
+    record_consent(actor, person, ConsentKind.CONTACT, data["consent_contact"])
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=[DataCategory.CONTACT],
+        detail="Registered as a carer",
+    )
+    return person
+
+
+@transaction.atomic
+def save_profile_section(
+    actor: User, person: Person, form: Any, categories: Iterable[DataCategory], section: str
+) -> None:
+    """Save one section of a person's record (a bound, valid ModelForm) and audit it."""
+    form.save()
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=categories,
+        detail=f"Changed {section}",
+    )
+
+
+@transaction.atomic
+def save_consents(actor: User, person: Person, answers: dict[str, bool]) -> list[Consent]:
+    """Record each consent whose answer differs from the current one."""
+    current = {c.kind: c.given for c in reversed(person.consents.all())}
+    changed = [
+        record_consent(actor, person, ConsentKind(kind), given)
+        for kind, given in answers.items()
+        if current.get(kind) != given
+    ]
+    if changed:
+        audit.record(
+            actor=actor,
+            person=person,
+            action=AuditAction.CHANGED,
+            categories=[DataCategory.CONTACT],
+            detail="Changed consent: "
+            + ", ".join(f"{c.kind}={'yes' if c.given else 'no'}" for c in changed),
+        )
+    return changed
+
+
+@transaction.atomic
+def save_cared_for(actor: User, person: Person, form: Any) -> CaredFor:
+    cared_for: CaredFor = form.save(commit=False)
+    cared_for.profile = person.carer_profile
+    cared_for.save()
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=[DataCategory.CARING, DataCategory.HEALTH],
+        detail="Changed a person they care for",
+    )
+    return cared_for
+
+
+@transaction.atomic
+def remove_cared_for(actor: User, person: Person, cared_for: CaredFor) -> None:
+    cared_for.delete()
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=[DataCategory.CARING, DataCategory.HEALTH],
+        detail="Removed a person they care for",
+    )
+
+
+@transaction.atomic
+def save_equality(actor: User, person: Person, data: dict[str, Any]) -> EqualityMonitoring | None:
+    """Keep equality answers only with consent; withdrawing consent deletes them."""
+    record_consent(actor, person, ConsentKind.EQUALITY, data["consent"])
+    audit_categories = [DataCategory.ETHNICITY, DataCategory.DISABILITY]
+    if not data["consent"]:
+        EqualityMonitoring.objects.filter(person=person).delete()
+        audit.record(
+            actor=actor,
+            person=person,
+            action=AuditAction.CHANGED,
+            categories=audit_categories,
+            detail="Withdrew equality monitoring",
+        )
+        return None
+    young = {"yes": True, "no": False}.get(data.get("young_carer") or "")
+    answers = {
+        name: data.get(name) or ""
+        for name in ("age_band", "sex", "ethnic_group", "disability", "care_hours")
+    }
+    equality, _ = EqualityMonitoring.objects.update_or_create(
+        person=person, defaults={**answers, "young_carer": young}
+    )
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=audit_categories,
+        detail="Changed equality monitoring",
+    )
+    return equality
+
+
+@transaction.atomic
+def request_erasure(actor: User, person: Person, reason: str) -> ErasureRequest:
+    """Ask for erasure; an open request is reused, never duplicated."""
+    request = (
+        ErasureRequest.objects.select_for_update().filter(person=person, completed_at=None).first()
+    )
+    if request is None:
+        request = ErasureRequest.objects.create(person=person, requested_by=actor, reason=reason)
+        audit.record(
+            actor=actor,
+            person=person,
+            action=AuditAction.ERASURE_REQUESTED,
+            categories=[DataCategory.ALL],
+        )
+    return request
+
+
+@transaction.atomic
+def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
+    """Really remove a person's personal data. Returns False if already done (idempotent).
+
+    The Person row stays (so counts and audit history hold together) with every
+    personal field blanked; profile, cared-for people, equality answers and consents are
+    deleted; their sign-in is closed and their email address replaced.
+    """
+    claimed = ErasureRequest.objects.filter(pk=erasure_request.pk, completed_at=None).update(
+        completed_at=timezone.now(), completed_by=actor
+    )
+    if claimed != 1:
+        return False
+    person = Person.objects.select_for_update().get(pk=erasure_request.person_id)
+    CarerProfile.objects.filter(person=person).delete()
+    EqualityMonitoring.objects.filter(person=person).delete()
+    person.consents.all().delete()
+    user = person.user
+    person.full_name = ERASED_NAME
+    person.known_as = person.email = person.phone = person.address = person.postcode = ""
+    person.date_of_birth = None
+    person.user = None
+    person.erased_at = timezone.now()
+    person.save()
+    ErasureRequest.objects.filter(pk=erasure_request.pk).update(reason="")
+    if user is not None and not user.people.exists():
+        Membership.objects.filter(user=user).delete()
+        user.email = f"erased-{uuid.uuid4().hex}@erased.invalid"
+        user.is_active = False
+        user.set_unusable_password()
+        user.save()
+    elif user is not None:
+        Membership.objects.filter(user=user, organisation_id=person.organisation_id).delete()
+    audit.record(
+        actor=actor, person=person, action=AuditAction.ERASED, categories=[DataCategory.ALL]
+    )
+    return True

@@ -1,0 +1,312 @@
+"""People pages. Each view serves staff (`pk` given) and the person themselves (`pk=None`)."""
+
+import json
+from collections.abc import Iterable
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db.models import Q, TextChoices
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.accounts.actions import invite_to_sign_in
+from coproduce.audit import actions as audit
+from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.people import actions
+from coproduce.people import forms as people_forms
+from coproduce.people.export import person_data
+from coproduce.people.models import (
+    AccessNeed,
+    Availability,
+    Channel,
+    Condition,
+    ConsentKind,
+    Person,
+)
+from coproduce.people.sections import SECTIONS
+from coproduce.tenancy import access
+
+PAGE_SIZE = 25
+PROFILE_CHOICES = {
+    "access": AccessNeed,
+    "availability": Availability,
+    "condition": Condition,
+    "channel": Channel,
+    "consent": ConsentKind,
+}
+VIEWED_ON_PROFILE = [
+    DataCategory.CONTACT,
+    DataCategory.CARING,
+    DataCategory.HEALTH,
+    DataCategory.DISABILITY,
+]
+
+
+def labels(choices: type[TextChoices], values: Iterable[str]) -> str:
+    """Readable labels for stored choice values, in the active language."""
+    names = dict(choices.choices)
+    return ", ".join(str(names.get(v, v)) for v in values)
+
+
+def person_url(name: str, pk: int | None, *args: object) -> str:
+    """A link to one of a person's pages: under /you/ for themselves, /people/<pk>/ for staff."""
+    if pk is None:
+        return reverse(f"people:you-{name}" if name else "people:you", args=args or None)
+    return reverse(f"people:person-{name}" if name else "people:person", args=[pk, *args])
+
+
+def people_list(request: HttpRequest) -> HttpResponse:
+    people = access.people_for(request)
+    search = people_forms.PeopleSearchForm(request.GET or None)
+    if search.is_valid() and (q := search.cleaned_data["q"].strip()):
+        people = people.filter(
+            Q(full_name__icontains=q) | Q(email__icontains=q) | Q(postcode__icontains=q)
+        )
+    rows = people.values(
+        "pk", "full_name", "postcode", "carer_profile__preferred_channel", "user_id"
+    )
+    page = Paginator(rows, PAGE_SIZE).get_page(request.GET.get("page"))
+    context = {
+        "page": page,
+        "search": search,
+        "section": "people",
+        "channel_names": dict(Channel.choices),
+    }
+    return render(request, "people/list.html", context)
+
+
+def register(request: HttpRequest) -> HttpResponse:
+    membership = access.require_role(request, access.PEOPLE_ROLES)
+    form = people_forms.RegisterCarerForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        person = actions.register_carer(
+            access.user_for(request), membership.organisation, form.cleaned_data
+        )
+        messages.success(request, _("%(name)s is registered") % {"name": person.full_name})
+        return redirect("people:person", person.pk)
+    return render(
+        request,
+        "people/register.html",
+        {"form": form, "section": "people"},
+        status=400 if form.errors else 200,
+    )
+
+
+def with_everything(person: Person) -> Person:
+    """The person again, with everything held about them loaded in a fixed number of queries."""
+    return (
+        Person.objects.select_related("organisation", "carer_profile", "equality")
+        .prefetch_related("carer_profile__cared_for", "consents", "erasure_requests")
+        .get(pk=person.pk)
+    )
+
+
+def form_page(
+    request: HttpRequest,
+    template: str,
+    form: object,
+    person: Person,
+    pk: int | None,
+    viewed: Iterable[DataCategory] = (),
+    **extra: object,
+) -> HttpResponse:
+    """Show one of a person's form pages; 400 when it comes back with errors.
+
+    A form filled with special-category data shows it, so opening one is audited too.
+    """
+    viewed = list(viewed)
+    if viewed and request.method == "GET":
+        audit.record(
+            actor=access.user_for(request),
+            person=person,
+            action=AuditAction.VIEWED,
+            categories=viewed,
+            detail=f"Opened {template.removeprefix('people/').removesuffix('.html')}",
+        )
+    context = {
+        "form": form,
+        "person": person,
+        "pk": pk,
+        "section": "you" if pk is None else "people",
+        **extra,
+    }
+    status = 400 if getattr(form, "errors", None) else 200
+    return render(request, template, context, status=status)
+
+
+def person_detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    person = with_everything(access.subject_for(request, pk))
+    audit.record(
+        actor=access.user_for(request),
+        person=person,
+        action=AuditAction.VIEWED,
+        categories=VIEWED_ON_PROFILE,
+    )
+    context = {
+        "choices": PROFILE_CHOICES,
+        "labels": labels,
+        "person": person,
+        "pk": pk,
+        "data": person_data(person),
+        "section": "you" if pk is None else "people",
+        "history": person.audit_events.select_related("actor")[:20] if pk is None else [],
+    }
+    return render(request, "people/detail.html", context)
+
+
+def edit_section(request: HttpRequest, section: str, pk: int | None = None) -> HttpResponse:
+    spec = SECTIONS.get(section)
+    if spec is None:
+        raise Http404("No such section")
+    person = access.subject_for(request, pk, need="edit")
+    instance = getattr(person, "carer_profile", None) if spec.on_profile else person
+    if instance is None:
+        raise Http404("This person has no carer profile")
+    form = spec.form(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        actions.save_profile_section(
+            access.user_for(request), person, form, spec.categories, spec.slug
+        )
+        messages.success(request, _("%(section)s saved") % {"section": spec.title})
+        return redirect(person_url("", pk))
+    return form_page(
+        request, "people/edit_section.html", form, person, pk, spec.categories, spec=spec
+    )
+
+
+def edit_consent(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    person = access.subject_for(request, pk, need="edit")
+    current = {c.kind: "yes" if c.given else "no" for c in reversed(person.consents.all())}
+    form = people_forms.ConsentForm(request.POST or None, initial=current)
+    if request.method == "POST" and form.is_valid():
+        actions.save_consents(access.user_for(request), person, form.cleaned_data)
+        messages.success(request, _("Your choices about consent are saved"))
+        return redirect(person_url("", pk))
+    return form_page(request, "people/consent.html", form, person, pk)
+
+
+def edit_cared_for(
+    request: HttpRequest, pk: int | None = None, cared_for_pk: int | None = None
+) -> HttpResponse:
+    person = access.subject_for(request, pk, need="edit")
+    if not hasattr(person, "carer_profile"):
+        raise Http404("This person has no carer profile")
+    instance = None if cared_for_pk is None else access.cared_for_of(person, cared_for_pk)
+    form = people_forms.CaredForForm(request.POST or None, instance=instance)
+    if request.method == "POST" and form.is_valid():
+        actions.save_cared_for(access.user_for(request), person, form)
+        messages.success(request, _("The person you care for is saved"))
+        return redirect(person_url("", pk))
+    viewed = [DataCategory.CARING, DataCategory.HEALTH] if instance else []
+    return form_page(request, "people/cared_for.html", form, person, pk, viewed, cared_for=instance)
+
+
+@require_POST
+def remove_cared_for(
+    request: HttpRequest, cared_for_pk: int, pk: int | None = None
+) -> HttpResponse:
+    person = access.subject_for(request, pk, need="edit")
+    cared_for = access.cared_for_of(person, cared_for_pk)
+    actions.remove_cared_for(access.user_for(request), person, cared_for)
+    messages.success(request, _("The person you care for is removed"))
+    return redirect(person_url("", pk))
+
+
+def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Equality monitoring. Staff may record answers on someone's behalf but never see them."""
+    person = access.subject_for(request, pk, need="edit")
+    equality = getattr(person, "equality", None)
+    initial = {} if pk is not None or equality is None else {**equality.as_dict(), "consent": "yes"}
+    if initial:
+        initial["young_carer"] = {True: "yes", False: "no", None: "prefer_not"}[
+            initial["young_carer"]
+        ]
+    form = people_forms.EqualityForm(request.POST or None, initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.save_equality(access.user_for(request), person, form.cleaned_data)
+        messages.success(request, _("Equality monitoring answers saved"))
+        return redirect(person_url("", pk))
+    viewed = [DataCategory.ETHNICITY, DataCategory.DISABILITY] if initial else []
+    return form_page(request, "people/equality.html", form, person, pk, viewed)
+
+
+def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    person = with_everything(access.subject_for(request, pk))
+    data = person_data(person)
+    if pk is not None:
+        # Staff never see equality answers, not even in a download: only that some exist.
+        data["equality_monitoring"] = {"answered": True} if data["equality_monitoring"] else None
+    audit.record(
+        actor=access.user_for(request),
+        person=person,
+        action=AuditAction.EXPORTED,
+        categories=[DataCategory.ALL],
+    )
+    response = HttpResponse(
+        json.dumps(data, indent=2, ensure_ascii=False),
+        content_type="application/json; charset=utf-8",
+    )
+    response["Content-Disposition"] = (
+        f'attachment; filename="coproduce-information-{person.pk}.json"'
+    )
+    return response
+
+
+@require_POST
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff give a carer their own sign-in; the carer gets an email to choose a password."""
+    person = access.person_for(request, pk, need="edit")
+    if person.user_id is not None or not person.email:
+        messages.error(
+            request, _("To give someone a sign-in they need an email address and no sign-in yet")
+        )
+        return redirect("people:person", pk)
+    base_url = request.build_absolute_uri("/")[:-1]
+    invite_to_sign_in(access.user_for(request), person, base_url)
+    messages.success(
+        request,
+        _("We have emailed %(email)s a link to choose a password") % {"email": person.email},
+    )
+    return redirect("people:person", pk)
+
+
+def request_erasure(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    person = access.subject_for(request, pk, need="edit")
+    form = people_forms.ErasureRequestForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.request_erasure(access.user_for(request), person, form.cleaned_data["reason"])
+        messages.success(
+            request,
+            _(
+                "The request to delete this information has been sent. An admin will complete it within one month."
+            ),
+        )
+        return redirect(person_url("", pk))
+    return form_page(request, "people/request_erasure.html", form, person, pk)
+
+
+def erasure_requests(request: HttpRequest) -> HttpResponse:
+    open_requests = (
+        access.erasure_requests_for(request)
+        .filter(completed_at=None)
+        .values("pk", "requested_at", "person_id", "person__full_name", "reason")
+    )
+    return render(
+        request,
+        "people/erasure_requests.html",
+        {"requests": list(open_requests[:200]), "section": "erasure"},
+    )
+
+
+def complete_erasure(request: HttpRequest, request_pk: int) -> HttpResponse:
+    erasure = access.erasure_request_for(request, request_pk)
+    if request.method == "POST":
+        if actions.erase_person(access.user_for(request), erasure):
+            messages.success(request, _("The person's information has been erased"))
+        return redirect("people:erasure-requests")
+    return render(
+        request, "people/complete_erasure.html", {"erasure": erasure, "section": "erasure"}
+    )

@@ -1,0 +1,141 @@
+"""Walk every URL pattern of the project as members of organisation A, pointing each at
+organisation B's objects, and fail if any page answers with B's data.
+
+New URLs are covered automatically. A URL with an argument the walker does not know
+fails the test until the walker is taught which of B's objects to use for it.
+"""
+
+from collections.abc import Iterator
+
+import pytest
+from django.contrib.auth.tokens import default_token_generator
+from django.test import Client
+from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils.encoding import force_bytes
+from django.utils.http import urlsafe_base64_encode
+
+from coproduce.breaks.models import Referral, ReferralStatus
+from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
+from coproduce.conftest import Member, signed_in
+from coproduce.people import actions
+from coproduce.people.models import CaredFor, ErasureRequest
+from coproduce.people.tests.factories import CaredForFactory
+
+SKIP_NAMESPACES = {"admin"}  # the Django admin is for platform operators (is_staff); see test_admin
+
+
+def named_patterns(
+    resolvers: list[URLPattern | URLResolver], namespace: str = ""
+) -> Iterator[tuple[str, URLPattern]]:
+    for entry in resolvers:
+        if isinstance(entry, URLResolver):
+            if entry.namespace in SKIP_NAMESPACES:
+                continue
+            inner = f"{namespace}{entry.namespace}:" if entry.namespace else namespace
+            yield from named_patterns(entry.url_patterns, inner)
+        elif entry.name:
+            yield f"{namespace}{entry.name}", entry
+
+
+@pytest.fixture
+def b_objects(staff_b: Member, carer_b: Member) -> dict[str, object]:
+    cared_for: CaredFor = CaredForFactory.create(
+        profile=carer_b.person.carer_profile, name="Bartholomew-B"
+    )
+    erasure: ErasureRequest = actions.request_erasure(carer_b.user, carer_b.person, "B's reason")
+    return {
+        "pk": carer_b.person.pk,
+        "cared_for_pk": cared_for.pk,
+        "request_pk": erasure.pk,
+        "section": "details",
+        # A genuine link for B's carer: the page must still show none of B's data.
+        "uidb64": urlsafe_base64_encode(force_bytes(carer_b.user.pk)),
+        "token": default_token_generator.make_token(carer_b.user),
+        "slug": "name",
+    }
+
+
+@pytest.fixture
+def b_referral(staff_b: Member, carer_b: Member) -> Referral:
+    """A sent break referral of organisation B's scheme, for Bob."""
+    scheme = SchemeFactory.create(payment_organisation=staff_b.organisation)
+    practice = PracticeFactory.create(scheme=scheme)
+    return Referral.objects.create(
+        scheme=scheme,
+        practice=practice,
+        carer_name=carer_b.person.full_name,
+        carer_email=carer_b.person.email,
+        status=ReferralStatus.SUBMITTED,
+        person=carer_b.person,
+    )
+
+
+def arguments_for(
+    name: str, b_objects: dict[str, object], b_referral: Referral
+) -> dict[str, object]:
+    """`pk` means a referral under breaks:, a person elsewhere."""
+    if name.startswith("breaks:"):
+        return {**b_objects, "pk": b_referral.pk}
+    return b_objects
+
+
+def b_markers(carer_b: Member) -> list[str]:
+    return [
+        carer_b.person.full_name,
+        carer_b.person.email,
+        "Bartholomew-B",
+        "B&#x27;s reason",
+        "Hillside",
+    ]
+
+
+def test_no_url_shows_organisation_b_data_to_organisation_a(
+    coordinator: Member,
+    admin: Member,
+    carer: Member,
+    professional: Member,
+    carer_b: Member,
+    b_objects: dict[str, object],
+    b_referral: Referral,
+) -> None:
+    users = {
+        "anonymous": None,
+        "coordinator": coordinator.user,
+        "admin": admin.user,
+        "carer": carer.user,
+    }
+    checked = 0
+    for name, pattern in named_patterns(get_resolver().url_patterns):
+        kwargs_needed = list(pattern.pattern.converters)
+        unknown = [k for k in kwargs_needed if k not in b_objects]
+        assert not unknown, (
+            f"Teach the tenancy walker which of B's objects to use for {unknown} in {name}"
+        )
+        arguments = arguments_for(name, b_objects, b_referral)
+        url = reverse(name, kwargs={k: arguments[k] for k in kwargs_needed})
+        for who, user in users.items():
+            for method in ("get", "post"):
+                # A fresh, signed-in client each time: a sign-out URL must not hide the rest.
+                client = Client() if user is None else signed_in(Client(), user)
+                response = getattr(client, method)(url)
+                body = response.content.decode(errors="replace")
+                leaked = [marker for marker in b_markers(carer_b) if marker in body]
+                assert not leaked, f"{who} {method.upper()} {url} showed B's data: {leaked}"
+                if {"pk", "request_pk"} & set(kwargs_needed):
+                    assert response.status_code in {302, 403, 404, 405}, (
+                        f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
+                    )
+                checked += 1
+    assert checked > 40
+    # B's records are untouched by all of that.
+    carer_b.person.refresh_from_db()
+    assert carer_b.person.erased_at is None
+    assert CaredFor.objects.filter(name="Bartholomew-B").exists()
+    assert ErasureRequest.objects.filter(completed_at=None, person=carer_b.person).exists()
+    b_referral.refresh_from_db()
+    assert b_referral.status == ReferralStatus.SUBMITTED
+
+
+def test_walker_sees_the_people_pages(db: None) -> None:
+    names = {name for name, _ in named_patterns(get_resolver().url_patterns)}
+    assert {"people:person", "people:you", "people:list", "audit:list"} <= names

@@ -1,0 +1,6 @@
+from django.urls import path
+
+from coproduce.tenancy import views
+
+app_name = "tenancy"
+urlpatterns = [path("", views.choose_organisation, name="choose")]

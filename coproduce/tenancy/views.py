@@ -1,0 +1,20 @@
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+
+from coproduce.tenancy import access
+from coproduce.tenancy.forms import ChooseOrganisationForm
+from coproduce.tenancy.middleware import SESSION_KEY
+
+
+def choose_organisation(request: HttpRequest) -> HttpResponse:
+    """For people who belong to more than one organisation: choose which one to act for."""
+    memberships = list(access.memberships_for(request).order_by("organisation__name"))
+    current = access.membership_for(request)
+    form = ChooseOrganisationForm(
+        memberships, request.POST or None, initial={"organisation": str(current.organisation_id)}
+    )
+    if request.method == "POST" and form.is_valid():
+        request.session[SESSION_KEY] = int(form.cleaned_data["organisation"])
+        return redirect("pages:home")
+    status = 400 if form.errors else 200
+    return render(request, "tenancy/choose.html", {"form": form}, status=status)

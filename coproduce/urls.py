@@ -1,0 +1,21 @@
+from django.contrib import admin
+from django.urls import include, path
+from django_otp.admin import OTPAdminSite
+
+# Platform operators use the Django admin, behind the same second factor as staff.
+admin.site.__class__ = OTPAdminSite
+
+urlpatterns = [
+    path("", include("coproduce.pages.urls")),
+    path("", include("coproduce.accounts.urls")),
+    path("", include("coproduce.people.urls")),
+    path("audit/", include("coproduce.audit.urls")),
+    path("breaks/", include("coproduce.breaks.urls")),
+    path("organisation/", include("coproduce.tenancy.urls")),
+    path("django-admin/", admin.site.urls),
+]
+
+handler400 = "coproduce.pages.views.bad_request"
+handler403 = "coproduce.pages.views.permission_denied"
+handler404 = "coproduce.pages.views.page_not_found"
+handler500 = "coproduce.pages.views.server_error"
