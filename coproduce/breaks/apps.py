@@ -1,0 +1,6 @@
+from django.apps import AppConfig
+
+
+class BreaksConfig(AppConfig):
+    name = "coproduce.breaks"
+    label = "breaks"

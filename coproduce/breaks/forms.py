@@ -1,0 +1,387 @@
+"""The referral form, one question per page, and the support organisation's forms."""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import date
+from decimal import Decimal
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
+
+from coproduce.breaks import rules
+from coproduce.breaks.models import BreakKind, PaymentMethod, Referral, Scheme
+from coproduce.lib.govuk_forms import DateField
+from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
+from coproduce.people.models import Channel, Relationship
+
+
+class NameForm(forms.Form):
+    carer_name = forms.CharField(
+        label=_("What is the carer's full name?"),
+        max_length=200,
+        error_messages={"required": _("Enter the carer's full name")},
+        widget=forms.TextInput(attrs={"spellcheck": False}),
+    )
+
+
+class DateOfBirthForm(forms.Form):
+    carer_date_of_birth = DateField(
+        label=_("What is the carer's date of birth?"),
+        help_text=_("For example, 27 3 1960. Carers under 18 get support that is safe for them."),
+        error_messages={"required": _("Enter the carer's date of birth")},
+    )
+
+    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+        self.scheme = scheme
+        super().__init__(*args, **kwargs)
+
+    def clean_carer_date_of_birth(self) -> date:
+        born: date = self.cleaned_data["carer_date_of_birth"]
+        today = date.today()
+        age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+        if age < 18 and not self.scheme.includes_young_carers:
+            raise forms.ValidationError(
+                _("This scheme is for carers aged 18 or over. Contact your young carers' service.")
+            )
+        return born
+
+
+class ContactForm(ContactDetailsMixin, forms.Form):
+    carer_email = forms.EmailField(
+        label=_("Email address"),
+        required=False,
+        widget=forms.EmailInput(attrs={"spellcheck": False}),
+        error_messages={
+            "invalid": _("Enter an email address in the correct format, like name@example.com")
+        },
+    )
+    carer_phone = forms.CharField(
+        label=_("Phone number"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20"}),
+    )
+    carer_address = forms.CharField(
+        label=_("Postal address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
+    )
+    carer_postcode = forms.CharField(
+        label=_("Postcode"),
+        required=False,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}),
+    )
+
+    def clean_carer_phone(self) -> str:
+        self.cleaned_data["phone"] = self.cleaned_data.get("carer_phone", "")
+        return self.clean_phone()
+
+    def clean_carer_postcode(self) -> str:
+        self.cleaned_data["postcode"] = self.cleaned_data.get("carer_postcode", "")
+        return self.clean_postcode()
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        cleaned.pop("phone", None)
+        cleaned.pop("postcode", None)
+        if not self.errors and not any(
+            cleaned.get(f"carer_{n}") for n in ("email", "phone", "address")
+        ):
+            raise forms.ValidationError(
+                _(
+                    "Enter at least one way to contact the carer: an email address, a phone number or a postal address"
+                )
+            )
+        if cleaned.get("carer_address") and not cleaned.get("carer_postcode"):
+            self.add_error("carer_postcode", _("Enter the postcode, so a letter reaches the carer"))
+        return cleaned
+
+
+class ChannelForm(forms.Form):
+    preferred_channel = forms.ChoiceField(
+        label=_("How would the carer like to be contacted?"),
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how the carer would like to be contacted")},
+    )
+
+    def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
+        self.referral = referral
+        super().__init__(*args, **kwargs)
+
+    def clean_preferred_channel(self) -> str:
+        from coproduce.people.rules import missing_detail_for_channel
+
+        channel: str = self.cleaned_data["preferred_channel"]
+        missing = missing_detail_for_channel(
+            channel,
+            email=self.referral.carer_email,
+            phone=self.referral.carer_phone,
+            address=self.referral.carer_address,
+        )
+        if missing:
+            raise forms.ValidationError(MISSING_DETAIL_MESSAGES[missing])
+        return channel
+
+
+class RelationshipForm(forms.Form):
+    relationship = forms.ChoiceField(
+        label=_("Who does the carer look after?"),
+        help_text=_("The cared-for person is the carer's…"),
+        choices=Relationship.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who the carer looks after")},
+    )
+
+
+def eligibility_form(question: dict[str, Any]) -> type[forms.Form]:
+    """A one-question form built from a scheme's eligibility question."""
+    label = rules.stored_text(question["text"])
+    hint = rules.stored_text(question["hint"]) if question.get("hint") else ""
+    if question["kind"] == "yes_no":
+        field: forms.Field = yes_no(label, _("Select yes or no"), help_text=hint)
+        field.coerce = lambda value: value  # type: ignore[attr-defined]  # keep "yes"/"no"
+    else:
+        field = forms.MultipleChoiceField(
+            label=label,
+            help_text=hint,
+            choices=[(o["value"], rules.stored_text(o["text"])) for o in question["options"]],
+            widget=forms.CheckboxSelectMultiple,
+            error_messages={"required": _("Select all that apply, or ‘None of these’")},
+        )
+    none_value = question.get("none_value")
+
+    def clean_answer(self: forms.Form) -> Any:
+        answer = self.cleaned_data["answer"]
+        if none_value and isinstance(answer, list) and none_value in answer and len(answer) > 1:
+            raise forms.ValidationError(
+                _("Select ‘None of these’ on its own, or only the ones that apply")
+            )
+        return answer
+
+    return type("EligibilityForm", (forms.Form,), {"answer": field, "clean_answer": clean_answer})
+
+
+class BreakForm(forms.Form):
+    break_kind = forms.ChoiceField(
+        label=_("What kind of break would the carer like?"),
+        choices=BreakKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what kind of break the carer would like")},
+    )
+    break_description = forms.CharField(
+        label=_("Anything else about the break (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Tell us in 1,000 characters or fewer")},
+    )
+
+
+class ConsentForm(forms.Form):
+    carer_consent = yes_no(
+        _("Has the carer agreed to this referral?"),
+        _("Select yes if the carer has agreed to this referral"),
+        help_text=_(
+            "They agree to their details going to the payment support organisation, who will contact them."
+        ),
+    )
+    wellbeing_consent = yes_no(
+        _(
+            "Has the carer agreed to answer four questions about their wellbeing, now and after their break?"
+        ),
+        _("Select yes if the carer agreed to the wellbeing questions"),
+        help_text=_("Their answers show whether breaks help. They are only reported as totals."),
+    )
+
+    def clean_carer_consent(self) -> bool:
+        if not self.cleaned_data["carer_consent"]:
+            raise forms.ValidationError(
+                _(
+                    "You can only refer a carer who has agreed. Ask them, then come back to this referral."
+                )
+            )
+        return True
+
+
+def _score(label: StrOrPromise, hint: StrOrPromise) -> forms.IntegerField:
+    return forms.IntegerField(
+        label=label,
+        help_text=hint,
+        min_value=0,
+        max_value=10,
+        widget=forms.NumberInput(attrs={"class": "govuk-input--width-2"}),
+        error_messages={
+            "required": _("Enter a number from 0 to 10"),
+            "invalid": _("Enter a whole number from 0 to 10"),
+            "min_value": _("Enter a number from 0 to 10"),
+            "max_value": _("Enter a number from 0 to 10"),
+        },
+    )
+
+
+class WellbeingForm(forms.Form):
+    """The ONS personal wellbeing questions, 0 ("not at all") to 10 ("completely")."""
+
+    life_satisfaction = _score(
+        _("Overall, how satisfied are you with your life nowadays?"),
+        _("0 is not at all, 10 is completely"),
+    )
+    worthwhile = _score(
+        _(
+            "Overall, to what extent do you feel that the things you do in your life are worthwhile?"
+        ),
+        _("0 is not at all, 10 is completely"),
+    )
+    happiness = _score(
+        _("Overall, how happy did you feel yesterday?"), _("0 is not at all, 10 is completely")
+    )
+    anxiety = _score(
+        _("Overall, how anxious did you feel yesterday?"), _("0 is not at all, 10 is completely")
+    )
+
+
+class DecisionForm(forms.Form):
+    decision = forms.ChoiceField(
+        label=_("Your decision"),
+        choices=[("approve", _("Approve")), ("decline", _("Decline"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select approve or decline")},
+    )
+    amount = forms.DecimalField(
+        label=_("Amount to pay, in pounds"),
+        required=False,
+        max_digits=8,
+        decimal_places=2,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-5", "inputmode": "decimal"}),
+        error_messages={"invalid": _("Enter the amount in pounds and pence, like 250.00")},
+    )
+    reason = forms.CharField(
+        label=_("If you decline, why? The carer and the referrer will see this."),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+        self.scheme = scheme
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if cleaned.get("decision") == "approve":
+            amount: Decimal | None = cleaned.get("amount")
+            if amount is None:
+                if "amount" not in self.errors:
+                    self.add_error("amount", _("Enter the amount to pay"))
+            elif problem := rules.amount_problem(amount, self.scheme.maximum_payment):
+                self.add_error("amount", problem)
+        if cleaned.get("decision") == "decline" and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Tell the carer why their referral was declined"))
+        return cleaned
+
+
+class PaymentForm(forms.Form):
+    method = forms.ChoiceField(
+        label=_("How was it paid?"),
+        choices=PaymentMethod.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how it was paid")},
+    )
+    paid_on = DateField(
+        label=_("Date paid"),
+        help_text=_("For example, 14 1 2027"),
+        error_messages={"required": _("Enter the date it was paid")},
+    )
+    reference = forms.CharField(
+        label=_("Payment reference"),
+        max_length=100,
+        error_messages={"required": _("Enter the payment reference from your finance system")},
+    )
+
+
+@dataclass(frozen=True)
+class Step:
+    slug: str
+    form: Callable[..., forms.Form]
+    to_model: Callable[[dict[str, Any]], dict[str, Any]]
+    initial: Callable[[Referral], dict[str, Any]]
+    applies: Callable[[Referral], bool] = lambda referral: True
+
+
+def _fields(
+    *names: str,
+) -> tuple[Callable[[dict[str, Any]], dict[str, Any]], Callable[[Referral], dict[str, Any]]]:
+    def to_model(cleaned: dict[str, Any]) -> dict[str, Any]:
+        return {n: cleaned[n] for n in names}
+
+    def initial(referral: Referral) -> dict[str, Any]:
+        values = {n: getattr(referral, n) for n in names}
+        return {n: v for n, v in values.items() if v not in (None, "")}
+
+    return to_model, initial
+
+
+def _yes_no_fields(
+    *names: str,
+) -> tuple[Callable[[dict[str, Any]], dict[str, Any]], Callable[[Referral], dict[str, Any]]]:
+    to_model, _initial = _fields(*names)
+
+    def initial(referral: Referral) -> dict[str, Any]:
+        return {n: "yes" if v else "no" for n, v in _initial(referral).items()}
+
+    return to_model, initial
+
+
+def _answer(
+    key: str,
+) -> tuple[Callable[[dict[str, Any]], dict[str, Any]], Callable[[Referral], dict[str, Any]]]:
+    def to_model(cleaned: dict[str, Any]) -> dict[str, Any]:
+        return {"answers": {key: cleaned["answer"]}}
+
+    def initial(referral: Referral) -> dict[str, Any]:
+        return {"answer": referral.answers[key]} if key in referral.answers else {}
+
+    return to_model, initial
+
+
+def steps_for(referral: Referral) -> list[Step]:
+    """The pages of the referral form, in order: eligibility questions come from the scheme."""
+    steps = [
+        Step("name", NameForm, *_fields("carer_name")),
+        Step(
+            "date-of-birth",
+            lambda *a, **k: DateOfBirthForm(*a, scheme=referral.scheme, **k),
+            *_fields("carer_date_of_birth"),
+        ),
+        Step(
+            "contact",
+            ContactForm,
+            *_fields("carer_email", "carer_phone", "carer_address", "carer_postcode"),
+        ),
+        Step(
+            "channel",
+            lambda *a, **k: ChannelForm(*a, referral=referral, **k),
+            *_fields("preferred_channel"),
+        ),
+        Step("relationship", RelationshipForm, *_fields("relationship")),
+    ]
+    for question in referral.scheme.eligibility["questions"]:
+        steps.append(
+            Step(
+                f"eligibility-{question['key']}",
+                eligibility_form(question),
+                *_answer(question["key"]),
+            )
+        )
+    steps += [
+        Step("break", BreakForm, *_fields("break_kind", "break_description")),
+        Step("consent", ConsentForm, *_yes_no_fields("carer_consent", "wellbeing_consent")),
+        Step(
+            "wellbeing",
+            WellbeingForm,
+            lambda cleaned: {"answers": {"wellbeing": cleaned}},
+            lambda r: dict(r.answers.get("wellbeing", {})),
+            applies=lambda r: bool(r.wellbeing_consent),
+        ),
+    ]
+    return steps

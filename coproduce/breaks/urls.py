@@ -1,0 +1,18 @@
+from django.urls import path
+
+from coproduce.breaks import views
+
+app_name = "breaks"
+urlpatterns = [
+    path("", views.home, name="home"),
+    path("refer/", views.start, name="start"),
+    path("referrals/<int:pk>/", views.referral_detail, name="referral"),
+    path("referrals/<int:pk>/check/", views.check, name="check"),
+    path("referrals/<int:pk>/<slug:slug>/", views.step, name="step"),
+    path("queue/", views.queue, name="queue"),
+    path("queue/<int:pk>/", views.process, name="process"),
+    path("schemes/", views.schemes, name="schemes"),
+    path("wellbeing/<str:token>/", views.wellbeing, name="wellbeing"),
+    path("schemes/<int:pk>/", views.report, name="report"),
+    path("schemes/<int:pk>/figures.csv", views.report_csv, name="report-csv"),
+]

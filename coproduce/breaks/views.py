@@ -1,0 +1,262 @@
+"""Breaks pages: the referral form for professionals, the queue for the support organisation."""
+
+import csv
+from typing import Any
+
+from django.contrib import messages
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.breaks import actions, reports, rules
+from coproduce.breaks.forms import DecisionForm, PaymentForm, Step, WellbeingForm, steps_for
+from coproduce.breaks.models import Referral, ReferralStatus
+from coproduce.tenancy import access
+
+QUEUE_SIZE = 100
+STATUS_COLOURS = {
+    ReferralStatus.DRAFT: "govuk-tag--grey",
+    ReferralStatus.SUBMITTED: "govuk-tag--yellow",
+    ReferralStatus.APPROVED: "govuk-tag--blue",
+    ReferralStatus.DECLINED: "govuk-tag--red",
+    ReferralStatus.PAID: "govuk-tag--green",
+}
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """What this person can do in the scheme: refer, and see their practice's referrals."""
+    practices = list(access.practices_for(request))
+    referrals = (
+        access.practice_referrals_for(request)
+        .select_related("practice")
+        .order_by("-created_at")[:50]
+    )
+    context = {
+        "practices": practices,
+        "referrals": referrals,
+        "section": "breaks",
+        "status_colours": STATUS_COLOURS,
+    }
+    return render(request, "breaks/home.html", context)
+
+
+@require_POST
+def start(request: HttpRequest) -> HttpResponse:
+    practices = {str(p.pk): p for p in access.practices_for(request)}
+    practice = practices.get(request.POST.get("practice", ""))
+    if practice is None:
+        raise Http404("Not one of your practices")
+    if not practice.is_signed_up:
+        messages.error(
+            request, _("%(practice)s has not joined the scheme yet.") % {"practice": practice.name}
+        )
+        return redirect("breaks:home")
+    referral = actions.start_referral(access.user_for(request), practice)
+    return redirect("breaks:step", referral.pk, steps_for(referral)[0].slug)
+
+
+def _next_slug(steps: list[Step], referral: Referral, slug: str) -> str | None:
+    slugs = [s.slug for s in steps if s.applies(referral)]
+    position = slugs.index(slug) if slug in slugs else -1
+    return slugs[position + 1] if position + 1 < len(slugs) else None
+
+
+def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
+    referral = access.practice_referral_for(request, pk)
+    if referral.status != ReferralStatus.DRAFT:
+        return redirect("breaks:referral", referral.pk)
+    steps = steps_for(referral)
+    current = next((s for s in steps if s.slug == slug and s.applies(referral)), None)
+    if current is None:
+        raise Http404("No such question")
+    form = current.form(request.POST or None, initial=current.initial(referral))
+    if request.method == "POST" and form.is_valid():
+        actions.save_step(referral, current.to_model(form.cleaned_data))
+        following = None if request.GET.get("change") else _next_slug(steps, referral, slug)
+        if following is None:
+            return redirect("breaks:check", referral.pk)
+        return redirect("breaks:step", referral.pk, following)
+    slugs = [s.slug for s in steps if s.applies(referral)]
+    back = (
+        reverse("breaks:step", args=[pk, slugs[slugs.index(slug) - 1]])
+        if slugs.index(slug)
+        else reverse("breaks:home")
+    )
+    context = {
+        "form": form,
+        "referral": referral,
+        "back": back,
+        "section": "breaks",
+        "single": len(form.fields) == 1,
+    }
+    return render(request, "breaks/step.html", context, status=400 if form.errors else 200)
+
+
+def check(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check your answers: what the answers imply, and send the referral."""
+    referral = access.practice_referral_for(request, pk)
+    if referral.status != ReferralStatus.DRAFT:
+        return redirect("breaks:referral", referral.pk)
+    steps = [s for s in steps_for(referral) if s.applies(referral)]
+    unanswered = [s.slug for s in steps if not s.initial(referral)]
+    outcome = rules.evaluate(referral.scheme.eligibility, referral.answers)
+    if request.method == "POST" and not unanswered:
+        wellbeing = referral.answers.get("wellbeing") if referral.wellbeing_consent else None
+        actions.submit(referral, wellbeing)
+        messages.success(
+            request,
+            _("Referral sent to %(organisation)s")
+            % {"organisation": referral.scheme.payment_organisation.name},
+        )
+        return redirect("breaks:referral", referral.pk)
+    context: dict[str, Any] = {
+        "referral": referral,
+        "steps": steps,
+        "unanswered": unanswered,
+        "outcome": outcome,
+        "section": "breaks",
+        "questions": referral.scheme.eligibility["questions"],
+    }
+    return render(
+        request, "breaks/check.html", context, status=400 if request.method == "POST" else 200
+    )
+
+
+def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """The referrer's view of a sent referral and its outcome."""
+    referral = access.practice_referral_for(request, pk)
+    return render(request, "breaks/referral.html", {"referral": referral, "section": "breaks"})
+
+
+def queue(request: HttpRequest) -> HttpResponse:
+    """The payment support organisation's queue: waiting first, oldest first."""
+    rows = list(
+        access.referral_queue_for(request)
+        .filter(status__in=[ReferralStatus.SUBMITTED, ReferralStatus.APPROVED])
+        .select_related("practice")
+        .order_by("status", "submitted_at")[:QUEUE_SIZE]
+    )
+    return render(request, "breaks/queue.html", {"rows": rows, "section": "queue"})
+
+
+def process(request: HttpRequest, pk: int) -> HttpResponse:
+    """Check a referral, decide, and record the payment."""
+    referral = access.queued_referral_for(request, pk)
+    decision = DecisionForm(
+        request.POST if request.POST.get("step") == "decide" else None,
+        scheme=referral.scheme,
+        initial={"amount": referral.scheme.standard_payment},
+    )
+    payment = PaymentForm(request.POST if request.POST.get("step") == "pay" else None)
+    user = access.user_for(request)
+    try:
+        if decision.is_bound and decision.is_valid():
+            approve = decision.cleaned_data["decision"] == "approve"
+            actions.decide(
+                referral,
+                user,
+                approve=approve,
+                amount=decision.cleaned_data["amount"],
+                reason=decision.cleaned_data["reason"],
+            )
+            messages.success(request, _("Referral approved") if approve else _("Referral declined"))
+            return redirect("breaks:process", pk)
+        if payment.is_bound and payment.is_valid():
+            actions.record_payment(referral, user, **payment.cleaned_data)
+            messages.success(request, _("Payment recorded"))
+            return redirect("breaks:process", pk)
+    except actions.AlreadyDone:
+        messages.error(
+            request,
+            _("Someone else has already dealt with this referral. Here is where it is now."),
+        )
+        return redirect("breaks:process", pk)
+    context = {
+        "referral": referral,
+        "decision": decision,
+        "payment": payment,
+        "form": decision if decision.is_bound else payment,
+        "outcome": rules.evaluate(referral.scheme.eligibility, referral.answers),
+        "earlier": actions.earlier_breaks(referral),
+        "questions": referral.scheme.eligibility["questions"],
+        "section": "queue",
+    }
+    status = 400 if (decision.is_bound or payment.is_bound) else 200
+    return render(request, "breaks/process.html", context, status=status)
+
+
+def schemes(request: HttpRequest) -> HttpResponse:
+    """The schemes this organisation takes part in."""
+    rows = list(
+        access.schemes_for(request).select_related("payment_organisation").order_by("-starts_on")
+    )
+    return render(request, "breaks/schemes.html", {"schemes": rows, "section": "schemes"})
+
+
+def report(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = access.scheme_for(request, pk)
+    figures = reports.build(scheme)
+    peak = max((m.referrals for m in figures.months), default=0)
+    context = {"report": figures, "peak": peak, "section": "schemes"}
+    return render(request, "breaks/report.html", context)
+
+
+def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
+    """Referrals per month and per practice, for commissioners' own analysis."""
+    scheme = access.scheme_for(request, pk)
+    figures = reports.build(scheme)
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = f'attachment; filename="breaks-scheme-{scheme.pk}.csv"'
+    writer = csv.writer(response)
+    writer.writerow(
+        [
+            "section",
+            "month or practice",
+            "practice code",
+            "signed up",
+            "referrals",
+            "approved",
+            "paid",
+        ]
+    )
+    for month in figures.months:
+        writer.writerow(
+            [
+                "month",
+                month.month.strftime("%Y-%m"),
+                "",
+                "",
+                month.referrals,
+                month.approved,
+                month.paid,
+            ]
+        )
+    for practice in figures.practices:
+        writer.writerow(
+            [
+                "practice",
+                practice.name,
+                practice.code,
+                "yes" if practice.signed_up else "no",
+                practice.referrals,
+                "",
+                practice.paid,
+            ]
+        )
+    return response
+
+
+def wellbeing(request: HttpRequest, token: str) -> HttpResponse:
+    """The carer answers the wellbeing questions after their break: no account needed, the
+    signed link in their message is the key."""
+    referral = actions.referral_from_wellbeing_token(token)
+    if referral is None:
+        return render(request, "breaks/wellbeing_link_expired.html", status=404)
+    form = WellbeingForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        actions.record_wellbeing_after_break(referral, form.cleaned_data)
+        return render(request, "breaks/wellbeing_thanks.html")
+    status = 400 if form.errors else 200
+    return render(request, "breaks/wellbeing.html", {"form": form}, status=status)
