@@ -1,0 +1,52 @@
+"""Load the demo: `manage.py load_demo` (once), `manage.py load_demo --reset` (afresh)."""
+
+from typing import Any
+
+from django.core.management.base import BaseCommand, CommandError, CommandParser
+from django.db import transaction
+
+from coproduce.demo import breaks as demo_breaks
+from coproduce.demo import builders
+
+
+class Command(BaseCommand):
+    help = (
+        "Create the demo organisations, staff, about 200 carers and a year of GP referrals to "
+        "the carers' breaks scheme (the same every time). "
+        "Does nothing if the demo is loaded already, unless --reset is given."
+    )
+
+    def add_arguments(self, parser: CommandParser) -> None:
+        parser.add_argument(
+            "--reset",
+            action="store_true",
+            help="Delete the demo organisations and demo users first, then build them again.",
+        )
+
+    def handle(self, *args: Any, **options: Any) -> None:
+        if not options["reset"] and builders.demo_exists():
+            self.stdout.write(
+                "The demo is loaded already (the organisation 'riverside' exists): "
+                "nothing to do. Run with --reset to build it again.\n"
+            )
+            self.stdout.write(builders.sign_in_table(builders.sign_ins()))
+            return
+        try:
+            with transaction.atomic():
+                if options["reset"]:
+                    builders.remove_demo()
+                summary = builders.build_demo()
+        except (builders.DemoConflict, demo_breaks.MissingReference) as error:
+            raise CommandError(str(error)) from error
+        breaks = summary.breaks
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Built the demo in {summary.seconds:.1f} seconds: "
+                f"{summary.riverside_carers} carers at Riverside, "
+                f"{summary.hillside_carers} at Hillside, {summary.users} people who can sign in.\n"
+                f"Carers' breaks: {breaks.referrals} referrals in the last year from "
+                f"{breaks.signed_up} of {breaks.practices} GP practices, {breaks.paid} paid, "
+                f"£{breaks.total_paid:,.2f} of a £{breaks.budget:,.2f} budget.\n"
+            )
+        )
+        self.stdout.write(builders.sign_in_table(builders.sign_ins()))
