@@ -1,0 +1,381 @@
+"""axe-core on every page a person can reach, as each kind of person.
+
+For each role (anonymous, carer, coordinator, admin, and a GP who refers carers for breaks)
+the test signs in for real, starts at
+`/` and follows every same-origin link breadth-first (de-duplicated by path, so
+/people/3/ and /people/4/ are both visited but ?page=2 is not), up to MAX_PAGES pages.
+Each page is checked with axe-core (WCAG 2.0/2.1/2.2 A and AA). Each page's POST forms
+are also submitted empty, where that is cheap and harmless, and the page that comes back
+(usually the GOV.UK error state) is checked too. All problems are collected and listed
+together at the end, so one run shows everything to fix.
+
+Submitting a form empty can never approve a break or record a payment (the decision and
+the payment's fields are emptied too, so they fail validation), but the test checks that
+afterwards: the crawl must leave every referral as it found it.
+"""
+
+import re
+import warnings
+from collections import deque
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from decimal import Decimal
+from typing import Any
+from urllib.parse import urlsplit
+
+import pytest
+from playwright.sync_api import Page
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
+
+from coproduce.breaks import actions as breaks_actions
+from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
+from coproduce.browser_tests.conftest import (
+    BreaksScheme,
+    axe_violations,
+    format_violations,
+    page_problems,
+    sign_in,
+)
+from coproduce.conftest import Member, make_member
+from coproduce.people import actions
+from coproduce.people.models import ConsentKind, Relationship
+from coproduce.people.tests.factories import CaredForFactory, CarerFactory
+from coproduce.tenancy.models import Organisation, Role
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+MAX_PAGES = 120
+SKIP_PATHS = ("/sign-out/", "/django-admin/")
+# Forms never submitted empty: they delete or end something. "erasure" is here because
+# the admin's "Erase their information" form posts to /people/erasure-requests/<pk>/,
+# which contains none of the other words.
+DESTRUCTIVE = ("remove", "erase", "erasure", "delete", "sign-out")
+
+LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
+  .filter((a) => !a.hasAttribute("download"))
+  .map((a) => a.href)"""
+
+# POST forms worth submitting empty: [index in document.forms, the names of its fields].
+FORMS_JS = """(destructive) => Array.from(document.forms).flatMap((form, index) => {
+  const post = (form.getAttribute("method") || "").toLowerCase() === "post";
+  const submit = form.querySelector("button:not([type]), button[type=submit], input[type=submit]");
+  const file = form.querySelector("input[type=file]");
+  const warning = form.querySelector(".govuk-button--warning");
+  const action = (form.action || "").toLowerCase();
+  const harmful = destructive.some((word) => action.includes(word));
+  const names = Array.from(form.elements).map((el) => el.name).filter(Boolean).sort();
+  return post && submit && !file && !warning && !harmful ? [[index, names.join(" ")]] : [];
+})"""
+
+# Empty every field the person could fill in (CSRF and other hidden inputs stay).
+EMPTY_FORM_JS = """(index) => {
+  for (const el of document.forms[index].elements) {
+    if (el.type === "hidden" || el.type === "submit" || el.tagName === "BUTTON") continue;
+    if (el.type === "checkbox" || el.type === "radio") el.checked = false;
+    else if (el.tagName === "SELECT") el.selectedIndex = 0;
+    else el.value = "";
+  }
+}"""
+
+
+@pytest.fixture
+def community(
+    org_a: Organisation,
+    coordinator: Member,
+    admin: Member,
+    carer: Member,
+    breaks_scheme: BreaksScheme,
+    settings: Settings,
+) -> dict[str, Member]:
+    """Organisation A with its staff and carers, with enough data to fill every page:
+    people cared for, consents, equality answers, an open erasure request, and the carers'
+    breaks scheme it pays for, with referrals in every state."""
+    settings.NOTIFY_API_KEY = ""  # messages are recorded as not sent, never sent for real
+    # Margaret (the carer who signs in) cares for Bill, has given consent and answered
+    # the equality questions.
+    CaredForFactory(profile=carer.person.carer_profile, name="Bill")
+    actions.save_consents(carer.user, carer.person, {"data_use": True, "contact": True})
+    actions.save_equality(
+        carer.user,
+        carer.person,
+        {
+            "consent": True,
+            "age_band": "35_49",
+            "sex": "female",
+            "ethnic_group": "",
+            "disability": "no",
+            "care_hours": "hours_20_to_49",
+            "young_carer": "no",
+        },
+    )
+    # Alice was registered by the coordinator after a phone call and cares for two people.
+    alice = actions.register_carer(
+        coordinator.user,
+        org_a,
+        {
+            "full_name": "Alice Example",
+            "known_as": "Al",
+            "email": "alice@example.org",
+            "phone": "01632 960001",
+            "address": "1 High Street\nCardiff",
+            "postcode": "CF10 1AA",
+            "date_of_birth": None,
+            "preferred_channel": "letter",
+            "preferred_language": "cy",
+            "consent_data_use": True,
+            "consent_contact": False,
+        },
+    )
+    CaredForFactory(profile=alice.carer_profile, name="Mum", relationship=Relationship.PARENT)
+    CaredForFactory(
+        profile=alice.carer_profile, name="", relationship=Relationship.CHILD, conditions=[]
+    )
+    # Eve has asked for her information to be deleted; the admin has not done it yet.
+    eve = CarerFactory.create(organisation=org_a, full_name="Eve Leaving")
+    actions.record_consent(coordinator.user, eve, ConsentKind.DATA_USE, True)
+    actions.request_erasure(coordinator.user, eve, "Moving away")
+    # A professional partner: a person without a carer profile, whose record is shorter.
+    make_member(org_a, Role.PROFESSIONAL, "Priya Professional")
+    breaks_referrals(breaks_scheme, coordinator)
+    return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks_scheme.gp}
+
+
+ELIGIBLE = {
+    "necessary_care": "yes",
+    "effect_of_caring": ["health_at_risk", "recreation"],
+    "significant_impact": "yes",
+}
+
+
+def _sent(breaks: BreaksScheme, **overrides: Any) -> Referral:
+    """A complete referral from Dr Shah, sent."""
+    values: dict[str, Any] = {
+        "carer_date_of_birth": date(1950, 2, 3),
+        "carer_address": "4 Mill Lane\nGuildford",
+        "carer_postcode": "GU1 4AB",
+        "preferred_channel": "letter",
+        "relationship": "partner",
+        "answers": ELIGIBLE,
+        "break_kind": "short_break",
+        "carer_consent": True,
+        "wellbeing_consent": False,
+        **overrides,
+    }
+    referral = Referral.objects.create(
+        scheme=breaks.scheme, practice=breaks.practice, referred_by=breaks.gp.user, **values
+    )
+    return breaks_actions.submit(referral, None)
+
+
+def breaks_referrals(breaks: BreaksScheme, coordinator: Member) -> None:
+    """Dr Shah's referrals at Riverside Surgery, for organisation A to decide and pay:
+
+    - Mary O'Neill, paid for a break two months ago, referred again and waiting for a
+      decision (so her page warns that she was paid recently);
+    - Joan Davies, approved and waiting for payment (so the payment form is shown);
+    - a draft, half answered (so it cannot be sent, even by submitting its check page).
+    """
+    earlier = _sent(breaks, carer_name="Mary O'Neill", carer_email="mary@example.org")
+    breaks_actions.decide(
+        earlier, coordinator.user, approve=True, amount=Decimal("300.00"), reason=""
+    )
+    breaks_actions.record_payment(
+        earlier,
+        coordinator.user,
+        method="voucher",
+        paid_on=date.today() - timedelta(days=60),
+        reference="V-0001",
+    )
+    _sent(
+        breaks,
+        carer_name="Mary O'Neill",
+        carer_email="mary@example.org",
+        wellbeing_consent=True,
+        answers={
+            **ELIGIBLE,
+            "wellbeing": {"life_satisfaction": 4, "worthwhile": 7, "happiness": 3, "anxiety": 8},
+        },
+    )
+    joan = _sent(breaks, carer_name="Joan Davies", relationship="parent")
+    breaks_actions.decide(joan, coordinator.user, approve=True, amount=Decimal("250.00"), reason="")
+    Referral.objects.create(
+        scheme=breaks.scheme,
+        practice=breaks.practice,
+        referred_by=breaks.gp.user,
+        carer_name="Sam Draft",
+        carer_date_of_birth=date(1962, 7, 14),
+        carer_consent=True,
+        wellbeing_consent=True,
+    )
+
+
+@dataclass(frozen=True)
+class BreaksState:
+    """What the crawl must not change: every referral's state and answers, every payment."""
+
+    referrals: dict[int, tuple[Any, ...]]
+    payments: list[tuple[Any, ...]]
+
+    @classmethod
+    def now(cls) -> "BreaksState":
+        rows = Referral.objects.values_list(
+            "pk", "status", "amount", "carer_name", "answers", "break_kind", "decided_at"
+        )
+        payments = BreakPayment.objects.order_by("pk").values_list("pk", "referral_id", "amount")
+        return cls(referrals={row[0]: row for row in rows}, payments=list(payments))
+
+
+@dataclass
+class Report:
+    checked: list[str] = field(default_factory=list)
+    failures: list[str] = field(default_factory=list)
+    # Kinds of page visited (not counting pages after an empty submission): /people/<id>/
+    kinds: set[str] = field(default_factory=set)
+
+    def audit(self, page: Page, label: str) -> None:
+        self.checked.append(label)
+        violations = axe_violations(page)
+        if violations:
+            self.failures.append(format_violations(violations, label))
+        for problem in page_problems(page):
+            self.failures.append(f"{label}: {problem}")
+
+
+def _key(url: str) -> str:
+    return urlsplit(url).path
+
+
+def _wanted(url: str, origin: str) -> bool:
+    parts = urlsplit(url)
+    return (
+        f"{parts.scheme}://{parts.netloc}" == origin
+        and not parts.path.startswith(SKIP_PATHS)
+        and not parts.path.endswith("download.json")
+        and "language=" not in parts.query
+    )
+
+
+def _template(path: str) -> str:
+    """/people/12/change/details/ -> /people/<id>/change/details/"""
+    return re.sub(r"/\d+(?=/)", "/<id>", path)
+
+
+def _submit_forms_empty(
+    page: Page, url: str, path: str, report: Report, submitted: set[tuple[str, str]]
+) -> None:
+    """Submit each harmless POST form on the page with nothing filled in; check the result.
+
+    Once per form per kind of page: the error state of one person's contact details form
+    is the same page as the next person's. A form is told apart by its fields, not its
+    place: a referral waiting for a decision and one waiting for payment are the same kind
+    of page, with a different form in the same place.
+    """
+    forms: list[tuple[int, str]] = page.evaluate(FORMS_JS, list(DESTRUCTIVE))
+    fresh = True
+    for index, names in forms:
+        if (_template(path), names) in submitted:
+            continue
+        submitted.add((_template(path), names))
+        if not fresh:  # back to a fresh copy of the page for the next form
+            page.goto(url)
+        fresh = False
+        page.evaluate(EMPTY_FORM_JS, index)
+        form = page.locator("form").nth(index)
+        button = form.locator("button:not([type]), button[type=submit], input[type=submit]")
+        with page.expect_navigation():
+            button.first.click()
+        report.audit(page, f"{path} after submitting form {index} empty -> {page.url}")
+
+
+def crawl(page: Page, origin: str, report: Report) -> None:
+    queue: deque[str] = deque([f"{origin}/"])
+    seen = {"/"}
+    submitted: set[tuple[str, str]] = set()
+    while queue:
+        url = queue.popleft()
+        if sum(1 for c in report.checked if "submitting" not in c) >= MAX_PAGES:
+            # Breadth-first, so what is left is the deepest pages: more of the same kinds.
+            warnings.warn(
+                f"Crawl stopped at {MAX_PAGES} pages; not checked: {url} {' '.join(queue)}",
+                stacklevel=1,
+            )
+            return
+        response = page.goto(url)
+        assert response is not None
+        path = _key(page.url)
+        seen.add(path)  # after any redirect
+        report.kinds.add(_template(path))
+        if response.status >= 400:
+            report.failures.append(f"{url} is linked to but answers {response.status}")
+        report.audit(page, f"{url} ({response.status})")
+        for href in page.evaluate(LINKS_JS):
+            href = href.split("#", 1)[0]
+            if _wanted(href, origin) and _key(href) not in seen:
+                seen.add(_key(href))
+                queue.append(href)
+        _submit_forms_empty(page, url, path, report, submitted)
+
+
+# Pages no link leads to, but that people do see: (role, path, expected status).
+EXTRA_PAGES = [
+    ("anonymous", "/no-such-page/", 404),
+    ("carer", "/no-such-page/", 404),
+    ("carer", "/people/", 403),
+    ("carer", "/breaks/", 200),
+    ("coordinator", "/people/999999/", 404),
+    ("coordinator", "/breaks/queue/999999/", 404),
+    ("admin", "/no-such-page/", 404),
+    ("gp", "/breaks/queue/", 403),
+    ("gp", "/people/", 403),
+]
+
+# Kinds of page the crawl must reach from `/` by following links, per role.
+MUST_REACH = {
+    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/"},
+    "admin": {"/breaks/queue/", "/breaks/queue/<id>/"},
+    "gp": {
+        "/breaks/",
+        "/breaks/referrals/<id>/",
+        "/breaks/referrals/<id>/check/",
+        "/breaks/referrals/<id>/name/",
+        "/breaks/referrals/<id>/contact/",
+        "/breaks/referrals/<id>/eligibility-effect_of_caring/",
+        "/breaks/referrals/<id>/wellbeing/",
+    },
+}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "carer", "coordinator", "admin", "gp"])
+def test_every_reachable_page_passes_axe(
+    page: Page, live_server: LiveServer, community: dict[str, Member], role: str
+) -> None:
+    report = Report()
+    before = BreaksState.now()
+    if role != "anonymous":
+        sign_in(page, live_server, community[role], check=False)
+
+    crawl(page, live_server.url, report)
+
+    missed = MUST_REACH.get(role, set()) - report.kinds
+    assert not missed, f"The crawl as {role} never reached {sorted(missed)}"
+    # Submitting forms empty decided, paid, sent and changed nothing. (Submitted as it is,
+    # the GP's "Refer a carer" button starts a new, empty draft: that is all it may do.)
+    after = BreaksState.now()
+    assert after.payments == before.payments
+    assert {pk: after.referrals.get(pk) for pk in before.referrals} == before.referrals
+    started = [row for pk, row in after.referrals.items() if pk not in before.referrals]
+    assert all(row[1] == ReferralStatus.DRAFT and not row[3] for row in started), started
+
+    for extra_role, path, status in EXTRA_PAGES:
+        if extra_role == role:
+            response = page.goto(f"{live_server.url}{path}")
+            assert response is not None
+            assert response.status == status, f"{path} answered {response.status}, not {status}"
+            report.audit(page, f"{path} ({status})")
+
+    assert report.checked
+    assert not report.failures, (
+        f"{len(report.failures)} problem(s) on {len(report.checked)} pages checked as {role}:\n\n"
+        + "\n\n".join(report.failures)
+    )

@@ -1,0 +1,435 @@
+"""Carers' breaks in real Chromium: a GP refers, the support organisation pays, the carer is told.
+
+Written as given / when / then; every page on the way is checked with axe-core.
+
+GOV.UK Notify is faked at its HTTP edge with `responses`. The page requests are served by
+live_server in another thread of this process, and the message is sent from that thread
+(django-tasks' immediate backend runs the task when the transaction commits). `responses`
+patches `requests`' HTTPAdapter on the class, for the whole process, so it sees those calls
+too; the fake records which thread each call came from, to prove that it did.
+"""
+
+import json
+import re
+import threading
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from datetime import date
+from decimal import Decimal
+from typing import Any, cast
+
+import pytest
+import responses
+from playwright.sync_api import Page, expect
+from pytest_django import Settings
+from pytest_django.live_server_helper import LiveServer
+from requests import PreparedRequest
+
+from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
+from coproduce.browser_tests.conftest import (
+    BreaksScheme,
+    check_axe,
+    choose,
+    sign_in,
+    submit,
+    success_banner,
+    summary_value,
+)
+from coproduce.conftest import Member
+from coproduce.notifications.models import Message, Status
+
+pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
+
+NOTIFY = "https://api.notifications.service.gov.uk/v2/notifications"
+
+
+@dataclass
+class FakeNotify:
+    """What GOV.UK Notify was asked to send: (channel, JSON body, thread id) per request."""
+
+    calls: list[tuple[str, dict[str, Any], int]] = field(default_factory=list)
+
+    def sent(self, channel: str) -> list[dict[str, Any]]:
+        return [body for kind, body, _thread in self.calls if kind == channel]
+
+
+@pytest.fixture
+def notify_api(settings: Settings) -> Iterator[FakeNotify]:
+    settings.NOTIFY_API_KEY = (
+        "test-11111111-1111-1111-1111-111111111111-22222222-2222-2222-2222-222222222222"
+    )
+    settings.NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000001"
+    settings.NOTIFY_SMS_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000002"
+    settings.NOTIFY_LETTER_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000003"
+    fake = FakeNotify()
+
+    def answer(channel: str) -> Any:
+        def callback(request: PreparedRequest) -> tuple[int, dict[str, str], str]:
+            # The Notify client sends its JSON body as one string or bytes object.
+            body = json.loads(cast(str | bytes, request.body or b"{}"))
+            fake.calls.append((channel, body, threading.get_ident()))
+            return 201, {}, json.dumps({"id": f"bbbbbbbb-0000-0000-0000-{len(fake.calls):012d}"})
+
+        return callback
+
+    # Anything else sent through `requests` (a real Notify URL included) fails the test.
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for channel in ("email", "sms", "letter"):
+            mock.add_callback(
+                responses.POST,
+                f"{NOTIFY}/{channel}",
+                callback=answer(channel),
+                content_type="application/json",
+            )
+        yield fake
+
+
+def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
+    page: Page,
+    other_page: Page,
+    live_server: LiveServer,
+    breaks_scheme: BreaksScheme,
+    coordinator: Member,
+    notify_api: FakeNotify,
+) -> None:
+    gp = breaks_scheme.gp
+
+    # Given Dr Shah, a GP at Riverside Surgery, which has joined the breaks scheme
+    # When she signs in (a professional partner: email and password, no second factor)
+    sign_in(page, live_server, gp)
+    expect(page.get_by_role("heading", level=1)).to_have_text("Welcome")
+    check_axe(page)
+
+    # And opens the breaks page from her home page
+    page.get_by_role("link", name="Refer a carer for a break").click()
+    expect(page).to_have_url(f"{live_server.url}/breaks/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Carers' breaks")
+    check_axe(page)
+
+    # And starts a referral
+    submit(page, page.get_by_role("button", name="Refer a carer"))
+    referral = Referral.objects.get(practice=breaks_scheme.practice)
+    base = f"{live_server.url}/breaks/referrals/{referral.pk}"
+
+    # Then she is asked one question at a time, the question being the page's heading
+    expect(page).to_have_url(f"{base}/name/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What is the carer's full name?")
+    check_axe(page)
+    page.get_by_label("What is the carer's full name?").fill("Mary O'Neill")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/date-of-birth/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("What is the carer's date of birth?")
+    check_axe(page)
+    born = page.get_by_role("group", name="What is the carer's date of birth?")
+    born.get_by_label("Day").fill("3")
+    born.get_by_label("Month").fill("2")
+    born.get_by_label("Year").fill("1950")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # When she gives contact details with a phone number missing digits
+    expect(page).to_have_url(f"{base}/contact/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "How can the support organisation contact the carer?"
+    )
+    check_axe(page)
+    page.get_by_label("Phone number").fill("01632 960")
+    page.get_by_label("Postal address").fill("4 Mill Lane\nGuildford")
+    page.get_by_label("Postcode", exact=True).fill("gu1 4ab")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then the GOV.UK error summary says what to do, and everything she typed is kept
+    expect(page).to_have_url(f"{base}/contact/")
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary = page.locator(".govuk-error-summary")
+    expect(summary).to_be_focused()
+    phone_message = "Enter a phone number, like 01632 960 001, 07700 900 982 or +44 808 157 0192"
+    expect(summary.get_by_role("link")).to_have_text([phone_message])
+    expect(summary.get_by_role("link", name=phone_message)).to_have_attribute(
+        "href", "#id_carer_phone"
+    )
+    expect(page.locator("#id_carer_phone-error")).to_have_text(
+        re.compile(rf"Error:\s*{re.escape(phone_message)}")
+    )
+    expect(page.get_by_label("Phone number")).to_have_value("01632 960")
+    expect(page.get_by_label("Postal address")).to_have_value("4 Mill Lane\nGuildford")
+    expect(page.get_by_label("Postcode", exact=True)).to_have_value("gu1 4ab")
+    check_axe(page)
+
+    # When she follows the error's link, the phone number box has focus, and she corrects it
+    summary.get_by_role("link", name=phone_message).click()
+    expect(page.get_by_label("Phone number")).to_be_focused()
+    page.get_by_label("Phone number").fill("01632 960 001")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then she answers the remaining questions, each on its own page
+    expect(page).to_have_url(f"{base}/channel/")
+    check_axe(page)
+    choose(page, "How would the carer like to be contacted?", "Letter")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/relationship/")
+    check_axe(page)
+    choose(page, "Who does the carer look after?", "Husband, wife or partner")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/eligibility-necessary_care/")
+    check_axe(page)
+    choose(page, "Does the carer provide necessary care to an adult?", "Yes")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/eligibility-effect_of_caring/")
+    check_axe(page)
+    page.get_by_label("Their physical or mental health is getting worse or is at risk").check()
+    page.get_by_label("Unable to take part in leisure or recreation").check()
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/eligibility-significant_impact/")
+    check_axe(page)
+    choose(page, "As a result, is there, or is there likely to be, a significant impact", "Yes")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/break/")
+    check_axe(page)
+    choose(page, "What kind of break would the carer like?", "A day out")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/consent/")
+    check_axe(page)
+    choose(page, "Has the carer agreed to this referral?", "Yes")
+    choose(page, "Has the carer agreed to answer four questions about their wellbeing", "Yes")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    expect(page).to_have_url(f"{base}/wellbeing/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("The carer's wellbeing")
+    check_axe(page)
+    page.get_by_label("Overall, how satisfied are you with your life nowadays?").fill("4")
+    page.get_by_label("Overall, to what extent do you feel").fill("7")
+    page.get_by_label("Overall, how happy did you feel yesterday?").fill("3")
+    page.get_by_label("Overall, how anxious did you feel yesterday?").fill("8")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then she checks her answers, and is told the carer meets the criteria
+    expect(page).to_have_url(f"{base}/check/")
+    expect(page.get_by_role("heading", level=1)).to_have_text(
+        "Check your answers before sending the referral"
+    )
+    expect(page.locator(".govuk-inset-text")).to_have_text(
+        "The carer meets the scheme's eligibility criteria."
+    )
+    expect(summary_value(page, "Carer's name")).to_have_text("Mary O'Neill")
+    expect(summary_value(page, "Contact details")).to_contain_text("GU1 4AB")
+    expect(summary_value(page, "Kind of break")).to_have_text("A day out")
+    check_axe(page)
+
+    # When she changes the kind of break: the carer would rather have a short break away
+    page.get_by_role("link", name="Change Kind of break").click()
+    expect(page).to_have_url(f"{base}/break/?change=1")
+    expect(page.get_by_label("A day out")).to_be_checked()
+    check_axe(page)
+    choose(page, "What kind of break would the carer like?", "A short break away")
+    page.get_by_label("Anything else about the break (optional)").fill("A weekend by the sea")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then she is straight back on the check page (not sent through the later questions)
+    expect(page).to_have_url(f"{base}/check/")
+    expect(summary_value(page, "Kind of break")).to_have_text(
+        "A short break away\nA weekend by the sea"
+    )
+    expect(page.locator(".govuk-inset-text")).to_have_text(
+        "The carer meets the scheme's eligibility criteria."
+    )
+    check_axe(page)
+
+    # When she sends the referral
+    submit(page, page.get_by_role("button", name="Send referral"))
+
+    # Then it has gone to the carers' centre, which her practice's list shows as waiting
+    expect(page).to_have_url(f"{base}/")
+    expect(success_banner(page)).to_contain_text("Referral sent to Riverside Carers")
+    expect(summary_value(page, "Status")).to_have_text("Waiting for a decision")
+    check_axe(page)
+    page.get_by_role("link", name="Back").click()
+    expect(page).to_have_url(f"{live_server.url}/breaks/")
+    row = page.get_by_role("row").filter(has_text="Mary O'Neill")
+    expect(row).to_contain_text("Waiting for a decision")
+    check_axe(page)
+
+    # When Dylan, a coordinator at the carers' centre that pays, signs in at the office
+    office = other_page
+    sign_in(office, live_server, coordinator)
+    check_axe(office)
+
+    # And opens the referrals waiting
+    office.get_by_role("link", name="Carers' break referrals waiting").click()
+    expect(office).to_have_url(f"{live_server.url}/breaks/queue/")
+    expect(office.get_by_role("heading", level=1)).to_have_text("Break referrals")
+    waiting = office.get_by_role("row").filter(has_text="Mary O'Neill")
+    expect(waiting).to_contain_text("Riverside Surgery")
+    expect(waiting).to_contain_text("Waiting for a decision")
+    check_axe(office)
+
+    # And opens Mary's referral
+    waiting.get_by_role("link", name="Mary O'Neill").click()
+    expect(office).to_have_url(f"{live_server.url}/breaks/queue/{referral.pk}/")
+    expect(office.get_by_role("heading", level=1)).to_have_text("Referral for Mary O'Neill")
+    expect(summary_value(office, "Eligible")).to_contain_text("Yes")
+    check_axe(office)
+
+    # When he approves more than the scheme's most
+    choose(office, "Your decision", "Approve")
+    office.get_by_label("Amount to pay, in pounds").fill("750")
+    submit(office, office.get_by_role("button", name="Save decision"))
+
+    # Then he is told the most it pays, and his choice and amount are kept
+    expect(office).to_have_title(re.compile(r"^Error: "))
+    too_much = "The amount must be £500.00 or less, the most this scheme pays"
+    expect(office.locator(".govuk-error-summary").get_by_role("link")).to_have_text([too_much])
+    expect(office.get_by_label("Approve", exact=True)).to_be_checked()
+    expect(office.get_by_label("Amount to pay, in pounds")).to_have_value("750")
+    check_axe(office)
+    referral.refresh_from_db()
+    assert referral.status == ReferralStatus.SUBMITTED
+
+    # When he approves £300
+    office.get_by_label("Amount to pay, in pounds").fill("300")
+    submit(office, office.get_by_role("button", name="Save decision"))
+
+    # Then it is approved and waiting for payment
+    expect(success_banner(office)).to_contain_text("Referral approved")
+    expect(summary_value(office, "Status")).to_have_text("Approved, waiting for payment")
+    expect(office.get_by_role("heading", name="Record the payment of £300.00")).to_be_visible()
+    check_axe(office)
+
+    # When he records the bank transfer made today, with its reference
+    today = date.today()
+    choose(office, "How was it paid?", "Bank transfer")
+    paid_on = office.get_by_role("group", name="Date paid")
+    paid_on.get_by_label("Day").fill(str(today.day))
+    paid_on.get_by_label("Month").fill(str(today.month))
+    paid_on.get_by_label("Year").fill(str(today.year))
+    office.get_by_label("Payment reference").fill("BRK-0001")
+    submit(office, office.get_by_role("button", name="Record payment"))
+
+    # Then the payment is recorded, once
+    expect(success_banner(office)).to_contain_text("Payment recorded")
+    expect(summary_value(office, "Status")).to_have_text("Paid")
+    expect(office.locator("#main-content")).to_contain_text("Paid £300.00 on", use_inner_text=True)
+    expect(office.locator("#main-content")).to_contain_text("reference BRK-0001")
+    check_axe(office)
+    payment = BreakPayment.objects.get(referral=referral)
+    assert (payment.amount, payment.paid_on, payment.reference) == (
+        Decimal("300.00"),
+        today,
+        "BRK-0001",
+    )
+
+    # And Mary, who has no email address, has been sent letters through GOV.UK Notify
+    # (sent from the live server's thread, not this one: `responses` saw across threads)
+    assert notify_api.calls, "GOV.UK Notify was never called"
+    assert all(thread != threading.get_ident() for _c, _b, thread in notify_api.calls)
+    letters = {body["reference"]: body for body in notify_api.sent("letter")}
+    assert set(letters) == {
+        f"breaks.referral.{referral.pk}.received",
+        f"breaks.referral.{referral.pk}.approved",
+        f"breaks.referral.{referral.pk}.paid",
+    }
+    paid = letters[f"breaks.referral.{referral.pk}.paid"]["personalisation"]
+    assert paid["address_line_1"] == "Mary O'Neill"
+    assert paid["address_line_2"] == "4 Mill Lane"
+    assert paid["address_line_4"] == "GU1 4AB"
+    assert "£300.00" in paid["body"]
+    assert "BRK-0001" in paid["body"]
+    assert (
+        "£300.00" in letters[f"breaks.referral.{referral.pk}.approved"]["personalisation"]["body"]
+    )
+    messages = Message.objects.filter(person__break_referrals=referral)
+    assert {m.kind: m.status for m in messages} == {
+        "breaks.received": Status.SENT,
+        "breaks.approved": Status.SENT,
+        "breaks.paid": Status.SENT,
+    }
+
+    # When Dr Shah reloads her practice's referrals
+    page.reload()
+
+    # Then she sees that Mary has been paid
+    expect(page.get_by_role("row").filter(has_text="Mary O'Neill")).to_contain_text("Paid")
+    check_axe(page)
+    page.get_by_role("link", name="Mary O'Neill").click()
+    expect(summary_value(page, "Status")).to_have_text("Paid")
+    expect(summary_value(page, "Amount approved")).to_have_text("£300.00")
+    check_axe(page)
+
+
+def test_a_gp_answers_referral_questions_without_javascript(
+    no_js_page: Page, live_server: LiveServer, breaks_scheme: BreaksScheme
+) -> None:
+    page = no_js_page
+
+    # Given Dr Shah, on a surgery computer where JavaScript is switched off
+    sign_in(page, live_server, breaks_scheme.gp)
+    assert "js-enabled" not in page.evaluate("() => document.body.className")
+
+    # When she starts a referral from the breaks page
+    page.get_by_role("link", name="Refer a carer for a break").click()
+    check_axe(page)
+    submit(page, page.get_by_role("button", name="Refer a carer"))
+    referral = Referral.objects.get(practice=breaks_scheme.practice)
+    base = f"{live_server.url}/breaks/referrals/{referral.pk}"
+    expect(page).to_have_url(f"{base}/name/")
+    check_axe(page)
+
+    # And continues without giving the carer's name
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then the error summary and the inline error say what to do, without any script
+    expect(page).to_have_url(f"{base}/name/")
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    summary = page.locator(".govuk-error-summary")
+    expect(summary.get_by_role("link", name="Enter the carer's full name")).to_have_attribute(
+        "href", "#id_carer_name"
+    )
+    expect(page.locator("#id_carer_name-error")).to_have_text(
+        re.compile(r"Error:\s*Enter the carer's full name")
+    )
+    check_axe(page)
+
+    # When she gives the name, then a date of birth that does not exist
+    page.get_by_label("What is the carer's full name?").fill("Mary O'Neill")
+    submit(page, page.get_by_role("button", name="Continue"))
+    expect(page).to_have_url(f"{base}/date-of-birth/")
+    check_axe(page)
+    born = page.get_by_role("group", name="What is the carer's date of birth?")
+    born.get_by_label("Day").fill("31")
+    born.get_by_label("Month").fill("2")
+    born.get_by_label("Year").fill("1950")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then she is told it must be a real date, and the error links to the day box
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    error_link = page.locator(".govuk-error-summary").get_by_role("link")
+    expect(error_link).to_have_text(re.compile("must be a real date"))
+    expect(error_link).to_have_attribute("href", "#id_carer_date_of_birth-day")
+    expect(born.get_by_label("Day")).to_have_value("31")
+    check_axe(page)
+
+    # When she corrects it
+    born.get_by_label("Day").fill("28")
+    submit(page, page.get_by_role("button", name="Continue"))
+
+    # Then she is on the contact details page, and her answers so far are kept
+    expect(page).to_have_url(f"{base}/contact/")
+    check_axe(page)
+    referral.refresh_from_db()
+    assert (referral.carer_name, referral.carer_date_of_birth) == (
+        "Mary O'Neill",
+        date(1950, 2, 28),
+    )
+
+    # And the Back link takes her to the previous question, with her answer filled in
+    page.get_by_role("link", name="Back").click()
+    expect(page).to_have_url(f"{base}/date-of-birth/")
+    expect(born.get_by_label("Day")).to_have_value("28")
+    check_axe(page)
