@@ -11,6 +11,9 @@ urlpatterns = [
     path("", include("coproduce.people.urls")),
     path("audit/", include("coproduce.audit.urls")),
     path("breaks/", include("coproduce.breaks.urls")),
+    path("projects/", include("coproduce.projects.urls")),
+    path("", include("coproduce.recruitment.urls")),
+    path("", include("coproduce.activities.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -18,6 +18,7 @@ from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
 from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
 from coproduce.people.models import CaredFor, ErasureRequest, Person
+from coproduce.projects.models import Project
 from coproduce.tenancy.models import Membership, Role
 
 Need = Literal["view", "edit"]
@@ -115,6 +116,41 @@ def audit_events_for(request: HttpRequest) -> QuerySet[AuditEvent]:
 def memberships_for(request: HttpRequest) -> QuerySet[Membership]:
     user = user_for(request)
     return Membership.objects.filter(user=user).select_related("organisation")
+
+
+# --- Projects ---------------------------------------------------------------------------
+# Staff (admins and coordinators) see every project their organisation owns or co-owns
+# through a partnership; anyone else sees only the projects whose group they are in.
+
+
+def projects_for(request: HttpRequest, need: Need = "view") -> QuerySet[Project]:
+    membership = membership_for(request)
+    organisation = membership.organisation_id
+    if membership.role in PEOPLE_ROLES:
+        owned = Q(organisation_id=organisation) | Q(partnership__organisations=organisation)
+        return Project.objects.filter(owned).distinct()
+    if need == "edit":
+        raise PermissionDenied("Only staff can change a project")
+    return Project.objects.filter(
+        members__person__user_id=membership.user_id,
+        members__person__organisation_id=organisation,
+        members__left_on=None,
+    ).distinct()
+
+
+def project_for(request: HttpRequest, pk: int, need: Need = "view") -> Project:
+    try:
+        return projects_for(request, need).select_related("coordinator").get(pk=pk)
+    except Project.DoesNotExist:
+        raise Http404("No such project") from None
+
+
+# --- Recruitment (briefs, expressions of interest) ----------------------------------------
+# (recruitment access functions go here)
+
+
+# --- Activities ---------------------------------------------------------------------------
+# (activities access functions go here)
 
 
 # --- Carers' breaks ---------------------------------------------------------------------

@@ -16,6 +16,9 @@ class Organisation(models.Model):
         help_text=_("The local authority (or country) whose carer population we compare with."),
     )
     minimum_notice_days = models.PositiveSmallIntegerField(_("minimum notice in days"), default=14)
+    follow_up_days = models.PositiveSmallIntegerField(
+        _("days after a meeting to reach out to members"), default=3
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -64,6 +67,11 @@ class Membership(models.Model):
         Organisation, on_delete=models.CASCADE, related_name="memberships"
     )
     role = models.CharField(max_length=20, choices=Role.choices)
+    safeguarding_trained = models.BooleanField(
+        _("safeguarding trained"),
+        default=False,
+        help_text=_("Only safeguarding-trained staff may screen people under 18."),
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:

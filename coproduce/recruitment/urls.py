@@ -1,0 +1,2 @@
+app_name = "recruitment"
+urlpatterns: list[object] = []
