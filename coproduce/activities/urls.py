@@ -1,2 +1,8 @@
+from django.urls import path
+
+from coproduce.activities import views
+
 app_name = "activities"
-urlpatterns: list[object] = []
+urlpatterns = [
+    path("projects/<int:project_pk>/activities/", views.project_list, name="list"),
+]

@@ -20,6 +20,8 @@ from coproduce.conftest import Member, signed_in
 from coproduce.people import actions
 from coproduce.people.models import CaredFor, ErasureRequest
 from coproduce.people.tests.factories import CaredForFactory
+from coproduce.projects.models import Project
+from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
 
 SKIP_NAMESPACES = {"admin"}  # the Django admin is for platform operators (is_staff); see test_admin
 
@@ -38,7 +40,20 @@ def named_patterns(
 
 
 @pytest.fixture
-def b_objects(staff_b: Member, carer_b: Member) -> dict[str, object]:
+def b_project(staff_b: Member, carer_b: Member) -> Project:
+    """A project of organisation B with B's carer in its group."""
+    project: Project = ProjectFactory.create(
+        organisation=staff_b.organisation,
+        coordinator=staff_b.person,
+        title="Zebedee-B project",
+        aims="Zebedee-B aims",
+    )
+    ProjectMemberFactory.create(project=project, person=carer_b.person)
+    return project
+
+
+@pytest.fixture
+def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
         profile=carer_b.person.carer_profile, name="Bartholomew-B"
     )
@@ -52,6 +67,7 @@ def b_objects(staff_b: Member, carer_b: Member) -> dict[str, object]:
         "uidb64": urlsafe_base64_encode(force_bytes(carer_b.user.pk)),
         "token": default_token_generator.make_token(carer_b.user),
         "slug": "name",
+        "project_pk": b_project.pk,
     }
 
 
@@ -85,6 +101,7 @@ def b_markers(carer_b: Member) -> list[str]:
         carer_b.person.email,
         "Bartholomew-B",
         "B&#x27;s reason",
+        "Zebedee-B",
         "Hillside",
     ]
 
@@ -121,7 +138,7 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                 body = response.content.decode(errors="replace")
                 leaked = [marker for marker in b_markers(carer_b) if marker in body]
                 assert not leaked, f"{who} {method.upper()} {url} showed B's data: {leaked}"
-                if {"pk", "request_pk"} & set(kwargs_needed):
+                if {"pk", "request_pk", "project_pk"} & set(kwargs_needed):
                     assert response.status_code in {302, 403, 404, 405}, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
                     )
