@@ -42,10 +42,12 @@ from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
 from coproduce.breaks.models import PracticeMember
 from coproduce.demo import breaks as demo_breaks
 from coproduce.demo import data
+from coproduce.demo import projects as demo_projects
 from coproduce.demo.named import (
     COORDINATOR_EMAIL,
     HILLSIDE,
     HILLSIDE_ADMIN_EMAIL,
+    PROFESSIONAL_EMAIL,
     RIVERSIDE,
     RIVERSIDE_NHS,
     SIGN_IN_ORDER,
@@ -117,6 +119,7 @@ def remove_demo() -> None:
     """Delete the demo organisations (with everyone and everything in them) and demo users."""
     organisations = Organisation.objects.filter(slug__in=DEMO_SLUGS)
     demo_breaks.remove(organisations)
+    demo_projects.remove(organisations)
     Partnership.objects.filter(lead__in=organisations).delete()
     organisations.delete()
     demo_users().delete()
@@ -243,6 +246,7 @@ class DemoSummary:
     users: int
     seconds: float
     breaks: demo_breaks.BreaksSummary
+    projects: demo_projects.ProjectsSummary
 
 
 @transaction.atomic
@@ -325,12 +329,26 @@ def build_demo(today: date | None = None) -> DemoSummary:
         featured=demo_breaks.Carer.known(*with_accounts[0]),
     )
 
+    projects_summary = demo_projects.build(
+        draw,
+        today=today,
+        centre=riverside,
+        partnership=partnership,
+        coordinator=Person.objects.get(user=coordinator, organisation=riverside),
+        coordinator_user=coordinator,
+        professional=Person.objects.get(user=staff_users[PROFESSIONAL_EMAIL]),
+        featured=[with_accounts[0][0], with_accounts[1][0]],
+        young_carer=with_accounts[2][0],
+        carers=people_at_riverside,
+    )
+
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),
         hillside_carers=CarerProfile.objects.filter(person__organisation=hillside).count(),
         users=demo_users().exclude(password__startswith=UNUSABLE_PASSWORD_PREFIX).count(),
         seconds=time.perf_counter() - started,
         breaks=breaks_summary,
+        projects=projects_summary,
     )
 
 

@@ -47,6 +47,9 @@ class Command(BaseCommand):
                 f"Carers' breaks: {breaks.referrals} referrals in the last year from "
                 f"{breaks.signed_up} of {breaks.practices} GP practices, {breaks.paid} paid, "
                 f"£{breaks.total_paid:,.2f} of a £{breaks.budget:,.2f} budget.\n"
+                f"Co-production: {summary.projects.projects} projects with "
+                f"{summary.projects.activities} activities and "
+                f"{summary.projects.members} group members.\n"
             )
         )
         self.stdout.write(builders.sign_in_table(builders.sign_ins()))

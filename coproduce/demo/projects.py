@@ -1,0 +1,603 @@
+"""Demo co-production projects at Riverside: several stages, groups, budgets and activities.
+
+Everything is dated relative to `today`, so the demo always shows recent meetings, a
+meeting coming up with proper notice and one being arranged. Carers' participation is
+real data (attendance, carer-led sessions), so the "carers took part" view has
+something true to show.
+"""
+
+import datetime
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any
+from zoneinfo import ZoneInfo
+
+from django.db.models import Q, QuerySet
+
+from coproduce.accounts.models import User
+from coproduce.activities.models import (
+    Activity,
+    ActivityChange,
+    ActivityKind,
+    ActivityLead,
+    ActivityStatus,
+    ChangeKind,
+    Format,
+    Invitation,
+    LeadRole,
+    OtherWay,
+    Reply,
+    Slot,
+    SlotAnswer,
+)
+from coproduce.demo.plans import Draw
+from coproduce.people.models import Person
+from coproduce.projects.models import (
+    BudgetKind,
+    BudgetLine,
+    GroupRole,
+    Milestone,
+    Project,
+    ProjectMember,
+    Stage,
+    StageChange,
+)
+from coproduce.tenancy.models import Organisation, Partnership
+
+LONDON = ZoneInfo("Europe/London")
+ALL_OTHER_WAYS = [way.value for way in OtherWay]
+
+CENTRE: dict[str, Any] = {
+    "venue_name": "Riverside Carers' Centre, Garden Room",
+    "venue_address": "1 Mill Lane, Guildford GU1 1AA",
+    "step_free": True,
+    "hearing_loop": True,
+    "parking": True,
+    "accessible_toilet": True,
+    "quiet_room": True,
+    "access_notes": "Level access from the car park. Blue badge bays by the door.",
+}
+HOSPITAL: dict[str, Any] = {
+    "venue_name": "Riverside Hospital, Education Centre Room 2",
+    "venue_address": "Riverside Hospital, Hospital Road, Guildford GU2 7XX",
+    "step_free": True,
+    "hearing_loop": False,
+    "parking": True,
+    "accessible_toilet": True,
+    "quiet_room": None,
+    "access_notes": "Lift to the first floor. Parking is free for the group: ask at reception.",
+}
+ONLINE: dict[str, Any] = {
+    "joining_details": "Join on Zoom: the link comes with your invitation. "
+    "You can also join by phone on 0330 088 5830.",
+}
+
+
+@dataclass(frozen=True)
+class ProjectsSummary:
+    projects: int
+    activities: int
+    members: int
+
+
+def remove(organisations: QuerySet[Organisation]) -> None:
+    """Projects protect their organisation and people: they go first when the demo is reset."""
+    Project.objects.filter(
+        Q(organisation__in=organisations) | Q(partnership__lead__in=organisations)
+    ).delete()
+
+
+def at(day: datetime.date, hour: int, minute: int = 0) -> datetime.datetime:
+    return datetime.datetime.combine(day, datetime.time(hour, minute), tzinfo=LONDON)
+
+
+def weekday_after(day: datetime.date, weekday: int) -> datetime.date:
+    """The first given weekday (0 = Monday) on or after `day`."""
+    return day + datetime.timedelta(days=(weekday - day.weekday()) % 7)
+
+
+def record_stages(
+    project: Project, path: list[tuple[Stage, int, str]], by: User, today: datetime.date
+) -> None:
+    """The stage history: each stage entered `days` days ago, with a note."""
+    previous = ""
+    rows = []
+    for stage, days_ago, note in path:
+        rows.append(
+            StageChange(
+                project=project,
+                from_stage=previous,
+                to_stage=stage,
+                note=note,
+                changed_by=by,
+                changed_at=at(today - datetime.timedelta(days=days_ago), 16),
+            )
+        )
+        previous = stage
+    StageChange.objects.bulk_create(rows)
+    project.stage = path[-1][0]
+    project.save(update_fields=["stage"])
+
+
+def add_group(
+    project: Project,
+    carers: list[Person],
+    professionals: list[Person],
+    coordinator: Person,
+    joined_on: datetime.date,
+) -> list[ProjectMember]:
+    members = [ProjectMember(project=project, person=coordinator, role=GroupRole.COORDINATOR)]
+    members += [
+        ProjectMember(project=project, person=p, role=GroupRole.PROFESSIONAL) for p in professionals
+    ]
+    members += [ProjectMember(project=project, person=c, role=GroupRole.CARER) for c in carers]
+    for member in members:
+        member.joined_on = joined_on
+    return ProjectMember.objects.bulk_create(members)
+
+
+def past_activity(
+    draw: Draw,
+    project: Project,
+    *,
+    stage: Stage,
+    kind: ActivityKind,
+    title: str,
+    starts_at: datetime.datetime,
+    people: list[Person],
+    by: User,
+    place: Mapping[str, Any],
+    fmt: Format = Format.IN_PERSON,
+    leads: Sequence[tuple[Person, LeadRole]] = (),
+    notes: str = "",
+) -> Activity:
+    """A meeting that happened: scheduled with good notice, with replies and a register."""
+    activity = Activity.objects.create(
+        project=project,
+        stage=stage,
+        kind=kind,
+        title=title,
+        format=fmt,
+        status=ActivityStatus.SCHEDULED,
+        starts_at=starts_at,
+        duration_minutes=120,
+        other_ways=ALL_OTHER_WAYS,
+        reminder_days=[7, 1],
+        agenda="1. Welcome and tea\n2. What we heard last time\n3. Small groups\n4. Next steps",
+        notes=notes,
+        sequence=1,
+        **place,
+    )
+    notice = draw.rng.randint(16, 28)
+    ActivityChange.objects.create(
+        activity=activity,
+        kind=ChangeKind.SCHEDULED,
+        starts_at=starts_at,
+        notice_days=notice,
+        required_days=14,
+        changed_by=by,
+        changed_at=starts_at - datetime.timedelta(days=notice),
+    )
+    ActivityLead.objects.bulk_create(
+        [ActivityLead(activity=activity, person=person, role=role) for person, role in leads]
+    )
+    invitations = []
+    for person in people:
+        reply = draw.weighted([(Reply.COMING, 70), (Reply.ANOTHER_WAY, 15), (Reply.NOT_COMING, 15)])
+        came = reply == Reply.COMING and draw.chance(0.9)
+        invitations.append(
+            Invitation(
+                activity=activity,
+                person=person,
+                reply=reply,
+                other_way=draw.weighted([(OtherWay.PHONE, 2), (OtherWay.WRITTEN, 1)])
+                if reply == Reply.ANOTHER_WAY
+                else "",
+                replied_at=starts_at - datetime.timedelta(days=draw.rng.randint(3, 12)),
+                replacement_care_needed=reply == Reply.COMING and draw.chance(0.3),
+                travel_needed=reply == Reply.COMING and draw.chance(0.25),
+                attended=came,
+                attended_minutes=120 if came else None,
+                follow_up_sent_at=starts_at + datetime.timedelta(days=3),
+            )
+        )
+    for invitation in invitations:
+        if invitation.replacement_care_needed:
+            invitation.replacement_care_arranged = "Crossroads sitter booked, 9.30 to 13.00"
+        if invitation.travel_needed:
+            invitation.travel_arranged = "Taxi both ways, booked by the centre"
+    Invitation.objects.bulk_create(invitations)
+    return activity
+
+
+def build(
+    draw: Draw,
+    *,
+    today: datetime.date,
+    centre: Organisation,
+    partnership: Partnership,
+    coordinator: Person,
+    coordinator_user: User,
+    professional: Person,
+    featured: list[Person],
+    young_carer: Person,
+    carers: list[Person],
+) -> ProjectsSummary:
+    """Four Riverside projects, from a funding bid to an evaluation."""
+    pool = [c for c in carers if c not in featured and c != young_carer]
+    draw.rng.shuffle(pool)
+
+    # 1. Hospital discharge: co-owned with the NHS trust, in Delivery after a revision.
+    discharge = Project.objects.create(
+        organisation=centre,
+        partnership=partnership,
+        title="Hospital discharge that works for carers",
+        aims=(
+            "Carers, ward staff and the discharge team design together how carers are told, "
+            "asked and supported when the person they care for leaves hospital."
+        ),
+        scope="Riverside Hospital's adult wards. Not children's services or mental health wards.",
+        coordinator=coordinator,
+        starts_on=today - datetime.timedelta(days=300),
+        ends_on=today + datetime.timedelta(days=150),
+    )
+    record_stages(
+        discharge,
+        [
+            (Stage.FUNDING, 300, "Bid to the trust's patient experience fund."),
+            (Stage.MEMBERSHIP, 260, "Funding agreed: £18,500 for 15 months."),
+            (Stage.CONSULTING, 200, "Group of 12 carers and 3 staff formed."),
+            (Stage.PLANNING, 140, "Consultation days done: 64 carers took part."),
+            (Stage.REVISION, 110, "Back to revise the checklist after the consultation findings."),
+            (Stage.DELIVERY, 60, "Revised checklist agreed by consensus; pilot on two wards."),
+        ],
+        coordinator_user,
+        today,
+    )
+    group = featured + pool[:9]
+    add_group(discharge, group, [professional], coordinator, today - datetime.timedelta(days=255))
+    BudgetLine.objects.bulk_create(
+        [
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.CARERS_TIME,
+                description="12 carers, 10 meetings",
+                amount=Decimal("6000.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.TRAVEL,
+                description="Mileage and taxis",
+                amount=Decimal("1800.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.REPLACEMENT_CARE,
+                description="Sitters while carers attend",
+                amount=Decimal("4200.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.VENUE,
+                description="Community rooms",
+                amount=Decimal("900.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.ACCESS,
+                description="BSL interpreters and easy-read printing",
+                amount=Decimal("2400.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.REFRESHMENTS,
+                description="Lunch and 'me time' treats",
+                amount=Decimal("1200.00"),
+            ),
+            BudgetLine(
+                project=discharge,
+                kind=BudgetKind.OTHER,
+                description="Evaluation write-up",
+                amount=Decimal("2000.00"),
+            ),
+        ]
+    )
+    Milestone.objects.bulk_create(
+        [
+            Milestone(
+                project=discharge,
+                title="Consultation findings published",
+                due_on=today - datetime.timedelta(days=130),
+                done_on=today - datetime.timedelta(days=125),
+            ),
+            Milestone(
+                project=discharge,
+                title="Checklist piloted on two wards",
+                due_on=today + datetime.timedelta(days=30),
+            ),
+            Milestone(
+                project=discharge,
+                title="Evaluation report to the trust board",
+                due_on=today + datetime.timedelta(days=140),
+            ),
+        ]
+    )
+    margaret = featured[0]
+    activities = [
+        past_activity(
+            draw,
+            discharge,
+            stage=Stage.CONSULTING,
+            kind=ActivityKind.CONSULTATION_DAY,
+            title="Consultation day: leaving hospital",
+            starts_at=at(weekday_after(today - datetime.timedelta(days=180), 5), 10),
+            people=group,
+            by=coordinator_user,
+            place=CENTRE,
+            leads=[(margaret, LeadRole.CARER_LED), (coordinator, LeadRole.CO_FACILITATOR)],
+            notes="64 carers took part across the day and by phone. Themes: being told late, "
+            "no one asking whether the carer can cope, medicines.",
+        ),
+        past_activity(
+            draw,
+            discharge,
+            stage=Stage.PLANNING,
+            kind=ActivityKind.WORKSHOP,
+            title="Designing the discharge checklist",
+            starts_at=at(weekday_after(today - datetime.timedelta(days=125), 2), 13, 30),
+            people=[*group, professional],
+            by=coordinator_user,
+            place=HOSPITAL,
+            leads=[(professional, LeadRole.CO_FACILITATOR), (group[3], LeadRole.CO_FACILITATOR)],
+        ),
+        past_activity(
+            draw,
+            discharge,
+            stage=Stage.DELIVERY,
+            kind=ActivityKind.ONLINE,
+            title="Pilot check-in (online)",
+            starts_at=at(weekday_after(today - datetime.timedelta(days=20), 1), 18, 30),
+            people=group,
+            by=coordinator_user,
+            place=ONLINE,
+            fmt=Format.ONLINE,
+            leads=[(coordinator, LeadRole.STAFF_LEAD)],
+        ),
+    ]
+    # Coming up, with proper notice: invitations sent, some replies in.
+    upcoming_at = at(weekday_after(today + datetime.timedelta(days=19), 3), 10, 30)
+    upcoming = Activity.objects.create(
+        project=discharge,
+        stage=Stage.DELIVERY,
+        kind=ActivityKind.MEETING,
+        title="Pilot review meeting",
+        description="What has worked on the two pilot wards, and what we change before the trust rolls it out.",
+        format=Format.HYBRID,
+        status=ActivityStatus.SCHEDULED,
+        starts_at=upcoming_at,
+        duration_minutes=150,
+        other_ways=ALL_OTHER_WAYS,
+        reminder_days=[7, 1],
+        me_time="A hand massage therapist is here from 12.30.",
+        capacity=14,
+        agenda="1. Welcome\n2. Ward staff on the pilot\n3. Carers' stories from the pilot\n4. Changes to propose",
+        sequence=1,
+        **CENTRE,
+        **ONLINE,
+    )
+    ActivityChange.objects.create(
+        activity=upcoming,
+        kind=ChangeKind.SCHEDULED,
+        starts_at=upcoming_at,
+        notice_days=(upcoming_at.date() - today).days + 2,
+        required_days=14,
+        changed_by=coordinator_user,
+        changed_at=at(today - datetime.timedelta(days=2), 11),
+    )
+    ActivityLead.objects.create(activity=upcoming, person=group[1], role=LeadRole.CARER_LED)
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                activity=upcoming,
+                person=person,
+                reply=Reply.COMING if n % 3 == 0 else Reply.WAITING,
+                replied_at=at(today - datetime.timedelta(days=1), 9) if n % 3 == 0 else None,
+                replacement_care_needed=n % 6 == 0,
+            )
+            for n, person in enumerate(group, start=1)
+        ]
+    )
+    # Cancelled at short notice (the venue flooded): counted, with a carer's costs recorded.
+    flooded_at = at(weekday_after(today - datetime.timedelta(days=45), 3), 10)
+    flooded = Activity.objects.create(
+        project=discharge,
+        stage=Stage.DELIVERY,
+        kind=ActivityKind.MEETING,
+        title="Pilot planning meeting",
+        format=Format.IN_PERSON,
+        status=ActivityStatus.CANCELLED,
+        starts_at=flooded_at,
+        other_ways=ALL_OTHER_WAYS,
+        cancelled_at=flooded_at - datetime.timedelta(days=2),
+        cancel_reason="The Garden Room flooded and no other accessible room was free.",
+        sequence=2,
+        **CENTRE,
+    )
+    ActivityChange.objects.bulk_create(
+        [
+            ActivityChange(
+                activity=flooded,
+                kind=ChangeKind.SCHEDULED,
+                starts_at=flooded_at,
+                notice_days=21,
+                required_days=14,
+                changed_by=coordinator_user,
+                changed_at=flooded_at - datetime.timedelta(days=21),
+            ),
+            ActivityChange(
+                activity=flooded,
+                kind=ChangeKind.CANCELLED,
+                starts_at=flooded_at,
+                notice_days=2,
+                required_days=14,
+                short_notice=True,
+                reason="The Garden Room flooded and no other accessible room was free.",
+                changed_by=coordinator_user,
+                changed_at=flooded_at - datetime.timedelta(days=2),
+            ),
+        ]
+    )
+    Invitation.objects.bulk_create(
+        [
+            Invitation(
+                activity=flooded,
+                person=person,
+                reply=Reply.COMING,
+                replacement_care_needed=n == 0,
+                cancellation_cost=Decimal("36.00") if n == 0 else Decimal("0"),
+                cancellation_cost_note="Sitter booked for the morning and not refundable"
+                if n == 0
+                else "",
+            )
+            for n, person in enumerate(group[2:8])
+        ]
+    )
+    activities += [upcoming, flooded]
+
+    # 2. Young carers' voice: recruiting, and finding a time for the first meeting.
+    young = Project.objects.create(
+        organisation=centre,
+        title="Young carers' voice in schools",
+        aims="Young carers tell schools what helps them, and design a card that teachers recognise.",
+        scope="Secondary schools in Guildford and Waverley.",
+        coordinator=coordinator,
+        starts_on=today - datetime.timedelta(days=40),
+        ends_on=today + datetime.timedelta(days=320),
+    )
+    record_stages(
+        young,
+        [
+            (Stage.FUNDING, 40, "Grant from the community foundation."),
+            (Stage.MEMBERSHIP, 12, "Grant agreed. Recruiting young carers now."),
+        ],
+        coordinator_user,
+        today,
+    )
+    young_group = [young_carer, *pool[9:12]]
+    add_group(young, young_group, [], coordinator, today - datetime.timedelta(days=8))
+    BudgetLine.objects.bulk_create(
+        [
+            BudgetLine(
+                project=young,
+                kind=BudgetKind.CARERS_TIME,
+                description="Vouchers for young carers",
+                amount=Decimal("1500.00"),
+            ),
+            BudgetLine(project=young, kind=BudgetKind.TRAVEL, amount=Decimal("400.00")),
+            BudgetLine(
+                project=young,
+                kind=BudgetKind.REFRESHMENTS,
+                description="Pizza",
+                amount=Decimal("300.00"),
+            ),
+        ]
+    )
+    first = Activity.objects.create(
+        project=young,
+        stage=Stage.MEMBERSHIP,
+        kind=ActivityKind.WORKSHOP,
+        title="First get-together",
+        description="Meet each other, and decide what we want schools to know.",
+        format=Format.IN_PERSON,
+        status=ActivityStatus.FINDING_A_TIME,
+        duration_minutes=90,
+        other_ways=ALL_OTHER_WAYS,
+        reminder_days=[7, 1],
+        **CENTRE,
+    )
+    slots = Slot.objects.bulk_create(
+        [
+            Slot(
+                activity=first,
+                starts_at=at(weekday_after(today + datetime.timedelta(days=days), weekday), hour),
+            )
+            for days, weekday, hour in ((17, 2, 16), (18, 5, 11), (24, 3, 16))
+        ]
+    )
+    SlotAnswer.objects.bulk_create(
+        [
+            SlotAnswer(
+                slot=slot, person=person, can_make=draw.chance(0.6), recorded_by=coordinator_user
+            )
+            for slot in slots
+            for person in young_group[:3]
+        ]
+    )
+    activities.append(first)
+
+    # 3. Wellbeing cafés: being evaluated with the carers who ran them.
+    cafes = Project.objects.create(
+        organisation=centre,
+        title="Carers' wellbeing cafés",
+        aims="Monthly cafés planned and hosted by carers, with a short talk and time for themselves.",
+        coordinator=coordinator,
+        starts_on=today - datetime.timedelta(days=420),
+        ends_on=today + datetime.timedelta(days=30),
+    )
+    record_stages(
+        cafes,
+        [
+            (Stage.FUNDING, 420, "Lottery Awards for All."),
+            (Stage.MEMBERSHIP, 390, ""),
+            (Stage.CONSULTING, 360, ""),
+            (Stage.PLANNING, 330, ""),
+            (Stage.DELIVERY, 300, "First café in the library."),
+            (Stage.EVALUATION, 25, "Evaluation questions agreed with the hosts."),
+        ],
+        coordinator_user,
+        today,
+    )
+    hosts = pool[13:19]
+    add_group(cafes, hosts, [], coordinator, today - datetime.timedelta(days=385))
+    BudgetLine.objects.create(
+        project=cafes, kind=BudgetKind.VENUE, description="Library room", amount=Decimal("1200.00")
+    )
+    BudgetLine.objects.create(project=cafes, kind=BudgetKind.REFRESHMENTS, amount=Decimal("960.00"))
+    for months_ago in (3, 2, 1):
+        activities.append(
+            past_activity(
+                draw,
+                cafes,
+                stage=Stage.DELIVERY,
+                kind=ActivityKind.MEETING,
+                title="Wellbeing café",
+                starts_at=at(
+                    weekday_after(today - datetime.timedelta(days=30 * months_ago + 5), 1), 10, 30
+                ),
+                people=hosts,
+                by=coordinator_user,
+                place=CENTRE,
+                leads=[(hosts[0], LeadRole.CARER_LED), (hosts[1], LeadRole.CARER_LED)],
+            )
+        )
+
+    # 4. A funding bid: carers not involved yet, which the project page shows honestly.
+    bid = Project.objects.create(
+        organisation=centre,
+        title="Short breaks for older carers",
+        aims="Bid for a fund so older carers can take short breaks together.",
+        coordinator=coordinator,
+        starts_on=today - datetime.timedelta(days=10),
+    )
+    record_stages(bid, [(Stage.FUNDING, 10, "Drafting the bid.")], coordinator_user, today)
+    BudgetLine.objects.create(
+        project=bid, kind=BudgetKind.OTHER, description="Bid writing", amount=Decimal("0.00")
+    )
+
+    projects = [discharge, young, cafes, bid]
+    return ProjectsSummary(
+        projects=len(projects),
+        activities=len(activities),
+        members=ProjectMember.objects.filter(project__in=projects).count(),
+    )
