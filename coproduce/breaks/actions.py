@@ -1,28 +1,36 @@
 """Verbs of the breaks scheme: each one transaction; money is paid once."""
 
+from dataclasses import dataclass
 from datetime import date, timedelta
 from decimal import Decimal
 from typing import Any
 
 from django.conf import settings
+from django.contrib.auth.hashers import make_password
 from django.core import signing
+from django.core.mail import send_mail
 from django.db import IntegrityError, transaction
 from django.db.models import Q
+from django.template.loader import render_to_string
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
+from coproduce.accounts.actions import send_set_password_email
 from coproduce.accounts.models import User
 from coproduce.breaks import rules
 from coproduce.breaks.models import (
     BreakPayment,
     Practice,
+    PracticeMember,
     Referral,
     ReferralStatus,
+    Scheme,
     WellbeingMoment,
     WellbeingResponse,
 )
 from coproduce.notifications.actions import notify
-from coproduce.people.models import CarerProfile, Channel, Person
+from coproduce.people.models import CarerProfile, Channel, Language, Person
+from coproduce.tenancy.models import Membership, Role
 
 
 class AlreadyDone(Exception):
@@ -257,3 +265,202 @@ def record_wellbeing_after_break(referral: Referral, answers: dict[str, int]) ->
     except IntegrityError:
         return False
     return True
+
+
+# --- Practices: added, invited, joined --------------------------------------------------
+
+INVITATION_SALT = "breaks.practice-invitation"
+INVITATION_LIFETIME = timedelta(days=60)
+
+
+class PracticeCodeTaken(Exception):
+    """Another practice in the scheme already has this code (the database said so)."""
+
+
+class NoContactEmail(Exception):
+    """The practice has no email address to send the invitation to."""
+
+
+class AlreadyMember(Exception):
+    """This person is already signed up for this practice."""
+
+
+class BadInvitation(Exception):
+    """The joining link is not one we made, or is for a practice that has gone.
+
+    `practice` is set when the link was genuine but is too old: the page can then say
+    which organisation to ask for a new one."""
+
+    def __init__(self, practice: Practice | None = None) -> None:
+        super().__init__("This joining link does not work")
+        self.practice = practice
+
+
+def add_practice(scheme: Scheme, *, name: str, code: str, email: str, phone: str) -> Practice:
+    """Add a GP practice to a scheme, not yet invited. One practice per code per scheme."""
+    try:
+        with transaction.atomic():
+            return Practice.objects.create(
+                scheme=scheme, name=name, code=code, email=email, phone=phone
+            )
+    except IntegrityError:
+        raise PracticeCodeTaken(code) from None
+
+
+def join_link(practice: Practice, base_url: str) -> str:
+    """The practice's joining link: anyone who works there can use it for INVITATION_LIFETIME.
+
+    It is signed, not stored, so sending it again makes a fresh link without spoiling the
+    one the practice already passed round."""
+    token = signing.dumps({"practice": practice.pk}, salt=INVITATION_SALT)
+    return base_url + reverse("breaks:join", args=[token])
+
+
+def practice_from_invitation(token: str) -> Practice:
+    """The practice a joining link is for, or BadInvitation."""
+    try:
+        data = signing.loads(token, salt=INVITATION_SALT, max_age=INVITATION_LIFETIME)
+    except signing.SignatureExpired:
+        old = signing.loads(token, salt=INVITATION_SALT)  # genuine, only too old
+        raise BadInvitation(_invited_practice(old)) from None
+    except signing.BadSignature:
+        raise BadInvitation() from None
+    practice = _invited_practice(data)
+    if practice is None:
+        raise BadInvitation()
+    return practice
+
+
+def _invited_practice(data: Any) -> Practice | None:
+    pk = data.get("practice") if isinstance(data, dict) else None
+    return (
+        Practice.objects.select_related("scheme__payment_organisation").filter(pk=pk).first()
+        if isinstance(pk, int)
+        else None
+    )
+
+
+def send_invitation_email(practice: Practice, link: str) -> None:
+    """Email the practice's contact address the joining link, in the active language.
+
+    Sent with Django's `send_mail`, as `accounts.actions.send_set_password_email` sends its
+    link, and not through `notifications.actions.notify`: `notify` tells a Person (someone
+    known to an organisation, with a preferred channel and language), records the Message
+    against that organisation, and sends once per idempotency key. A practice is none of
+    those: it has only a shared inbox, and sending again on purpose must send again.
+    """
+    scheme = practice.scheme
+    body = render_to_string(
+        "breaks/email/practice_invitation.txt",
+        {
+            "practice": practice,
+            "scheme": scheme,
+            "organisation": scheme.payment_organisation.name,
+            "link": link,
+            "days": INVITATION_LIFETIME.days,
+        },
+    )
+    subject = translation.gettext("Join %(scheme)s: refer carers for a break") % {
+        "scheme": scheme.name
+    }
+    send_mail(subject, body, None, [practice.email])
+
+
+@transaction.atomic
+def invite_practice(practice: Practice, base_url: str) -> Practice:
+    """Invite a practice (again, if need be): note when, and email it the joining link once
+    the transaction has committed. The email is written in the language of the page the
+    invitation was sent from."""
+    if not practice.email:
+        raise NoContactEmail(practice.code)
+    practice.invited_at = timezone.now()
+    practice.save(update_fields=["invited_at"])
+    link = join_link(practice, base_url)
+    language = translation.get_language()
+
+    def send() -> None:
+        with translation.override(language):
+            send_invitation_email(practice, link)
+
+    transaction.on_commit(send)
+    return practice
+
+
+def referrers_organisation_id(scheme: Scheme) -> int:
+    """The organisation a professional who joins one of the scheme's practices belongs to.
+
+    The demo GP is a professional partner of the NHS trust in the partnership, not of the
+    carers' centre that pays: referrers belong with the health partner, and never see the
+    payer's own records of carers. See `rules.referrers_organisation_id`.
+    """
+    partnership = scheme.partnership
+    partners = list(partnership.organisations.values_list("pk", flat=True))
+    return rules.referrers_organisation_id(
+        partnership.lead_id, partners, scheme.payment_organisation_id
+    )
+
+
+@dataclass(frozen=True)
+class Joined:
+    member: PracticeMember
+    new_user: bool
+    practice_signed_up: bool  # this person signed the practice up
+
+
+@transaction.atomic
+def join_practice(
+    practice: Practice,
+    *,
+    full_name: str,
+    email: str,
+    job_title: str,
+    language: str,
+    base_url: str,
+) -> Joined:
+    """A professional signs up to refer for a practice, from the practice's joining link.
+
+    - Their sign-in is found by email address, or made without a password; a link to choose
+      one is emailed to that address once the transaction commits, so only someone who can
+      read that inbox can sign in.
+    - They become a professional partner of the organisation referrers belong to (see
+      `referrers_organisation_id`), with a record there (so they are told what happened to
+      their referrals) in the language they used. An existing membership keeps its role.
+    - The practice counts as signed up from its first professional.
+
+    Raises AlreadyMember, changing nothing, if they are already signed up for the practice.
+    """
+    address = email.strip().lower()
+    user, new_user = User.objects.get_or_create(
+        email=address, defaults={"password": make_password(None)}
+    )
+    if PracticeMember.objects.filter(practice=practice, user=user).exists():
+        raise AlreadyMember(address)
+    organisation_id = referrers_organisation_id(practice.scheme)
+    Membership.objects.get_or_create(
+        user=user, organisation_id=organisation_id, defaults={"role": Role.PROFESSIONAL}
+    )
+    Person.objects.get_or_create(
+        organisation_id=organisation_id,
+        user=user,
+        defaults={
+            "full_name": full_name,
+            "email": address,
+            "preferred_language": language if language in Language.values else Language.ENGLISH,
+        },
+    )
+    try:
+        with transaction.atomic():
+            member = PracticeMember.objects.create(
+                practice=practice, user=user, job_title=job_title
+            )
+    except IntegrityError:  # the same person, twice at the same moment
+        raise AlreadyMember(address) from None
+    signed_up = (
+        Practice.objects.filter(pk=practice.pk, signed_up_at=None).update(
+            signed_up_at=timezone.now()
+        )
+        == 1
+    )
+    if user.is_active:
+        transaction.on_commit(lambda: send_set_password_email(user, base_url))
+    return Joined(member=member, new_user=new_user, practice_signed_up=signed_up)

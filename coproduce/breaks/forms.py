@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
 from coproduce.breaks import rules
-from coproduce.breaks.models import BreakKind, PaymentMethod, Referral, Scheme
+from coproduce.breaks.models import BreakKind, PaymentMethod, Practice, Referral, Scheme
 from coproduce.lib.govuk_forms import DateField
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
 from coproduce.people.models import Channel, Relationship
@@ -297,6 +297,129 @@ class PaymentForm(forms.Form):
         max_length=100,
         error_messages={"required": _("Enter the payment reference from your finance system")},
     )
+
+
+class PracticeForm(ContactDetailsMixin, forms.Form):
+    """A GP practice joining a scheme: who it is, and where to send the invitation."""
+
+    name = forms.CharField(
+        label=_("Practice name"),
+        max_length=200,
+        error_messages={"required": _("Enter the practice name")},
+    )
+    code = forms.CharField(
+        label=_("Practice code"),
+        help_text=_("The practice's NHS ODS code: a letter and 5 numbers, like B82005"),
+        max_length=20,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-10", "spellcheck": False}),
+        error_messages={"required": _("Enter the practice code")},
+    )
+    email = forms.EmailField(
+        label=_("Contact email address"),
+        help_text=_("The invitation to join is sent here, usually to the practice manager"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "off", "spellcheck": False}),
+        error_messages={
+            "required": _("Enter the practice's contact email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    phone = forms.CharField(
+        label=_("Contact phone number (optional)"),
+        required=False,
+        max_length=30,
+        widget=forms.TextInput(attrs={"class": "govuk-input--width-20", "autocomplete": "off"}),
+    )
+
+    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+        self.scheme = scheme
+        super().__init__(*args, **kwargs)
+
+    def clean_code(self) -> str:
+        code = rules.normalise_practice_code(self.cleaned_data["code"])
+        if code is None:
+            raise forms.ValidationError(
+                _("Enter the practice code as a letter and 5 numbers, like B82005")
+            )
+        taken = Practice.objects.filter(scheme=self.scheme, code=code).first()
+        if taken is not None:
+            raise forms.ValidationError(
+                _("%(practice)s already has the code %(code)s in this scheme")
+                % {"practice": taken.name, "code": code}
+            )
+        return code
+
+    def code_taken(self) -> None:
+        """Say so when another practice took the code between checking and saving."""
+        self.add_error("code", _("Another practice in this scheme already has this code"))
+
+
+class JoinForm(forms.Form):
+    """A professional signing up to refer carers for their practice."""
+
+    full_name = forms.CharField(
+        label=_("Full name"),
+        max_length=200,
+        widget=forms.TextInput(attrs={"autocomplete": "name", "spellcheck": False}),
+        error_messages={"required": _("Enter your full name")},
+    )
+    email = forms.EmailField(
+        label=_("Work email address"),
+        help_text=_("We will send a link to choose your password here"),
+        max_length=254,
+        widget=forms.EmailInput(attrs={"autocomplete": "work email", "spellcheck": False}),
+        error_messages={
+            "required": _("Enter your work email address"),
+            "invalid": _("Enter an email address in the correct format, like name@example.com"),
+        },
+    )
+    job_title = forms.CharField(
+        label=_("Job title"),
+        help_text=_("For example, GP, practice nurse or social prescribing link worker"),
+        max_length=100,
+        widget=forms.TextInput(attrs={"autocomplete": "organization-title"}),
+        error_messages={"required": _("Enter your job title")},
+    )
+    works_here = forms.BooleanField(
+        label=_("I work at this practice"),
+        error_messages={"required": _("Confirm that you work at this practice")},
+    )
+
+    def __init__(self, *args: Any, practice: Practice, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.fields["works_here"].label = _("I work at %(practice)s") % {"practice": practice.name}
+        self.fields["works_here"].error_messages["required"] = _(
+            "Confirm that you work at %(practice)s"
+        ) % {"practice": practice.name}
+        self.practice = practice
+        if practice.email:
+            self.fields["email"].help_text = _(
+                "Your address at %(domain)s. We will send a link to choose your password here"
+            ) % {"domain": rules.email_domain(practice.email)}
+
+    def clean_email(self) -> str:
+        email = str(self.cleaned_data["email"])
+        problem = rules.joining_email_problem(email, self.practice.email)
+        if problem == "no_practice_email":
+            raise forms.ValidationError(
+                _(
+                    "%(practice)s has no contact email address yet. Ask the scheme's support "
+                    "organisation to add it, then join."
+                )
+                % {"practice": self.practice.name}
+            )
+        if problem == "other_domain":
+            raise forms.ValidationError(
+                _(
+                    "Use your work email address at %(domain)s, the same as %(practice)s's "
+                    "contact address"
+                )
+                % {
+                    "domain": rules.email_domain(self.practice.email),
+                    "practice": self.practice.name,
+                }
+            )
+        return email
 
 
 @dataclass(frozen=True)

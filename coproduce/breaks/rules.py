@@ -180,3 +180,46 @@ def amount_problem(amount: Decimal, maximum: Decimal) -> str | None:
     if amount != amount.quantize(Decimal("0.01")):
         return _("The amount must be in pounds and pence, like 250.00")
     return None
+
+
+# An NHS ODS code for a GP practice: one letter, then five digits (like B82005).
+PRACTICE_CODE = re.compile(r"[A-Z][0-9]{5}")
+
+
+def normalise_practice_code(text: str) -> str | None:
+    """The practice code as the NHS writes it (upper case, no spaces), or None if it is not
+    one letter followed by five digits."""
+    code = re.sub(r"\s+", "", text).upper()
+    return code if PRACTICE_CODE.fullmatch(code) else None
+
+
+def referrers_organisation_id(lead_id: int, partner_ids: list[int], payer_id: int) -> int:
+    """Which organisation a professional joining a practice becomes a member of.
+
+    Referrers belong with the scheme's health partner, not with the organisation that pays
+    carers and keeps their records (least privilege): the partnership's lead if it is not the
+    payer, else its first other partner, else (a partnership of one) the payer itself.
+    """
+    others = sorted(pk for pk in {lead_id, *partner_ids} if pk != payer_id)
+    if lead_id in others:
+        return lead_id
+    return others[0] if others else payer_id
+
+
+def email_domain(email: str) -> str:
+    return email.rpartition("@")[2].strip().lower()
+
+
+def joining_email_problem(email: str, practice_email: str) -> str | None:
+    """Why this address may not join a practice, or None.
+
+    A joining link can be passed on (or leak), and joining shows the practice's referrals,
+    which hold carers' details. So only an address at the same email domain as the
+    practice's contact address may join (for NHS practices, nhs.net); owning the address is
+    then proved by the set-password email.
+    """
+    if not practice_email:
+        return "no_practice_email"
+    if email_domain(email) != email_domain(practice_email):
+        return "other_domain"
+    return None

@@ -15,4 +15,9 @@ urlpatterns = [
     path("wellbeing/<str:token>/", views.wellbeing, name="wellbeing"),
     path("schemes/<int:pk>/", views.report, name="report"),
     path("schemes/<int:pk>/figures.csv", views.report_csv, name="report-csv"),
+    path("schemes/<int:pk>/practices/", views.practices, name="practices"),
+    path("schemes/<int:pk>/practices/add/", views.add_practice, name="add-practice"),
+    path("practices/<int:pk>/", views.practice, name="practice"),
+    path("practices/<int:pk>/invite/", views.invite_practice, name="invite-practice"),
+    path("join/<str:token>/", views.join, name="join"),
 ]

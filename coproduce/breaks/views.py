@@ -4,15 +4,26 @@ import csv
 from typing import Any
 
 from django.contrib import messages
+from django.db.models import Count, OuterRef, Q, Subquery
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
+from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.breaks import actions, reports, rules
-from coproduce.breaks.forms import DecisionForm, PaymentForm, Step, WellbeingForm, steps_for
+from coproduce.breaks.forms import (
+    DecisionForm,
+    JoinForm,
+    PaymentForm,
+    PracticeForm,
+    Step,
+    WellbeingForm,
+    steps_for,
+)
 from coproduce.breaks.models import Referral, ReferralStatus
+from coproduce.people.models import Person
 from coproduce.tenancy import access
 
 QUEUE_SIZE = 100
@@ -260,3 +271,123 @@ def wellbeing(request: HttpRequest, token: str) -> HttpResponse:
         return render(request, "breaks/wellbeing_thanks.html")
     status = 400 if form.errors else 200
     return render(request, "breaks/wellbeing.html", {"form": form}, status=status)
+
+
+# --- Practices: the scheme's staff add and invite them; their professionals join ----------
+
+
+def _base_url(request: HttpRequest) -> str:
+    """This site's address as the person sees it, for links in emails."""
+    return request.build_absolute_uri("/")[:-1]
+
+
+def practices(request: HttpRequest, pk: int) -> HttpResponse:
+    """The scheme's practices: who has signed up, who has been invited, who not yet.
+
+    Two queries whatever the number of practices: the scheme, then the practices with
+    how many professionals each has signed up."""
+    scheme = access.scheme_for(request, pk)
+    rows = list(scheme.practices.annotate(professionals=Count("members")).order_by("name"))
+    context = {
+        "scheme": scheme,
+        "practices": rows,
+        "signed_up": sum(1 for p in rows if p.is_signed_up),
+        "section": "schemes",
+    }
+    return render(request, "breaks/practices.html", context)
+
+
+def add_practice(request: HttpRequest, pk: int) -> HttpResponse:
+    scheme = access.scheme_for(request, pk)
+    form = PracticeForm(request.POST if request.method == "POST" else None, scheme=scheme)
+    if request.method == "POST" and form.is_valid():
+        try:
+            practice = actions.add_practice(scheme, **form.cleaned_data)
+        except actions.PracticeCodeTaken:
+            form.code_taken()
+        else:
+            messages.success(
+                request,
+                _("%(practice)s added. Invite it when you are ready.")
+                % {"practice": practice.name},
+            )
+            return redirect("breaks:practices", scheme.pk)
+    context = {"scheme": scheme, "form": form, "section": "schemes"}
+    return render(request, "breaks/add_practice.html", context, status=400 if form.errors else 200)
+
+
+def practice(request: HttpRequest, pk: int) -> HttpResponse:
+    """One practice: its details, its joining link, and who has signed up to refer."""
+    practice = access.scheme_practice_for(request, pk)
+    partnership = practice.scheme.partnership_id
+    names = Person.objects.filter(
+        Q(organisation__partnerships=partnership) | Q(organisation__partnerships_led=partnership),
+        user_id=OuterRef("user_id"),
+        erased_at=None,
+    ).order_by("pk")
+    members = (
+        practice.members.select_related("user")
+        .annotate(full_name=Subquery(names.values("full_name")[:1]))
+        .order_by("pk")
+    )
+    join_path = actions.join_link(practice, base_url="")
+    context = {
+        "practice": practice,
+        "scheme": practice.scheme,
+        "members": list(members),
+        "join_path": join_path,
+        "join_url": request.build_absolute_uri(join_path),
+        "lifetime": actions.INVITATION_LIFETIME.days,
+        "section": "schemes",
+    }
+    return render(request, "breaks/practice.html", context)
+
+
+@require_POST
+def invite_practice(request: HttpRequest, pk: int) -> HttpResponse:
+    """Email the practice its joining link (again, if it was invited before)."""
+    practice = access.scheme_practice_for(request, pk)
+    try:
+        actions.invite_practice(practice, _base_url(request))
+    except actions.NoContactEmail:
+        messages.error(
+            request,
+            _("%(practice)s has no contact email address. Give them the joining link yourself.")
+            % {"practice": practice.name},
+        )
+    else:
+        messages.success(
+            request,
+            _("Invitation sent to %(practice)s at %(email)s")
+            % {"practice": practice.name, "email": practice.email},
+        )
+    if request.POST.get("back") == "practice":
+        return redirect("breaks:practice", practice.pk)
+    return redirect("breaks:practices", practice.scheme_id)
+
+
+def join(request: HttpRequest, token: str) -> HttpResponse:
+    """A professional joins their practice from the link in its invitation: no account
+    needed, the signed link is the key. They get a link to choose a password by email."""
+    try:
+        practice = actions.practice_from_invitation(token)
+    except actions.BadInvitation as bad:
+        bad_link = {"practice": bad.practice, "days": actions.INVITATION_LIFETIME.days}
+        return render(request, "breaks/join_link_bad.html", bad_link, status=404)
+    form = JoinForm(request.POST if request.method == "POST" else None, practice=practice)
+    context = {"form": form, "practice": practice, "scheme": practice.scheme}
+    if request.method == "POST" and form.is_valid():
+        email = form.cleaned_data["email"]
+        try:
+            actions.join_practice(
+                practice,
+                full_name=form.cleaned_data["full_name"],
+                email=email,
+                job_title=form.cleaned_data["job_title"],
+                language=translation.get_language() or "",
+                base_url=_base_url(request),
+            )
+        except actions.AlreadyMember:
+            return render(request, "breaks/join_already.html", {**context, "email": email})
+        return render(request, "breaks/join_done.html", {**context, "email": email})
+    return render(request, "breaks/join.html", context, status=400 if form.errors else 200)

@@ -96,3 +96,48 @@ def test_the_same_carer_is_recognised_despite_spacing_and_case() -> None:
     assert rules.same_carer_key("Mary O'Neill", born) != rules.same_carer_key(
         "Mary O'Neill", date(1950, 2, 4)
     )
+
+
+@pytest.mark.parametrize(
+    ("typed", "code"),
+    [("B82005", "B82005"), (" b82005 ", "B82005"), ("b 820 05", "B82005"), ("H81001", "H81001")],
+)
+def test_a_practice_code_is_written_as_the_nhs_writes_it(typed: str, code: str) -> None:
+    assert rules.normalise_practice_code(typed) == code
+
+
+@pytest.mark.parametrize("typed", ["", "12345", "B8200", "B820055", "BB2005", "B82O05", "B82005X"])
+def test_anything_but_a_letter_and_five_digits_is_not_a_practice_code(typed: str) -> None:
+    assert rules.normalise_practice_code(typed) is None
+
+
+@pytest.mark.parametrize(
+    ("lead", "partners", "payer", "chosen"),
+    [
+        (1, [1, 2], 2, 1),  # the lead is the health partner: it
+        (1, [1, 2], 1, 2),  # the lead pays (as in the demo): the other partner
+        (1, [1, 5, 3], 1, 3),  # several others: the first made
+        (1, [1], 1, 1),  # a partnership of one: the payer itself
+        (4, [1, 2], 1, 4),  # a lead not listed among the partners still counts
+    ],
+)
+def test_referrers_belong_with_a_partner_that_does_not_pay(
+    lead: int, partners: list[int], payer: int, chosen: int
+) -> None:
+    assert rules.referrers_organisation_id(lead, partners, payer) == chosen
+
+
+@pytest.mark.parametrize(
+    ("email", "practice_email", "problem"),
+    [
+        ("gp@nhs.net", "practice.b82005@nhs.net", None),
+        ("GP@NHS.NET", "practice.b82005@nhs.net", None),
+        ("gp@gmail.com", "practice.b82005@nhs.net", "other_domain"),
+        ("gp@nhs.net.evil.example", "practice.b82005@nhs.net", "other_domain"),
+        ("gp@nhs.net", "", "no_practice_email"),
+    ],
+)
+def test_only_the_practices_email_domain_may_join(
+    email: str, practice_email: str, problem: str | None
+) -> None:
+    assert rules.joining_email_problem(email, practice_email) == problem
