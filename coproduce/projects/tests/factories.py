@@ -1,9 +1,18 @@
 import datetime
+from decimal import Decimal
 
 import factory
 
 from coproduce.people.tests.factories import PersonFactory
-from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage
+from coproduce.projects.models import (
+    BudgetKind,
+    BudgetLine,
+    GroupRole,
+    Milestone,
+    Project,
+    ProjectMember,
+    Stage,
+)
 from coproduce.tenancy.tests.factories import OrganisationFactory
 
 
@@ -31,3 +40,22 @@ class ProjectMemberFactory(factory.django.DjangoModelFactory[ProjectMember]):
     )
     role = GroupRole.CARER
     joined_on = datetime.date(2026, 9, 15)
+
+
+class MilestoneFactory(factory.django.DjangoModelFactory[Milestone]):
+    class Meta:
+        model = Milestone
+
+    project = factory.SubFactory(ProjectFactory)
+    title = factory.Sequence(lambda n: f"Checklist draft {n} agreed")
+    due_on = datetime.date(2026, 11, 30)
+
+
+class BudgetLineFactory(factory.django.DjangoModelFactory[BudgetLine]):
+    class Meta:
+        model = BudgetLine
+
+    project = factory.SubFactory(ProjectFactory)
+    kind = BudgetKind.CARERS_TIME
+    description = "Six meetings, eight carers, three hours each"
+    amount = Decimal("2880.00")

@@ -1,0 +1,160 @@
+import datetime
+from decimal import Decimal
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+from django.utils import timezone
+from pytest_django import DjangoAssertNumQueries
+
+from coproduce.activities.models import ActivityLead, LeadRole
+from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
+from coproduce.conftest import Member
+from coproduce.people.tests.factories import CarerFactory
+from coproduce.projects import actions
+from coproduce.projects.models import GroupRole, Project, Stage
+from coproduce.projects.tests.factories import (
+    BudgetLineFactory,
+    MilestoneFactory,
+    ProjectFactory,
+    ProjectMemberFactory,
+)
+from coproduce.tenancy.tests.factories import PartnershipFactory
+
+
+def url(project: Project) -> str:
+    return reverse("projects:detail", args=[project.pk])
+
+
+def stage_row(page: str, label: str) -> str:
+    start = page.index(f'<th scope="row" class="govuk-table__header">{label}</th>')
+    return page[start : page.index("</tr>", start)]
+
+
+def test_staff_see_the_summary_links_and_everything_they_can_change(
+    coordinator_client: Client, project: Project
+) -> None:
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "Dylan Coordinator, accountable to the group" in page
+    assert reverse("recruitment:briefs", args=[project.pk]) in page
+    assert reverse("activities:list", args=[project.pk]) in page
+    assert reverse("projects:stage", args=[project.pk]) in page
+    assert reverse("projects:make-up", args=[project.pk]) in page
+    assert "The group: 1 member" in page
+
+
+def test_a_carer_in_the_group_sees_the_project_but_cannot_change_it(
+    carer_client: Client, project: Project
+) -> None:
+    response = carer_client.get(url(project))
+    page = response.content.decode()
+    assert response.status_code == 200
+    assert "Hospital discharge that works for carers" in page
+    assert reverse("projects:stage", args=[project.pk]) not in page
+    assert reverse("projects:make-up", args=[project.pk]) not in page
+
+
+def test_a_carer_outside_the_group_gets_not_found(
+    carer_client: Client, coordinator: Member
+) -> None:
+    other = ProjectFactory.create(organisation=coordinator.organisation)
+    assert carer_client.get(url(other)).status_code == 404
+
+
+def test_another_organisations_project_is_not_found(
+    coordinator_client: Client, b_project: Project
+) -> None:
+    response = coordinator_client.get(url(b_project))
+    assert response.status_code == 404
+    assert "Zebedee-B" not in response.content.decode()
+
+
+def test_partnership_and_partner_organisations_are_shown(
+    coordinator_client: Client, project: Project, staff_b: Member
+) -> None:
+    partnership = PartnershipFactory.create(
+        name="Surrey Carers' Partnership", lead=project.organisation
+    )
+    partnership.organisations.set([project.organisation, staff_b.organisation])
+    project.partnership = partnership
+    project.save()
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "Surrey Carers&#39; Partnership" in page
+    assert "Hillside Carers" in page
+
+
+def test_carers_took_part_is_derived_from_attendance_and_leading(
+    coordinator_client: Client, project: Project, coordinator: Member, carer: Member
+) -> None:
+    actions.move_stage(coordinator.user, project, Stage.PLANNING)
+    consulting = ActivityFactory.create(project=project, stage=Stage.CONSULTING)
+    InvitationFactory.create(activity=consulting, person=carer.person, attended=True)
+    planning = ActivityFactory.create(project=project, stage=Stage.PLANNING)
+    InvitationFactory.create(activity=planning, person=carer.person, attended=False)
+    # A professional partner attending does not make it carers' involvement.
+    professional = ProjectMemberFactory.create(project=project, role=GroupRole.PROFESSIONAL)
+    InvitationFactory.create(activity=planning, person=professional.person, attended=True)
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "a carer member attended an activity" in stage_row(page, "Consulting")
+    assert ">No<" in stage_row(page, "Planning").replace("\n", "").replace(" ", "")
+    assert "Current stage" in stage_row(page, "Planning")
+    assert "Not reached yet" in stage_row(page, "Delivery")
+
+
+def test_a_carer_member_co_facilitating_counts_as_taking_part(
+    coordinator_client: Client, project: Project, carer: Member
+) -> None:
+    activity = ActivityFactory.create(project=project, stage=Stage.CONSULTING)
+    ActivityLead.objects.create(
+        activity=activity, person=carer.person, role=LeadRole.CO_FACILITATOR
+    )
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "led or co-facilitated" in stage_row(page, "Consulting")
+
+
+def test_milestones_budget_and_stage_history_are_shown(
+    coordinator_client: Client, project: Project, coordinator: Member
+) -> None:
+    today = timezone.localdate()
+    MilestoneFactory.create(
+        project=project, title="Late one", due_on=today - datetime.timedelta(days=1)
+    )
+    MilestoneFactory.create(project=project, title="Done one", done_on=today)
+    BudgetLineFactory.create(project=project, amount=Decimal("1200.00"))
+    BudgetLineFactory.create(project=project, kind="venue", amount=Decimal("80.50"))
+    actions.move_stage(coordinator.user, project, Stage.FUNDING, "funding fell through")
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "Overdue" in page
+    assert "Done on" in page
+    assert "£1,280.50" in page
+    assert "Consulting to Funding" in page
+    assert "funding fell through" in page
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_the_project_page_takes_the_same_queries_however_much_it_holds(
+    coordinator_client: Client,
+    project: Project,
+    coordinator: Member,
+    carer: Member,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    rows: int,
+) -> None:
+    partnership = PartnershipFactory.create(lead=project.organisation)
+    partnership.organisations.set([project.organisation])
+    project.partnership = partnership
+    project.save()
+    for i in range(rows):
+        MilestoneFactory.create(project=project)
+        BudgetLineFactory.create(project=project)
+        actions.move_stage(
+            coordinator.user, project, Stage.PLANNING if i % 2 == 0 else Stage.CONSULTING, "again"
+        )
+        activity = ActivityFactory.create(project=project)
+        InvitationFactory.create(activity=activity, person=carer.person, attended=True)
+        ProjectMemberFactory.create(
+            project=project, person=CarerFactory.create(organisation=project.organisation)
+        )
+    with django_assert_num_queries(14):
+        response = coordinator_client.get(url(project))
+    assert response.status_code == 200
