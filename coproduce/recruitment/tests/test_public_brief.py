@@ -1,0 +1,65 @@
+import uuid
+
+from django.test import Client
+from django.urls import reverse
+
+from coproduce.recruitment.models import Brief
+from coproduce.recruitment.tests.factories import EasyReadLineFactory
+
+
+def test_anyone_can_read_a_published_brief_without_signing_in(client: Client, brief: Brief) -> None:
+    response = client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert "Hospital discharge" in html
+    assert "Replacement care" in html
+    assert reverse("recruitment:public-easy-read", args=[brief.public_id]) in html
+    assert reverse("recruitment:interested", args=[brief.public_id]) in html
+
+
+def test_signed_in_people_of_other_organisations_can_read_it_too(
+    staff_b_client: Client, brief: Brief
+) -> None:
+    response = staff_b_client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
+    assert response.status_code == 200
+
+
+def test_an_unpublished_brief_is_not_found(client: Client, draft: Brief) -> None:
+    for name in (
+        "recruitment:public-brief",
+        "recruitment:public-easy-read",
+        "recruitment:interested",
+        "recruitment:interested-done",
+    ):
+        assert client.get(reverse(name, args=[draft.public_id])).status_code == 404
+
+
+def test_an_unknown_brief_is_not_found(client: Client, db: None) -> None:
+    response = client.get(reverse("recruitment:public-brief", args=[uuid.uuid4()]))
+    assert response.status_code == 404
+
+
+def test_the_easy_read_version_shows_one_idea_per_line_with_pictures(
+    client: Client, brief: Brief
+) -> None:
+    EasyReadLineFactory.create(brief=brief, text="We want to hear from carers.")
+    EasyReadLineFactory.create(
+        brief=brief, text="We pay for your time.", picture="money", alt_text="Money"
+    )
+    response = client.get(reverse("recruitment:public-easy-read", args=[brief.public_id]))
+    html = response.content.decode()
+    assert response.status_code == 200
+    assert html.index("We want to hear from carers.") < html.index("We pay for your time.")
+    assert 'src="/static/recruitment/easy-read/money.svg" alt="Money"' in html
+    assert "recruitment/easy-read.css" in html
+
+
+def test_a_closed_brief_can_be_read_but_not_answered(client: Client, brief: Brief) -> None:
+    brief.opens_on = brief.closes_on = brief.opens_on.replace(year=2020)
+    brief.save()
+    page = client.get(reverse("recruitment:public-brief", args=[brief.public_id])).content.decode()
+    assert "This closed on" in page
+    assert reverse("recruitment:interested", args=[brief.public_id]) not in page
+    answer = client.get(reverse("recruitment:interested", args=[brief.public_id]))
+    assert "This has closed" in answer.content.decode()
+    assert 'name="why"' not in answer.content.decode()
