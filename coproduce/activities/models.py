@@ -246,3 +246,21 @@ class SlotAnswer(models.Model):
 
     def __str__(self) -> str:
         return f"{self.person}: {self.slot}"
+
+
+class FollowUpReply(models.Model):
+    """What someone told us after a meeting, answering the follow-up reach-out.
+
+    Kept as written; the contributions feature turns these into contributions."""
+
+    invitation = models.ForeignKey(
+        Invitation, on_delete=models.CASCADE, related_name="follow_up_replies"
+    )
+    text = models.TextField(_("anything to add"))
+    received_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["received_at", "pk"]
+
+    def __str__(self) -> str:
+        return f"Follow-up reply from {self.invitation}"

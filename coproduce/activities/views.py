@@ -1,11 +1,355 @@
-from django.http import HttpRequest, HttpResponse
-from django.shortcuts import render
+"""Activity pages: the project's list, planning, the activity, moving, cancelling and
+finding a time. Staff plan and change; the group sees and says when they can come."""
 
+import datetime
+import functools
+from collections.abc import Callable
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Exists, OuterRef
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from coproduce.activities import actions, forms, rules
+from coproduce.activities.models import (
+    Activity,
+    ActivityChange,
+    ActivityStatus,
+    LeadRole,
+    OtherWay,
+)
+from coproduce.jinja2 import localdatetime
+from coproduce.people.models import AccessNeed, Availability, Person
 from coproduce.tenancy import access
+
+STATUS_TAGS = {
+    ActivityStatus.FINDING_A_TIME: "govuk-tag--yellow",
+    ActivityStatus.SCHEDULED: "govuk-tag--blue",
+    ActivityStatus.CANCELLED: "govuk-tag--red",
+}
+OTHER_WAY_NAMES = dict(OtherWay.choices)
+COMMON = {
+    "section": "projects",
+    "status_tags": STATUS_TAGS,
+    "notice_warning": forms.notice_warning,
+    "answer_value": forms.answer_value,
+    "lead_role_names": dict(LeadRole.choices),
+    "access_need_names": dict(AccessNeed.choices),
+    "availability_names": dict(Availability.choices),
+    "left_out_because": rules.LeftOutBecause,
+}
+
+
+def page(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+) -> HttpResponse:
+    """Render an activities page; 400 when its form came back with errors."""
+    status = 400 if form is not None and form.errors else 200
+    return render(
+        request, f"activities/{template}", {**COMMON, "form": form, **context}, status=status
+    )
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    """The form data of a POST (even an empty one), for binding a form."""
+    return request.POST if request.method == "POST" else None
+
+
+def is_staff(request: HttpRequest) -> bool:
+    return access.membership_for(request).role in access.PEOPLE_ROLES
 
 
 def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = access.project_for(request, project_pk)
-    return render(
-        request, "activities/project_list.html", {"project": project, "section": "projects"}
+    staff = is_staff(request)
+    short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
+    activities = list(access.activities_for(request, project).annotate(short=Exists(short)))
+    now = timezone.now()
+
+    def ended(a: Activity) -> bool:
+        return a.starts_at is not None and (
+            a.starts_at + datetime.timedelta(minutes=a.duration_minutes) < now
+        )
+
+    finding = [a for a in activities if a.status == ActivityStatus.FINDING_A_TIME]
+    dated = [a for a in activities if a.starts_at is not None]
+    context = {
+        "project": project,
+        "staff": staff,
+        "finding": finding,
+        "upcoming": [a for a in dated if not ended(a)],
+        "past": [a for a in reversed(dated) if ended(a)],
+        "short_notice_count": actions.short_notice_count(project) if staff else 0,
+    }
+    return page(request, "project_list.html", context)
+
+
+def plan(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = access.project_for(request, project_pk, need="edit")
+    form = forms.PlanForm(
+        posted(request),
+        lead_candidates=actions.lead_candidates(project),
+        notice_for=lambda starts_at: actions.check_project_notice(project, starts_at),
     )
+    if request.method == "POST" and form.is_valid():
+        starts_at = form.cleaned_data.get("starts_at")
+        when = None
+        if starts_at is not None:
+            when = actions.PlannedTime(starts_at, form.cleaned_data["reason"])
+        activity = actions.plan_activity(
+            access.user_for(request), project, form.details(), form.leads(), when
+        )
+        messages.success(request, _("%(title)s is planned") % {"title": activity.title})
+        return redirect("activities:activity", activity.pk)
+    return page(request, "plan.html", {"project": project}, form)
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request, pk)
+    staff = is_staff(request)
+    context: dict[str, Any] = {
+        "activity": activity,
+        "project": activity.project,
+        "staff": staff,
+        "leads": list(activity.leads.select_related("person")),
+        "other_ways": [str(OTHER_WAY_NAMES.get(w, w)) for w in activity.other_ways],
+        "reminders": [
+            ngettext("%(days)s day before", "%(days)s days before", d) % {"days": d}
+            for d in activity.reminder_days
+        ],
+        "changes": [],
+    }
+    if staff:
+        changes = list(activity.changes.all())
+        names = dict(
+            Person.objects.filter(
+                organisation_id=activity.project.organisation_id,
+                user_id__in={c.changed_by_id for c in changes},
+            ).values_list("user_id", "full_name")
+        )
+        context["changes"] = [(c, names.get(c.changed_by_id, "")) for c in changes]
+        people = actions.group_needs(access.user_for(request), activity)
+        with_needs = [
+            (p, p.carer_profile)
+            for p in people
+            if rules.has_needs(getattr(p, "carer_profile", None))
+        ]
+        context["with_needs"] = with_needs
+        context["without_needs"] = len(people) - len(with_needs)
+        context["short_notice"] = any(c.short_notice for c in changes)
+    return page(request, "activity.html", context)
+
+
+def move(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request, pk, need="edit")
+    if activity.status != ActivityStatus.SCHEDULED:
+        messages.error(request, _("Only an activity with a date can be moved"))
+        return redirect("activities:activity", activity.pk)
+    form = forms.MoveForm(
+        posted(request),
+        activity=activity,
+        notice_for=lambda starts_at: actions.check_notice(activity, starts_at),
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.move_activity(
+                access.user_for(request),
+                activity,
+                form.cleaned_data["starts_at"],
+                form.cleaned_data["reason"],
+            )
+        except actions.NotNow:
+            messages.error(request, _("This activity cannot be moved now"))
+        else:
+            messages.success(request, _("The activity is moved"))
+        return redirect("activities:activity", activity.pk)
+    return page(request, "move.html", {"activity": activity}, form)
+
+
+def cancel(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request, pk, need="edit")
+    if activity.status == ActivityStatus.CANCELLED:
+        return redirect("activities:costs", activity.pk)
+    invitations = activity.invitations.select_related("person").order_by("person__full_name")
+    form = forms.CancelForm(posted(request), invitations=invitations)
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.cancel_activity(
+                access.user_for(request), activity, form.cleaned_data["reason"], form.costs()
+            )
+        except actions.NotNow:
+            messages.error(request, _("This activity is already cancelled"))
+        else:
+            messages.success(request, _("The activity is cancelled"))
+        return redirect("activities:activity", activity.pk)
+    notice = None
+    if activity.starts_at is not None:
+        notice = actions.check_notice(activity, activity.starts_at)
+    return page(request, "cancel.html", {"activity": activity, "notice": notice}, form)
+
+
+def costs(request: HttpRequest, pk: int) -> HttpResponse:
+    """Costs people had already incurred when an activity was cancelled, recorded afterwards."""
+    activity = access.activity_for(request, pk, need="edit")
+    if activity.status != ActivityStatus.CANCELLED:
+        raise Http404("Only a cancelled activity has cancellation costs")
+    invitations = activity.invitations.select_related("person").order_by("person__full_name")
+    form = forms.CostsForm(posted(request), invitations=invitations)
+    if request.method == "POST" and form.is_valid():
+        actions.record_cancellation_costs(activity, form.costs())
+        messages.success(request, _("The costs are saved"))
+        return redirect("activities:activity", activity.pk)
+    return page(request, "costs.html", {"activity": activity}, form)
+
+
+def notes(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request, pk, need="edit")
+    form = forms.NotesForm(posted(request), instance=activity)
+    if request.method == "POST" and form.is_valid():
+        actions.save_agenda_and_notes(
+            activity, form.cleaned_data["agenda"], form.cleaned_data["notes"]
+        )
+        messages.success(request, _("The agenda and notes are saved"))
+        return redirect("activities:activity", activity.pk)
+    return page(request, "notes.html", {"activity": activity}, form)
+
+
+# --- Finding a time ------------------------------------------------------------------------
+
+
+class NotFinding(Exception):
+    pass
+
+
+def finding_activity(request: HttpRequest, pk: int, need: access.Need = "view") -> Activity:
+    """An activity still finding a time; a page for one that has a time goes to the activity."""
+    activity = access.activity_for(request, pk, need)
+    if activity.status != ActivityStatus.FINDING_A_TIME:
+        messages.info(request, _("This activity is no longer finding a time"))
+        raise NotFinding(activity.pk)
+    return activity
+
+
+def finding_a_time(
+    view: Callable[[HttpRequest, int], HttpResponse],
+) -> Callable[[HttpRequest, int], HttpResponse]:
+    @functools.wraps(view)
+    def wrapped(request: HttpRequest, pk: int) -> HttpResponse:
+        try:
+            return view(request, pk)
+        except NotFinding:
+            return redirect("activities:activity", pk)
+
+    return wrapped
+
+
+@finding_a_time
+def times(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff see which time suits most people; members (or staff for them) answer."""
+    activity = finding_activity(request, pk)
+    staff = is_staff(request)
+    chosen = request.POST.get("person") or request.GET.get("person")
+    if staff and not chosen:
+        ranked = actions.ranked_slots(activity)
+        context = {
+            "activity": activity,
+            "ranked": ranked,
+            "nobody": rules.nobody_can_come(ranked),
+            "members": list(actions.group_of(activity.project)),
+        }
+        return page(request, "times.html", context)
+    if staff:
+        if not str(chosen).isdigit():
+            raise Http404("No such member")
+        person = access.group_member_for(activity, int(str(chosen)))
+    else:
+        person = access.group_member_for(activity, access.own_person(request).pk)
+    return answer_times(request, activity, person, staff)
+
+
+def answer_times(
+    request: HttpRequest, activity: Activity, person: Person, staff: bool
+) -> HttpResponse:
+    slots = list(activity.slots.all())
+    answers = actions.slot_answers(activity)
+    initial = {
+        f"slot_{s.pk}": "yes" if answers[(s.pk, person.pk)] else "no"
+        for s in slots
+        if (s.pk, person.pk) in answers
+    }
+    form = forms.AnswerTimesForm(
+        posted(request),
+        slots=[(s.pk, localdatetime(s.starts_at)) for s in slots],
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.answer_slots(access.user_for(request), activity, person, form.answers())
+        if staff:
+            messages.success(
+                request, _("%(name)s's answers are saved") % {"name": person.full_name}
+            )
+            return redirect("activities:times", activity.pk)
+        messages.success(request, _("Thank you. We will tell you when the time is chosen."))
+        return redirect("activities:activity", activity.pk)
+    context = {"activity": activity, "person": person, "staff": staff, "slots": slots}
+    return page(request, "times_answer.html", context, form)
+
+
+@finding_a_time
+def propose(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = finding_activity(request, pk, need="edit")
+    form = forms.ProposeTimesForm(posted(request), duration_minutes=activity.duration_minutes)
+    if request.method == "POST" and form.is_valid():
+        added = actions.propose_slots(activity, form.cleaned_data["times"])
+        messages.success(request, _("Times proposed: %(n)s") % {"n": added})
+        return redirect("activities:times", activity.pk)
+    context = {"activity": activity, "slots": list(activity.slots.all())}
+    return page(request, "propose.html", context, form)
+
+
+@require_POST
+@finding_a_time
+def remove_time(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = finding_activity(request, pk, need="edit")
+    slot = request.POST.get("slot", "")
+    if slot.isdigit():
+        actions.remove_slot(activity, int(slot))
+        messages.success(request, _("The time is removed"))
+    return redirect("activities:propose", activity.pk)
+
+
+@finding_a_time
+def choose(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = finding_activity(request, pk, need="edit")
+    ranked = actions.ranked_slots(activity)
+    labels = [
+        (
+            r.key,
+            _("%(time)s: %(n)s can come") % {"time": localdatetime(r.starts_at), "n": r.count},
+            r.starts_at,
+        )
+        for r in ranked
+    ]
+    form = forms.ChooseTimeForm(
+        posted(request),
+        slots=labels,
+        notice_for=lambda starts_at: actions.check_notice(activity, starts_at),
+    )
+    if request.method == "POST" and form.is_valid():
+        slot = activity.slots.get(pk=int(form.cleaned_data["slot"]))
+        try:
+            actions.choose_slot(
+                access.user_for(request), activity, slot, form.cleaned_data["reason"]
+            )
+        except actions.NotNow:
+            messages.error(request, _("This activity already has a time"))
+        else:
+            messages.success(request, _("The activity is scheduled"))
+        return redirect("activities:activity", activity.pk)
+    context = {"activity": activity, "ranked": ranked, "nobody": rules.nobody_can_come(ranked)}
+    return page(request, "choose.html", context, form)

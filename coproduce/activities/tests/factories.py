@@ -9,6 +9,7 @@ from coproduce.activities.models import (
     ActivityStatus,
     Format,
     Invitation,
+    Slot,
 )
 from coproduce.people.tests.factories import PersonFactory
 from coproduce.projects.tests.factories import ProjectFactory
@@ -46,4 +47,18 @@ class InvitationFactory(factory.django.DjangoModelFactory[Invitation]):
     activity = factory.SubFactory(ActivityFactory)
     person = factory.SubFactory(
         PersonFactory, organisation=factory.SelfAttribute("..activity.project.organisation")
+    )
+
+
+class SlotFactory(factory.django.DjangoModelFactory[Slot]):
+    class Meta:
+        model = Slot
+
+    activity = factory.SubFactory(
+        ActivityFactory, status=ActivityStatus.FINDING_A_TIME, starts_at=None
+    )
+    starts_at = factory.LazyFunction(
+        lambda: (timezone.now() + datetime.timedelta(days=28)).replace(
+            hour=10, minute=0, second=0, microsecond=0
+        )
     )

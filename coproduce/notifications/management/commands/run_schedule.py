@@ -11,9 +11,14 @@ from typing import Any
 from django.core.management.base import BaseCommand, CommandParser
 from django_tasks.base import Task
 
+from coproduce.activities.tasks import send_activity_follow_ups, send_activity_reminders
 from coproduce.breaks.tasks import send_wellbeing_follow_ups
 
-SCHEDULE: list[Task[[], Any]] = [send_wellbeing_follow_ups]
+SCHEDULE: list[Task[[], Any]] = [
+    send_wellbeing_follow_ups,
+    send_activity_reminders,
+    send_activity_follow_ups,
+]
 
 
 class Command(BaseCommand):

@@ -1,0 +1,198 @@
+"""Pure decisions about invitations: places, reminders, follow-ups and what to tell people.
+
+No writes and no request: every function takes what it needs and answers.
+"""
+
+import hmac
+from datetime import datetime, timedelta
+
+from django.utils import formats, timezone
+from django.utils.translation import gettext as _
+
+from coproduce.activities.models import (
+    Activity,
+    ActivityStatus,
+    Format,
+    Invitation,
+    OtherWay,
+    Reply,
+)
+
+DEFAULT_REMINDER_DAYS = (7, 1)
+# A follow-up not sent within this many days of falling due is not sent at all: nobody
+# wants to be asked how a meeting went a month later (or when the feature is switched on).
+FOLLOW_UP_WINDOW_DAYS = 14
+# Replies that hold (or wait for) a place, and so get reminders.
+REMINDED_REPLIES = (Reply.COMING, Reply.WAITING, Reply.WAITING_LIST)
+
+
+def ends_at(activity: Activity) -> datetime:
+    assert activity.starts_at is not None
+    return activity.starts_at + timedelta(minutes=activity.duration_minutes)
+
+
+def clock(moment: datetime) -> str:
+    """A time the GOV.UK way, in Europe/London: 10:30am, 2pm."""
+    local = timezone.localtime(moment)
+    return formats.date_format(local, "g:iA").lower().replace(":00", "")
+
+
+def when(activity: Activity) -> str:
+    """Tuesday 5 January 2027, 10:30am to 12:30pm (in the active language)."""
+    assert activity.starts_at is not None
+    start = timezone.localtime(activity.starts_at)
+    end = timezone.localtime(ends_at(activity))
+    day = formats.date_format(start, "l j F Y")
+    if end.date() != start.date():
+        return _("%(day)s, %(start)s to %(end_day)s, %(end)s") % {
+            "day": day,
+            "start": clock(start),
+            "end_day": formats.date_format(end, "l j F Y"),
+            "end": clock(end),
+        }
+    return _("%(day)s, %(start)s to %(end)s") % {
+        "day": day,
+        "start": clock(start),
+        "end": clock(end),
+    }
+
+
+def reply_for_place(wanted: str, capacity: int | None, others_coming: int) -> str:
+    """The reply to record: someone who wants to come when every place is taken goes on
+    the waiting list. `others_coming` leaves out the person replying."""
+    if wanted == Reply.COMING and capacity is not None and others_coming >= capacity:
+        return Reply.WAITING_LIST
+    return wanted
+
+
+def places_to_offer(capacity: int | None, coming: int, waiting: int) -> int:
+    """How many people on the waiting list can now be given a place."""
+    if capacity is None:
+        return waiting
+    return max(0, min(capacity - coming, waiting))
+
+
+def reminder_days(activity: Activity) -> list[int]:
+    """The activity's reminder days (most distant first), or the default 7 and 1."""
+    days = [int(d) for d in activity.reminder_days if int(d) > 0] or list(DEFAULT_REMINDER_DAYS)
+    return sorted(set(days), reverse=True)
+
+
+def reminder_due(
+    starts_at: datetime, days: list[int], invited_at: datetime, now: datetime
+) -> int | None:
+    """Which reminder to send now, if any: the nearest of `days` whose time has come.
+
+    None before the first reminder time, once the activity has started, and when the
+    person was invited after that reminder time (their invitation already said it all).
+    """
+    come = [d for d in days if starts_at - timedelta(days=d) <= now < starts_at]
+    if not come:
+        return None
+    nearest = min(come)
+    if invited_at >= starts_at - timedelta(days=nearest):
+        return None
+    return nearest
+
+
+def follow_up_due(ended_at: datetime, follow_up_days: int, now: datetime) -> bool:
+    """Reach out `follow_up_days` after the meeting ended, and not long after that."""
+    due_at = ended_at + timedelta(days=follow_up_days)
+    return due_at <= now < due_at + timedelta(days=FOLLOW_UP_WINDOW_DAYS)
+
+
+def check_in_code_matches(expected: str, typed: str) -> bool:
+    """Codes are compared without case or spaces, in constant time."""
+
+    def tidy(code: str) -> bytes:
+        return "".join(code.split()).upper().encode()
+
+    return bool(expected.strip()) and hmac.compare_digest(tidy(expected), tidy(typed))
+
+
+def is_online(activity: Activity) -> bool:
+    return activity.format in (Format.ONLINE, Format.HYBRID)
+
+
+def is_in_person(activity: Activity) -> bool:
+    return activity.format in (Format.IN_PERSON, Format.HYBRID)
+
+
+def place_lines(activity: Activity) -> list[str]:
+    """Where: the venue and its address, how to join online, or that it is by phone."""
+    lines: list[str] = []
+    if is_in_person(activity):
+        lines.extend(line for line in [activity.venue_name, activity.venue_address] if line)
+    if is_online(activity):
+        lines.append(
+            _("Online: %(details)s")
+            % {"details": activity.joining_details or _("we will send joining details")}
+        )
+    if activity.format == Format.PHONE:
+        lines.append(_("By phone: we will call you"))
+    return lines
+
+
+def location(activity: Activity) -> str:
+    """One line for a calendar: the venue, or "Online"."""
+    if is_in_person(activity) and (activity.venue_name or activity.venue_address):
+        return ", ".join(
+            part for part in [activity.venue_name, " ".join(activity.venue_address.split())] if part
+        )
+    if activity.format == Format.PHONE:
+        return _("By phone")
+    return _("Online")
+
+
+def support_lines(activity: Activity, invitation: Invitation | None = None) -> list[str]:
+    """The support offered, and what has been arranged for this person.
+
+    Called while a message is written, in the person's language."""
+    lines: list[str] = []
+    if invitation is not None and invitation.replacement_care_arranged:
+        lines.append(
+            _("Replacement care arranged: %(details)s")
+            % {"details": invitation.replacement_care_arranged}
+        )
+    elif invitation is not None and invitation.replacement_care_needed:
+        lines.append(_("Replacement care: we are arranging it and will confirm with you"))
+    else:
+        lines.append(_("Replacement care: we can arrange or pay for it so you can take part"))
+    if is_in_person(activity):
+        if invitation is not None and invitation.travel_arranged:
+            lines.append(
+                _("Travel arranged: %(details)s") % {"details": invitation.travel_arranged}
+            )
+        elif invitation is not None and invitation.travel_needed:
+            lines.append(_("Travel: we are arranging it and will confirm with you"))
+        else:
+            lines.append(_("Travel: we can arrange it or pay your costs"))
+        if activity.refreshments:
+            lines.append(_("Refreshments are provided"))
+    if activity.me_time:
+        lines.append(_("Time for you: %(details)s") % {"details": activity.me_time})
+    if activity.pre_brief_offered:
+        lines.append(_("A chat beforehand (pre-brief) to explain what will happen"))
+    if activity.de_brief_offered:
+        lines.append(_("A chat afterwards (de-brief) to talk it over"))
+    return lines
+
+
+def other_way_choices(activity: Activity) -> list[tuple[str, str]]:
+    """The other ways this activity offers, in the order of OtherWay."""
+    offered = set(activity.other_ways)
+    return [(way.value, str(way.label)) for way in OtherWay if way.value in offered]
+
+
+def needs_answers(reply: str) -> bool:
+    """Registration questions are asked of people taking part (on the day or another way)."""
+    return reply != Reply.NOT_COMING
+
+
+def can_reply(activity: Activity, now: datetime) -> bool:
+    """Replies are taken while the activity is scheduled and has not yet ended."""
+    return (
+        activity.status == ActivityStatus.SCHEDULED
+        and activity.starts_at is not None
+        and now < ends_at(activity)
+    )

@@ -1,0 +1,273 @@
+"""Invitation pages: staff invite and keep track; people reply (signed in, or through the
+signed link in their message), add the event to their calendar, check in and follow up."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Case, IntegerField, Value, When
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.accounts.models import User
+from coproduce.activities import calendar
+from coproduce.activities import invitation_actions as actions
+from coproduce.activities import invitation_rules as rules
+from coproduce.activities.invitation_forms import (
+    CheckInForm,
+    FollowUpForm,
+    InviteForm,
+    RegisterForm,
+    ReplyForm,
+    SupportForm,
+)
+from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply
+from coproduce.tenancy import access
+
+REPLY_ORDER = Case(
+    When(reply=Reply.COMING, then=Value(0)),
+    When(reply=Reply.WAITING_LIST, then=Value(1)),
+    When(reply=Reply.ANOTHER_WAY, then=Value(2)),
+    When(reply=Reply.WAITING, then=Value(3)),
+    default=Value(4),
+    output_field=IntegerField(),
+)
+
+
+def _posted(request: HttpRequest) -> Any:
+    """The form data of a POST (even an empty one: nothing ticked is an answer), else None."""
+    return request.POST if request.method == "POST" else None
+
+
+def _staff_page(activity: Activity, **context: Any) -> dict[str, Any]:
+    return {"activity": activity, "section": "projects", **context}
+
+
+# --- Staff: invite, follow replies, arrange support, take the register --------------------
+
+
+def invite(request: HttpRequest, pk: int) -> HttpResponse:
+    activity = access.activity_for(request, pk, "edit")
+    scheduled = activity.status == ActivityStatus.SCHEDULED and activity.starts_at is not None
+    form = InviteForm(_posted(request), people=list(actions.group_members(activity)))
+    if scheduled and request.method == "POST" and form.is_valid():
+        invited = actions.invite(activity, form.chosen())
+        messages.success(
+            request, _("Invitations sent to %(count)s people") % {"count": len(invited)}
+        )
+        return redirect("activities:invitations", activity.pk)
+    context = _staff_page(activity, form=form, scheduled=scheduled)
+    status = 400 if form.errors or (request.method == "POST" and not scheduled) else 200
+    return render(request, "activities/invitation_invite.html", context, status=status)
+
+
+def invitations(request: HttpRequest, pk: int) -> HttpResponse:
+    """Everyone invited, their reply and needs, and who must be phoned or written to.
+
+    Three queries after sign-in, however many are invited."""
+    activity = access.activity_for(request, pk, "edit")
+    rows = list(
+        activity.invitations.select_related("person")
+        .annotate(reply_order=REPLY_ORDER)
+        .order_by("reply_order", "waiting_since", "person__full_name", "pk")
+    )
+    unsent = list(actions.messages_not_sent(activity).select_related("person").order_by("pk"))
+    counts = {reply: sum(1 for r in rows if r.reply == reply) for reply in Reply.values}
+    context = _staff_page(activity, rows=rows, unsent=unsent, counts=counts)
+    return render(request, "activities/invitation_list.html", context)
+
+
+def invitation(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """One person's invitation: their reply and needs, the support arranged, briefings."""
+    activity = access.activity_for(request, pk, "edit")
+    invited = access.invitation_of(activity, invitation_pk)
+    form = SupportForm(_posted(request), instance=invited)
+    if request.method == "POST" and form.is_valid():
+        actions.record_support(invited, **form.cleaned_data)
+        messages.success(request, _("Support arranged saved"))
+        return redirect("activities:invitations", activity.pk)
+    context = _staff_page(activity, invitation=invited, form=form)
+    return render(
+        request, "activities/invitation_detail.html", context, status=400 if form.errors else 200
+    )
+
+
+@require_POST
+def record_given(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """A button: the pre-brief or de-brief was given, or the other way followed up."""
+    activity = access.activity_for(request, pk, "edit")
+    invited = access.invitation_of(activity, invitation_pk)
+    what = request.POST.get("what", "")
+    if what not in actions.GIVEN:
+        return HttpResponse(status=400)
+    actions.record_given(invited, what)
+    messages.success(request, _("Recorded for %(name)s") % {"name": invited.person.full_name})
+    return redirect("activities:invitation", activity.pk, invited.pk)
+
+
+def reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
+    """Staff record a reply on someone's behalf, after a call or a letter."""
+    activity = access.activity_for(request, pk, "edit")
+    invited = access.invitation_of(activity, invitation_pk)
+    back = reverse("activities:invitation", args=[activity.pk, invited.pk])
+    return _reply_page(
+        request,
+        invited,
+        by=access.user_for(request),
+        done=back,
+        back=back,
+        on_behalf=True,
+    )
+
+
+def register(request: HttpRequest, pk: int) -> HttpResponse:
+    """On the day: tick who came and for how long. The register is the evidence for paying
+    people for their time, so it is one form for everyone."""
+    activity = access.activity_for(request, pk, "edit")
+    rows = list(
+        activity.invitations.select_related("person")
+        .annotate(reply_order=REPLY_ORDER)
+        .order_by("reply_order", "person__full_name", "pk")
+    )
+    form = RegisterForm(_posted(request), invitations=rows, duration=activity.duration_minutes)
+    if request.method == "POST" and form.is_valid():
+        came = actions.record_attendance(activity, form.marks())
+        messages.success(request, _("Register saved: %(count)s attended") % {"count": came})
+        return redirect("activities:register", activity.pk)
+    context = _staff_page(activity, form=form)
+    return render(
+        request, "activities/invitation_register.html", context, status=400 if form.errors else 200
+    )
+
+
+# --- The person invited: reply, confirmation, check-in ------------------------------------
+
+
+def _reply_page(
+    request: HttpRequest,
+    invited: Invitation,
+    *,
+    by: User | None,
+    done: str,
+    back: str | None,
+    on_behalf: bool = False,
+) -> HttpResponse:
+    activity = invited.activity
+    context: dict[str, Any] = {
+        "activity": activity,
+        "invitation": invited,
+        "back": back,
+        "on_behalf": on_behalf,
+        "section": "projects" if on_behalf else None,
+        "when": rules.when(activity) if activity.starts_at else "",
+        "place_lines": rules.place_lines(activity),
+        "support_lines": rules.support_lines(activity, invited),
+    }
+    if not rules.can_reply(activity, timezone.now()):
+        status = 400 if request.method == "POST" else 200
+        return render(request, "activities/invitation_closed.html", context, status=status)
+    form = ReplyForm(_posted(request), activity=activity, invitation=invited)
+    if request.method == "POST" and form.is_valid():
+        actions.record_reply(invited, by=by, **form.reply_details())
+        if on_behalf:
+            messages.success(
+                request, _("Reply recorded for %(name)s") % {"name": invited.person.full_name}
+            )
+        return redirect(done)
+    context["form"] = form
+    return render(
+        request, "activities/invitation_reply.html", context, status=400 if form.errors else 200
+    )
+
+
+def _confirmation(request: HttpRequest, invited: Invitation, change: str) -> HttpResponse:
+    activity = invited.activity
+    context = {
+        "activity": activity,
+        "invitation": invited,
+        "change": change,
+        "when": rules.when(activity) if activity.starts_at else "",
+        "place_lines": rules.place_lines(activity),
+        "support_lines": rules.support_lines(activity, invited),
+        "calendar_path": actions.calendar_path(invited),
+    }
+    return render(request, "activities/invitation_confirmed.html", context)
+
+
+def reply(request: HttpRequest, pk: int) -> HttpResponse:
+    invited = access.own_invitation_for(request, pk)
+    done = reverse("activities:reply-done", args=[pk])
+    return _reply_page(request, invited, by=access.user_for(request), done=done, back=None)
+
+
+def reply_done(request: HttpRequest, pk: int) -> HttpResponse:
+    invited = access.own_invitation_for(request, pk)
+    return _confirmation(request, invited, reverse("activities:reply", args=[pk]))
+
+
+def _invitation_from_link(token: str) -> Invitation:
+    invited = actions.invitation_from_token(token)
+    if invited is None:
+        raise Http404("This link does not work")
+    return invited
+
+
+def link_reply(request: HttpRequest, token: str) -> HttpResponse:
+    """Reply from the link in the invitation: no account needed, the signed link is the key."""
+    invited = _invitation_from_link(token)
+    done = reverse("activities:invitation-reply-done", args=[token])
+    return _reply_page(request, invited, by=None, done=done, back=None)
+
+
+def link_reply_done(request: HttpRequest, token: str) -> HttpResponse:
+    invited = _invitation_from_link(token)
+    return _confirmation(request, invited, reverse("activities:invitation-reply", args=[token]))
+
+
+def calendar_file(request: HttpRequest, token: str) -> HttpResponse:
+    """The .ics for calendar apps, which cannot sign in: a link signed for this alone."""
+    invited = actions.invitation_from_token(token, salt=actions.CALENDAR_SALT)
+    if invited is None or invited.activity.starts_at is None:
+        raise Http404("This link does not work")
+    response = HttpResponse(
+        actions.calendar_file(invited), content_type=calendar.content_type(invited.activity)
+    )
+    response["Content-Disposition"] = f'attachment; filename="activity-{invited.activity_id}.ics"'
+    response["Cache-Control"] = "private, no-cache"
+    return response
+
+
+def check_in(request: HttpRequest, pk: int) -> HttpResponse:
+    """On the day, people type the code they are given to say they are here."""
+    invited = access.own_invitation_for(request, pk)
+    activity = invited.activity
+    if not activity.check_in_code or activity.status != ActivityStatus.SCHEDULED:
+        raise Http404("This activity has no check-in")
+    form = CheckInForm(_posted(request), expected=activity.check_in_code)
+    if request.method == "POST" and form.is_valid():
+        actions.check_in(invited)
+        messages.success(request, _("You are checked in. Thank you for coming."))
+        return redirect("activities:check-in", pk)
+    context = {"activity": activity, "invitation": invited, "form": form}
+    return render(
+        request, "activities/invitation_check_in.html", context, status=400 if form.errors else 200
+    )
+
+
+def follow_up(request: HttpRequest, token: str) -> HttpResponse:
+    """Answering the reach-out a few days after a meeting: anything to add."""
+    invited = _invitation_from_link(token)
+    form = FollowUpForm(_posted(request))
+    context = {"activity": invited.activity, "invitation": invited, "form": form}
+    if request.method == "POST" and form.is_valid():
+        actions.record_follow_up_reply(invited, form.cleaned_data["text"])
+        return render(request, "activities/invitation_follow_up_thanks.html", context)
+    return render(
+        request,
+        "activities/invitation_follow_up.html",
+        context,
+        status=400 if form.errors else 200,
+    )
