@@ -43,6 +43,16 @@ from coproduce.projects.models import (
     Stage,
     StageChange,
 )
+from coproduce.recruitment import rules as recruitment_rules
+from coproduce.recruitment.models import (
+    Brief,
+    EasyReadLine,
+    ExpressionOfInterest,
+    Pictogram,
+    State,
+    StateChange,
+    Support,
+)
 from coproduce.tenancy.models import Organisation, Partnership
 
 LONDON = ZoneInfo("Europe/London")
@@ -595,9 +605,144 @@ def build(
         project=bid, kind=BudgetKind.OTHER, description="Bid writing", amount=Decimal("0.00")
     )
 
+    add_briefs(
+        today=today,
+        young=young,
+        discharge=discharge,
+        young_group=young_group,
+        applicants=pool[19:24],
+        coordinator=coordinator_user,
+    )
+
     projects = [discharge, young, cafes, bid]
     return ProjectsSummary(
         projects=len(projects),
         activities=len(activities),
         members=ProjectMember.objects.filter(project__in=projects).count(),
+    )
+
+
+YOUNG_EASY_READ = [
+    ("We want to hear from young carers.", Pictogram.PEOPLE, "Young people talking together"),
+    ("You help look after someone at home.", Pictogram.HOME, "A house"),
+    ("Tell schools what helps you.", Pictogram.QUESTION, "A question mark"),
+    ("We meet 4 times after school.", Pictogram.CALENDAR, "A calendar"),
+    ("Each meeting is 90 minutes.", Pictogram.CLOCK, "A clock"),
+    ("We pay for your bus.", Pictogram.BUS, "A bus"),
+    ("You get a £20 voucher each time.", Pictogram.MONEY, "Money"),
+    ("There is pizza and drinks.", Pictogram.CUP, "A drink"),
+    ("Call Dylan on 01483 000 005 to ask.", Pictogram.PHONE, "A phone"),
+]
+
+
+def add_briefs(
+    *,
+    today: datetime.date,
+    young: Project,
+    discharge: Project,
+    young_group: list[Person],
+    applicants: list[Person],
+    coordinator: User,
+) -> None:
+    """An open brief for young carers, with answers at each screening state; a closed one."""
+    open_brief = Brief.objects.create(
+        project=young,
+        title="Young carers: help schools understand",
+        work=(
+            "Join a small group of young carers. Together you will tell schools what makes "
+            "school easier or harder when you look after someone, and design a young carers' "
+            "card that every teacher in the area will recognise."
+        ),
+        time_commitment="Four meetings of 90 minutes after school, between January and April.",
+        dates="Wednesdays after school, starting in January.",
+        where_and_how="At Riverside Carers' Centre, a short walk from the bus station.",
+        support=[Support.TRAVEL, Support.BRIEFING, Support.REFRESHMENTS],
+        payment="A £20 voucher for each meeting, and your bus fares.",
+        who_for="Young carers aged 11 to 18 who live or go to school in Guildford or Waverley.",
+        opens_on=today - datetime.timedelta(days=10),
+        closes_on=today + datetime.timedelta(days=25),
+        published_at=at(today - datetime.timedelta(days=10), 9),
+        created_by=coordinator,
+    )
+    EasyReadLine.objects.bulk_create(
+        [
+            EasyReadLine(brief=open_brief, position=n, text=text, picture=picture, alt_text=alt)
+            for n, (text, picture, alt) in enumerate(YOUNG_EASY_READ, start=1)
+        ]
+    )
+    plans = [
+        (young_group[0], State.MEMBER, True, "I look after my mum and school doesn't get it."),
+        (applicants[0], State.RECEIVED, False, "My brother has autism and I help every day."),
+        (applicants[1], State.RECEIVED, False, "I want teachers to know why I am late."),
+        (applicants[2], State.SCREENED, False, "I care for my grandad after school."),
+        (applicants[3], State.INVITED, True, "I'd like to help other young carers."),
+        (applicants[4], State.NOT_THIS_TIME, False, "I used to care for my dad."),
+    ]
+    path = {
+        State.RECEIVED: [State.RECEIVED],
+        State.SCREENED: [State.RECEIVED, State.SCREENED],
+        State.INVITED: [State.RECEIVED, State.SCREENED, State.INVITED],
+        State.MEMBER: [State.RECEIVED, State.SCREENED, State.INVITED, State.MEMBER],
+        State.NOT_THIS_TIME: [State.RECEIVED, State.SCREENED, State.NOT_THIS_TIME],
+    }
+    for n, (person, state, under_18, why) in enumerate(plans):
+        received = at(today - datetime.timedelta(days=9 - n), 17, 15)
+        screened = state != State.RECEIVED
+        expression = ExpressionOfInterest.objects.create(
+            brief=open_brief,
+            person=person,
+            state=state,
+            why=why,
+            preferred_channel=person.carer_profile.preferred_channel
+            if hasattr(person, "carer_profile")
+            else "email",
+            under_18=under_18,
+            email_key=recruitment_rules.email_key(person.email),
+            phone_key=recruitment_rules.phone_key(person.phone),
+            received_at=received,
+            genuine_carer=True if screened else None,
+            genuine_carer_note="Known to the young carers' service" if screened else "",
+            screened_at=received + datetime.timedelta(days=1) if screened else None,
+            screened_by=coordinator if screened else None,
+            guardian_name="Parent: spoke on the phone" if under_18 and screened else "",
+            guardian_consent_how="phone" if under_18 and screened else "",
+            guardian_consent_on=today - datetime.timedelta(days=5)
+            if under_18 and screened
+            else None,
+            decline_reason=(
+                "Thank you for offering. This group is for young carers who are caring now; "
+                "we will tell you about our group for former carers."
+                if state == State.NOT_THIS_TIME
+                else ""
+            ),
+            group_role="carer" if state == State.MEMBER else "",
+        )
+        previous = ""
+        changes = []
+        for step, to_state in enumerate(path[State(state)]):
+            changes.append(
+                StateChange(
+                    expression=expression,
+                    from_state=previous,
+                    to_state=to_state,
+                    changed_by=None if step == 0 else coordinator,
+                    changed_at=received + datetime.timedelta(days=step),
+                )
+            )
+            previous = to_state
+        StateChange.objects.bulk_create(changes)
+
+    Brief.objects.create(
+        project=discharge,
+        title="Carers with experience of hospital discharge",
+        work="Help ward staff and the discharge team redesign how carers are involved.",
+        time_commitment="About 10 meetings over a year, 2 hours each.",
+        where_and_how="At the carers' centre and the hospital, with some online meetings.",
+        support=[Support.TRAVEL, Support.REPLACEMENT_CARE, Support.BRIEFING, Support.REFRESHMENTS],
+        payment="£25 an hour for your time, plus travel and replacement care.",
+        who_for="Carers whose relative or friend left Riverside Hospital in the last two years.",
+        opens_on=today - datetime.timedelta(days=290),
+        closes_on=today - datetime.timedelta(days=262),
+        published_at=at(today - datetime.timedelta(days=290), 9),
+        created_by=coordinator,
     )

@@ -8,6 +8,7 @@ queryset already scoped to the user's organisation and role) or raises:
   organisation or does not exist is never revealed.
 """
 
+import uuid
 from typing import Literal, cast
 
 from django.core.exceptions import PermissionDenied
@@ -15,11 +16,14 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from coproduce.accounts.models import User
+from coproduce.activities.models import Activity, Invitation
 from coproduce.audit.models import AuditEvent
 from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
 from coproduce.people.models import CaredFor, ErasureRequest, Person
-from coproduce.projects.models import Project
-from coproduce.tenancy.models import Membership, Role
+from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember
+from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
+from coproduce.recruitment.rules import may_screen
+from coproduce.tenancy.models import Membership, Partnership, Role
 
 Need = Literal["view", "edit"]
 
@@ -140,17 +144,214 @@ def projects_for(request: HttpRequest, need: Need = "view") -> QuerySet[Project]
 
 def project_for(request: HttpRequest, pk: int, need: Need = "view") -> Project:
     try:
-        return projects_for(request, need).select_related("coordinator").get(pk=pk)
+        return (
+            projects_for(request, need)
+            .select_related("coordinator", "organisation", "partnership")
+            .get(pk=pk)
+        )
     except Project.DoesNotExist:
         raise Http404("No such project") from None
 
 
+# Equality answers are seen only in aggregate, and only by these roles.
+EQUALITY_AGGREGATE_ROLES = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+def project_makeup_for(request: HttpRequest, pk: int) -> Project:
+    """A project whose group make-up (aggregate equality answers) the user may see."""
+    require_role(request, EQUALITY_AGGREGATE_ROLES)
+    return project_for(request, pk, need="edit")
+
+
+def staff_people_of(organisation_id: int) -> QuerySet[Person]:
+    """Who may coordinate a project of an organisation the caller already reached through
+    this module: people whose sign-in has an admin or coordinator role there."""
+    return Person.objects.filter(
+        organisation_id=organisation_id,
+        erased_at=None,
+        user__memberships__organisation_id=organisation_id,
+        user__memberships__role__in=PEOPLE_ROLES,
+    ).distinct()
+
+
+def partnerships_of(organisation_id: int) -> QuerySet[Partnership]:
+    """Partnerships an organisation (already reached through this module) belongs to."""
+    return Partnership.objects.filter(organisations=organisation_id).distinct()
+
+
+def people_to_add_to(request: HttpRequest, project: Project) -> QuerySet[Person]:
+    """People of the user's organisation who are not in the project's group now."""
+    current = ProjectMember.objects.filter(project=project, left_on=None).values("person_id")
+    return people_for(request).exclude(pk__in=current)
+
+
+def milestone_of(project: Project, pk: int) -> Milestone:
+    """A milestone of `project`, which must itself have come through this module."""
+    try:
+        return Milestone.objects.get(project=project, pk=pk)
+    except Milestone.DoesNotExist:
+        raise Http404("No such milestone") from None
+
+
+def budget_line_of(project: Project, pk: int) -> BudgetLine:
+    """A budget line of `project`, which must itself have come through this module."""
+    try:
+        return BudgetLine.objects.get(project=project, pk=pk)
+    except BudgetLine.DoesNotExist:
+        raise Http404("No such budget line") from None
+
+
+def project_member_of(project: Project, pk: int) -> ProjectMember:
+    """A group member of `project`, which must itself have come through this module."""
+    try:
+        return ProjectMember.objects.select_related("person").get(project=project, pk=pk)
+    except ProjectMember.DoesNotExist:
+        raise Http404("No such group member") from None
+
+
 # --- Recruitment (briefs, expressions of interest) ----------------------------------------
-# (recruitment access functions go here)
+# Briefs are managed by the staff who can change their project. Reaching out to carers and
+# screening their answers touch people's records, so only the staff of the organisation
+# that owns the project (whose people they are) may do those. Published briefs are public.
+
+
+class SafeguardingTrainingRequired(PermissionDenied):
+    """Only safeguarding-trained staff may screen people under 18."""
+
+
+def briefs_for(request: HttpRequest) -> QuerySet[Brief]:
+    return Brief.objects.filter(project__in=projects_for(request, need="edit"))
+
+
+def brief_for(request: HttpRequest, pk: int) -> Brief:
+    try:
+        return briefs_for(request).select_related("project").get(pk=pk)
+    except Brief.DoesNotExist:
+        raise Http404("No such brief") from None
+
+
+def own_brief_for(request: HttpRequest, pk: int) -> Brief:
+    """A brief whose project the user's organisation owns, to reach out and screen."""
+    brief = brief_for(request, pk)
+    if brief.project.organisation_id != membership_for(request).organisation_id:
+        raise PermissionDenied("Only the organisation that owns the project can do this")
+    return brief
+
+
+def published_brief_for(request: HttpRequest, public_id: uuid.UUID) -> Brief:
+    """A published brief, for anyone (signed in or not): drafts do not exist in public."""
+    try:
+        return Brief.objects.select_related("project__organisation").get(
+            public_id=public_id, published_at__isnull=False
+        )
+    except Brief.DoesNotExist:
+        raise Http404("No such brief") from None
+
+
+def easy_read_line_for(brief: Brief, pk: int) -> EasyReadLine:
+    """A line of `brief`'s easy-read version; `brief` must itself have come through here."""
+    try:
+        return EasyReadLine.objects.get(brief=brief, pk=pk)
+    except EasyReadLine.DoesNotExist:
+        raise Http404("No such line") from None
+
+
+def expressions_for(request: HttpRequest) -> QuerySet[ExpressionOfInterest]:
+    membership = require_role(request, PEOPLE_ROLES)
+    return ExpressionOfInterest.objects.filter(
+        brief__project__organisation_id=membership.organisation_id
+    )
+
+
+def expression_for(request: HttpRequest, pk: int) -> ExpressionOfInterest:
+    try:
+        return (
+            expressions_for(request)
+            .select_related("brief__project", "person__carer_profile")
+            .get(pk=pk)
+        )
+    except ExpressionOfInterest.DoesNotExist:
+        raise Http404("No such expression of interest") from None
+
+
+def expression_to_screen(request: HttpRequest, pk: int) -> ExpressionOfInterest:
+    """An expression of interest the user may screen or decide about."""
+    expression = expression_for(request, pk)
+    trained = membership_for(request).safeguarding_trained
+    if not may_screen(expression.under_18, trained):
+        raise SafeguardingTrainingRequired("Only safeguarding-trained staff screen under-18s")
+    return expression
 
 
 # --- Activities ---------------------------------------------------------------------------
-# (activities access functions go here)
+# An activity is seen by whoever may see its project (staff, and the project's group);
+# only staff plan, move, cancel or change one.
+
+
+def activities_for(
+    request: HttpRequest, project: Project, need: Need = "view"
+) -> QuerySet[Activity]:
+    """Activities of a project that itself came through `project_for`."""
+    membership = membership_for(request)
+    if need == "edit" and membership.role not in PEOPLE_ROLES:
+        raise PermissionDenied("Only staff can change an activity")
+    return Activity.objects.filter(project=project)
+
+
+def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:
+    projects = projects_for(request, need)
+    try:
+        return Activity.objects.select_related("project__organisation", "project__coordinator").get(
+            pk=pk, project__in=projects
+        )
+    except Activity.DoesNotExist:
+        raise Http404("No such activity") from None
+
+
+def group_member_for(activity: Activity, person_pk: int) -> Person:
+    """A current member of the group of `activity`, which must have come through this module."""
+    try:
+        return Person.objects.select_related("carer_profile").get(
+            pk=person_pk,
+            erased_at=None,
+            project_memberships__project_id=activity.project_id,
+            project_memberships__left_on=None,
+        )
+    except Person.DoesNotExist:
+        raise Http404("No such member of the group") from None
+
+
+# --- Activity invitations -----------------------------------------------------------------
+# Staff see and record everyone's invitations to their organisation's activities (through
+# `activity_for(..., "edit")`); anyone else sees only their own invitation.
+
+
+def own_invitation_for(request: HttpRequest, activity_pk: int) -> Invitation:
+    """The signed-in person's own invitation to an activity."""
+    membership = membership_for(request)
+    try:
+        return Invitation.objects.select_related(
+            "activity__project__organisation", "activity__project__coordinator", "person"
+        ).get(
+            activity_id=activity_pk,
+            person__user_id=membership.user_id,
+            person__organisation_id=membership.organisation_id,
+            person__erased_at=None,
+        )
+    except Invitation.DoesNotExist:
+        raise Http404("You are not invited to this") from None
+
+
+def invitation_of(activity: Activity, pk: int) -> Invitation:
+    """An invitation to `activity`, which must have come through `activity_for`."""
+    try:
+        invitation = Invitation.objects.select_related("person__carer_profile").get(
+            activity=activity, pk=pk, person__erased_at=None
+        )
+    except Invitation.DoesNotExist:
+        raise Http404("No such invitation") from None
+    invitation.activity = activity
+    return invitation
 
 
 # --- Carers' breaks ---------------------------------------------------------------------
@@ -205,3 +406,14 @@ def scheme_for(request: HttpRequest, pk: int) -> Scheme:
         return schemes_for(request).select_related("payment_organisation").get(pk=pk)
     except Scheme.DoesNotExist:
         raise Http404("No such scheme") from None
+
+
+def scheme_practice_for(request: HttpRequest, pk: int) -> Practice:
+    """A practice of a scheme the user's organisation runs or pays for, for its staff to
+    invite (the practice's own members reach theirs through `practices_for`)."""
+    try:
+        return Practice.objects.select_related("scheme__payment_organisation").get(
+            pk=pk, scheme__in=schemes_for(request)
+        )
+    except Practice.DoesNotExist:
+        raise Http404("No such practice") from None

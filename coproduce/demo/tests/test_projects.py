@@ -93,3 +93,26 @@ def test_the_funding_bid_has_no_carers_yet(built_demo: str) -> None:
     bid = Project.objects.get(stage=Stage.FUNDING)
     assert not bid.members.exists()
     assert not bid.activities.exists()
+
+
+def test_an_open_brief_has_answers_at_every_screening_state(built_demo: str) -> None:
+    from coproduce.recruitment.models import Brief, State
+
+    brief = Brief.objects.get(project__stage=Stage.MEMBERSHIP)
+    assert brief.published_at is not None
+    assert brief.opens_on <= timezone.localdate() <= brief.closes_on
+    assert brief.easy_read_lines.count() >= 5
+    assert not brief.easy_read_lines.filter(picture__gt="", alt_text="").exists()
+    states = set(brief.expressions.values_list("state", flat=True))
+    assert states == {
+        State.RECEIVED,
+        State.SCREENED,
+        State.INVITED,
+        State.MEMBER,
+        State.NOT_THIS_TIME,
+    }
+    for expression in brief.expressions.all():
+        history = list(expression.history.order_by("changed_at"))
+        assert history[-1].to_state == expression.state
+        if expression.under_18 and expression.state in (State.INVITED, State.MEMBER):
+            assert expression.has_guardian_consent

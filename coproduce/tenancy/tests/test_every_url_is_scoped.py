@@ -6,14 +6,18 @@ fails the test until the walker is taught which of B's objects to use for it.
 """
 
 from collections.abc import Iterator
+from datetime import date
 
 import pytest
 from django.contrib.auth.tokens import default_token_generator
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
+from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
+from coproduce.activities.models import Invitation
+from coproduce.activities.tests.factories import ActivityFactory
 from coproduce.breaks.models import Referral, ReferralStatus
 from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
 from coproduce.conftest import Member, signed_in
@@ -21,7 +25,13 @@ from coproduce.people import actions
 from coproduce.people.models import CaredFor, ErasureRequest
 from coproduce.people.tests.factories import CaredForFactory
 from coproduce.projects.models import Project
-from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
+from coproduce.projects.tests.factories import (
+    BudgetLineFactory,
+    MilestoneFactory,
+    ProjectFactory,
+    ProjectMemberFactory,
+)
+from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 
 SKIP_NAMESPACES = {"admin"}  # the Django admin is for platform operators (is_staff); see test_admin
 
@@ -52,6 +62,41 @@ def b_project(staff_b: Member, carer_b: Member) -> Project:
     return project
 
 
+def b_recruitment(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """A draft brief of B's (so its public pages must 404 too), a line of its easy-read
+    version, and B's carer's answer to it."""
+    brief = Brief.objects.create(
+        project=b_project,
+        title="Zebedee-B brief",
+        work="Zebedee-B work",
+        time_commitment="2 hours",
+        where_and_how="Hillside",
+        who_for="Carers",
+        opens_on=date(2026, 1, 1),
+        closes_on=date(2099, 1, 1),
+    )
+    line = EasyReadLine.objects.create(brief=brief, position=1, text="Zebedee-B line")
+    expression = ExpressionOfInterest.objects.create(
+        brief=brief,
+        person=carer_b.person,
+        why="Zebedee-B why",
+        preferred_channel="email",
+        received_at=timezone.now(),
+    )
+    return {
+        "brief_pk": brief.pk,
+        "brief_uuid": brief.public_id,
+        "easy_read_line_pk": line.pk,
+        "expression_pk": expression.pk,
+    }
+
+
+def b_invitation(b_project: Project, carer_b: Member) -> int:
+    """B's carer invited to B's meeting (made just before this, in b_objects)."""
+    activity = b_project.activities.get()
+    return Invitation.objects.create(activity=activity, person=carer_b.person).pk
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -68,6 +113,12 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         "token": default_token_generator.make_token(carer_b.user),
         "slug": "name",
         "project_pk": b_project.pk,
+        **b_recruitment(b_project, carer_b),
+        "activity_pk": ActivityFactory.create(project=b_project, title="Zebedee-B meeting").pk,
+        "line_pk": BudgetLineFactory.create(project=b_project).pk,
+        "milestone_pk": MilestoneFactory.create(project=b_project).pk,
+        "member_pk": b_project.members.get().pk,
+        "invitation_pk": b_invitation(b_project, carer_b),
     }
 
 
@@ -89,9 +140,14 @@ def b_referral(staff_b: Member, carer_b: Member) -> Referral:
 def arguments_for(
     name: str, b_objects: dict[str, object], b_referral: Referral
 ) -> dict[str, object]:
-    """`pk` means a referral under breaks:, a person elsewhere."""
+    """`pk` means a referral under breaks:, a project under projects:, an activity under
+    activities:, a person elsewhere."""
     if name.startswith("breaks:"):
         return {**b_objects, "pk": b_referral.pk}
+    if name.startswith("projects:"):
+        return {**b_objects, "pk": b_objects["project_pk"]}
+    if name.startswith("activities:"):
+        return {**b_objects, "pk": b_objects["activity_pk"]}
     return b_objects
 
 
@@ -138,7 +194,15 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                 body = response.content.decode(errors="replace")
                 leaked = [marker for marker in b_markers(carer_b) if marker in body]
                 assert not leaked, f"{who} {method.upper()} {url} showed B's data: {leaked}"
-                if {"pk", "request_pk", "project_pk"} & set(kwargs_needed):
+                if {
+                    "pk",
+                    "request_pk",
+                    "project_pk",
+                    "brief_pk",
+                    "brief_uuid",
+                    "expression_pk",
+                    "invitation_pk",
+                } & set(kwargs_needed):
                     assert response.status_code in {302, 403, 404, 405}, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
                     )
