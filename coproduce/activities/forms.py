@@ -41,13 +41,6 @@ def answer_value(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "unknown"}[value]
 
 
-class FutureDateField(DateField):
-    """A GOV.UK date input for dates to come (the shared one is for dates of birth)."""
-
-    def validate(self, value: Any) -> None:
-        forms.Field.validate(self, value)
-
-
 def notice_warning(notice: rules.Notice) -> str:
     """Who needs more notice than this time gives, and how much, in a sentence or two."""
     parts = [
@@ -80,7 +73,9 @@ def notice_warning(notice: rules.Notice) -> str:
 class WhenForm(forms.Form):
     """A date and a time in the future, read as London time."""
 
-    date = FutureDateField(label=_("Date"), required=False, help_text=_("For example, 27 3 2027"))
+    date = DateField(
+        past_only=False, label=_("Date"), required=False, help_text=_("For example, 27 3 2027")
+    )
     time = forms.CharField(
         label=_("Start time"),
         required=False,
@@ -404,8 +399,8 @@ class PlanForm(WhenForm):
 
 
 class MoveForm(WhenForm):
-    date = FutureDateField(
-        label=_("New date"), required=False, help_text=_("For example, 27 3 2027")
+    date = DateField(
+        past_only=False, label=_("New date"), required=False, help_text=_("For example, 27 3 2027")
     )
     time = forms.CharField(
         label=_("New start time"),
@@ -508,7 +503,8 @@ class ProposeTimesForm(forms.Form):
         super().__init__(*args, **kwargs)
         self.duration_minutes = duration_minutes
         for n in range(1, self.ROWS + 1):
-            self.fields[f"date_{n}"] = FutureDateField(
+            self.fields[f"date_{n}"] = DateField(
+                past_only=False,
                 label=_("Date %(n)s") % {"n": n},
                 required=False,
                 help_text=_("For example, 27 3 2027"),

@@ -46,6 +46,12 @@ class DateField(forms.Field):
 
     widget = DateWidget
 
+    def __init__(self, *args: Any, past_only: bool = True, **kwargs: Any) -> None:
+        """`past_only` for dates that have happened (a date of birth, a payment); pass
+        False for dates to come (a project's end, a brief's closing date)."""
+        self.past_only = past_only
+        super().__init__(*args, **kwargs)
+
     def to_python(self, value: Any) -> datetime.date | None:
         if isinstance(value, datetime.date):
             return value
@@ -65,7 +71,13 @@ class DateField(forms.Field):
 
     def validate(self, value: Any) -> None:
         super().validate(value)
-        if value and value > datetime.date.today():
+        if value and value.year < 1000:
+            raise ValidationError(
+                _("%(label)s must include a year with 4 numbers, like 2027"),
+                params={"label": self.label},
+                code="year",
+            )
+        if self.past_only and value and value > datetime.date.today():
             raise ValidationError(
                 _("%(label)s must be in the past"), params={"label": self.label}, code="future"
             )

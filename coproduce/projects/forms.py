@@ -14,19 +14,6 @@ from coproduce.projects.models import BudgetKind, GroupRole, Stage
 NO_PARTNERSHIP = "none"
 
 
-class ProjectDateField(DateField):
-    """A GOV.UK date that may be in the future (the shared field is for past dates)."""
-
-    def validate(self, value: Any) -> None:
-        forms.Field.validate(self, value)
-        if value and value.year < 1000:
-            raise ValidationError(
-                _("%(label)s must include a year with 4 numbers, like 2027"),
-                params={"label": self.label},
-                code="year",
-            )
-
-
 class PoundsField(forms.DecimalField):
     """Pounds and pence as typed ("£1,250.50" is fine); checked by rules.amount_problem."""
 
@@ -68,12 +55,14 @@ class ProjectForm(forms.Form):
             "invalid_choice": _("Choose the project's coordinator from the list"),
         },
     )
-    starts_on = ProjectDateField(
+    starts_on = DateField(
+        past_only=False,
         label=_("Start date"),
         help_text=_("For example, 1 9 2027"),
         error_messages={"required": _("Enter the start date")},
     )
-    ends_on = ProjectDateField(
+    ends_on = DateField(
+        past_only=False,
         label=_("End date (optional)"),
         help_text=_("For example, 31 3 2028"),
         required=False,
@@ -183,7 +172,8 @@ class MilestoneForm(forms.Form):
         max_length=200,
         error_messages={"required": _("Enter the milestone")},
     )
-    due_on = ProjectDateField(
+    due_on = DateField(
+        past_only=False,
         label=_("Due date"),
         help_text=_("For example, 30 11 2027"),
         error_messages={"required": _("Enter the date the milestone is due")},
@@ -207,7 +197,8 @@ class MemberForm(forms.Form):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select their role in the group")},
     )
-    joined_on = ProjectDateField(
+    joined_on = DateField(
+        past_only=False,
         label=_("Date they joined"),
         help_text=_("For example, 15 9 2027"),
         error_messages={"required": _("Enter the date they joined")},
@@ -221,7 +212,8 @@ class MemberForm(forms.Form):
 
 
 class LeavingForm(forms.Form):
-    left_on = ProjectDateField(
+    left_on = DateField(
+        past_only=False,
         label=_("Date they left the group"),
         help_text=_("For example, 31 1 2028"),
         error_messages={"required": _("Enter the date they left the group")},

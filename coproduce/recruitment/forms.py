@@ -21,13 +21,6 @@ from coproduce.recruitment.models import (
 )
 
 
-class AnyDateField(DateField):
-    """A GOV.UK date that may be in the future (the shared one wants the past)."""
-
-    def validate(self, value: Any) -> None:
-        forms.Field.validate(self, value)
-
-
 def text(label: Any, required_message: Any, rows: int = 4, **kwargs: Any) -> forms.CharField:
     return forms.CharField(
         label=label,
@@ -78,12 +71,14 @@ class BriefForm(forms.Form):
         help_text=_("For example, “£20 an hour, paid how you choose”"),
     )
     who_for = text(_("Who it is for"), _("Enter who the brief is for"), rows=3)
-    opens_on = AnyDateField(
+    opens_on = DateField(
+        past_only=False,
         label=_("Opening date"),
         help_text=_("For example, 1 3 2027"),
         error_messages={"required": _("Enter the opening date")},
     )
-    closes_on = AnyDateField(
+    closes_on = DateField(
+        past_only=False,
         label=_("Closing date"),
         help_text=_("The last day people can say they are interested"),
         error_messages={"required": _("Enter the closing date")},
