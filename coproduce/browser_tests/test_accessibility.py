@@ -50,7 +50,30 @@ SKIP_PATHS = ("/sign-out/", "/django-admin/")
 # Forms never submitted empty: they delete or end something. "erasure" is here because
 # the admin's "Erase their information" form posts to /people/erasure-requests/<pk>/,
 # which contains none of the other words.
-DESTRUCTIVE = ("remove", "erase", "erasure", "delete", "sign-out")
+DESTRUCTIVE = (
+    "remove",
+    "erase",
+    "erasure",
+    "delete",
+    "sign-out",
+    # Forms with nothing to fill in, or only optional fields, that act when sent empty:
+    # publish and unpublish a brief; mark a milestone done; invite (a carer to sign in, a
+    # practice to join, someone interested to join a group); withdraw an answer; move an
+    # easy-read line; send a brief to carers; take an activity's register (everyone
+    # unticked is "did not attend"; the people register's error state is checked in
+    # test_journeys); an activity's costs, agenda and notes; an invitation's support
+    # arranged and its pre-brief or de-brief given (/activities/<id>/invitations/...).
+    "publish",
+    "done",
+    "/invite/",
+    "withdrawn",
+    "/move/",
+    "/send/",
+    "/register/",
+    "/costs/",
+    "/notes/",
+    "/invitations/",
+)
 
 LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
   .filter((a) => !a.hasAttribute("download"))
