@@ -96,10 +96,16 @@ class ReplyForm(forms.Form):
                 self.initial["reply"] = Reply.COMING.value
             else:
                 self.initial["reply"] = invitation.reply
+        replacement_care = invitation.replacement_care_needed
+        if invitation.replied_at is None:
+            # A first reply: someone whose profile records replacement care needs will
+            # most likely need it for this activity too (they can untick it).
+            profile = getattr(invitation.person, "carer_profile", None)
+            replacement_care = bool(profile and profile.replacement_care_needs.strip())
         self.initial["support"] = [
             name
             for name, needed in [
-                ("replacement_care", invitation.replacement_care_needed),
+                ("replacement_care", replacement_care),
                 ("travel", invitation.travel_needed),
             ]
             if needed

@@ -8,6 +8,7 @@ from datetime import datetime, timedelta
 
 from django.utils import formats, timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 
 from coproduce.activities.models import (
     Activity,
@@ -24,6 +25,9 @@ DEFAULT_REMINDER_DAYS = (7, 1)
 FOLLOW_UP_WINDOW_DAYS = 14
 # Replies that hold (or wait for) a place, and so get reminders.
 REMINDED_REPLIES = (Reply.COMING, Reply.WAITING, Reply.WAITING_LIST)
+# People can check themselves in from this long before the start (arriving early, or a
+# pre-brief) until the activity ends; after that only staff change the register.
+CHECK_IN_OPENS_BEFORE = timedelta(hours=1)
 
 
 def ends_at(activity: Activity) -> datetime:
@@ -55,6 +59,16 @@ def when(activity: Activity) -> str:
         "start": clock(start),
         "end": clock(end),
     }
+
+
+def duration(minutes: int) -> str:
+    """How long, in words: "2 hours 30 minutes", "1 hour", "45 minutes"."""
+    hours, rest = divmod(minutes, 60)
+    hours_text = ngettext("%(num)s hour", "%(num)s hours", hours) % {"num": hours}
+    minutes_text = ngettext("%(num)s minute", "%(num)s minutes", rest) % {"num": rest}
+    if hours and rest:
+        return _("%(hours)s %(minutes)s") % {"hours": hours_text, "minutes": minutes_text}
+    return hours_text if hours else minutes_text
 
 
 def reply_for_place(wanted: str, capacity: int | None, others_coming: int) -> str:
@@ -196,3 +210,36 @@ def can_reply(activity: Activity, now: datetime) -> bool:
         and activity.starts_at is not None
         and now < ends_at(activity)
     )
+
+
+def register_closed_because(activity: Activity, now: datetime) -> str | None:
+    """Why the register cannot be taken now, or None when it can.
+
+    Attendance is the evidence for paying people for their time, so it is only recorded
+    for an activity that is scheduled and has started: not for one that is cancelled,
+    still finding a time, or yet to happen."""
+    if activity.status == ActivityStatus.CANCELLED:
+        return _("This activity was cancelled, so nobody can be recorded as taking part.")
+    if activity.status != ActivityStatus.SCHEDULED or activity.starts_at is None:
+        return _("This activity does not have a date yet, so there is no register to take.")
+    if now < activity.starts_at:
+        return _("The register opens when the activity starts, on %(when)s.") % {
+            "when": when(activity)
+        }
+    return None
+
+
+def check_in_closed_because(activity: Activity, now: datetime) -> str | None:
+    """Why people cannot check themselves in now, or None when they can: from
+    CHECK_IN_OPENS_BEFORE the start until the activity ends, if it is going ahead."""
+    if activity.status == ActivityStatus.CANCELLED:
+        return _("This activity was cancelled, so there is nothing to check in to.")
+    if activity.status != ActivityStatus.SCHEDULED or activity.starts_at is None:
+        return _("This activity does not have a date yet.")
+    if now < activity.starts_at - CHECK_IN_OPENS_BEFORE:
+        return _("Check-in opens an hour before the activity starts, on %(when)s.") % {
+            "when": when(activity)
+        }
+    if now >= ends_at(activity):
+        return _("This activity has finished, so check-in is closed.")
+    return None

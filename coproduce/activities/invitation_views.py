@@ -10,6 +10,7 @@ from django.shortcuts import redirect, render
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
@@ -56,7 +57,13 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     if scheduled and request.method == "POST" and form.is_valid():
         invited = actions.invite(activity, form.chosen())
         messages.success(
-            request, _("Invitations sent to %(count)s people") % {"count": len(invited)}
+            request,
+            ngettext(
+                "Invitation sent to %(count)s person",
+                "Invitations sent to %(count)s people",
+                len(invited),
+            )
+            % {"count": len(invited)},
         )
         return redirect("activities:invitations", activity.pk)
     context = _staff_page(activity, form=form, scheduled=scheduled)
@@ -76,7 +83,10 @@ def invitations(request: HttpRequest, pk: int) -> HttpResponse:
     )
     unsent = list(actions.messages_not_sent(activity).select_related("person").order_by("pk"))
     counts = {reply: sum(1 for r in rows if r.reply == reply) for reply in Reply.values}
-    context = _staff_page(activity, rows=rows, unsent=unsent, counts=counts)
+    register_open = rules.register_closed_because(activity, timezone.now()) is None
+    context = _staff_page(
+        activity, rows=rows, unsent=unsent, counts=counts, register_open=register_open
+    )
     return render(request, "activities/invitation_list.html", context)
 
 
@@ -127,6 +137,11 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     """On the day: tick who came and for how long. The register is the evidence for paying
     people for their time, so it is one form for everyone."""
     activity = access.activity_for(request, pk, "edit")
+    closed = rules.register_closed_because(activity, timezone.now())
+    if closed is not None:
+        context = _staff_page(activity, closed=closed, form=None)
+        status = 400 if request.method == "POST" else 200
+        return render(request, "activities/invitation_register.html", context, status=status)
     rows = list(
         activity.invitations.select_related("person")
         .annotate(reply_order=REPLY_ORDER)
@@ -200,7 +215,8 @@ def _confirmation(request: HttpRequest, invited: Invitation, change: str) -> Htt
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     invited = access.own_invitation_for(request, pk)
     done = reverse("activities:reply-done", args=[pk])
-    return _reply_page(request, invited, by=access.user_for(request), done=done, back=None)
+    back = reverse("activities:activity", args=[pk])
+    return _reply_page(request, invited, by=access.user_for(request), done=done, back=back)
 
 
 def reply_done(request: HttpRequest, pk: int) -> HttpResponse:
@@ -244,9 +260,14 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     """On the day, people type the code they are given to say they are here."""
     invited = access.own_invitation_for(request, pk)
     activity = invited.activity
-    if not activity.check_in_code or activity.status != ActivityStatus.SCHEDULED:
+    if not activity.check_in_code:
         raise Http404("This activity has no check-in")
+    closed = rules.check_in_closed_because(activity, timezone.now())
     form = CheckInForm(_posted(request), expected=activity.check_in_code)
+    if closed is not None:
+        context = {"activity": activity, "invitation": invited, "form": form, "closed": closed}
+        status = 400 if request.method == "POST" else 200
+        return render(request, "activities/invitation_check_in.html", context, status=status)
     if request.method == "POST" and form.is_valid():
         actions.check_in(invited)
         messages.success(request, _("You are checked in. Thank you for coming."))

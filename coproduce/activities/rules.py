@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
+from coproduce.activities.models import Invitation
 from coproduce.people.models import Availability, CarerProfile
 
 LONDON = ZoneInfo("Europe/London")
@@ -93,6 +94,17 @@ def has_needs(profile: CarerProfile | None) -> bool:
         or profile.interpreter_language
         or profile.access_needs_other.strip()
         or profile.replacement_care_needs.strip()
+    )
+
+
+def reply_has_needs(invitation: Invitation | None) -> bool:
+    """Whether someone's reply asks for replacement care, travel or anything else."""
+    if invitation is None:
+        return False
+    return bool(
+        invitation.replacement_care_needed
+        or invitation.travel_needed
+        or invitation.needs_notes.strip()
     )
 
 

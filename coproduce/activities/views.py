@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.activities import actions, forms, rules
+from coproduce.activities import actions, forms, invitation_rules, rules
 from coproduce.activities.models import (
     Activity,
     ActivityChange,
@@ -42,6 +42,7 @@ COMMON = {
     "access_need_names": dict(AccessNeed.choices),
     "availability_names": dict(Availability.choices),
     "left_out_because": rules.LeftOutBecause,
+    "duration": invitation_rules.duration,
 }
 
 
@@ -112,6 +113,7 @@ def plan(request: HttpRequest, project_pk: int) -> HttpResponse:
 def detail(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request, pk)
     staff = is_staff(request)
+    now = timezone.now()
     context: dict[str, Any] = {
         "activity": activity,
         "project": activity.project,
@@ -123,6 +125,11 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             for d in activity.reminder_days
         ],
         "changes": [],
+        "took_place": activity.status == ActivityStatus.SCHEDULED
+        and activity.starts_at is not None
+        and invitation_rules.ends_at(activity) < now,
+        "register_open": invitation_rules.register_closed_because(activity, now) is None,
+        "check_in_open": invitation_rules.check_in_closed_because(activity, now) is None,
     }
     if staff:
         changes = list(activity.changes.all())
@@ -134,10 +141,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         )
         context["changes"] = [(c, names.get(c.changed_by_id, "")) for c in changes]
         people = actions.group_needs(access.user_for(request), activity)
+        # What each person said in their reply (replacement care, travel, other needs)
+        # counts as much as their profile: one query however many are invited.
+        replies = {i.person_id: i for i in activity.invitations.all()}
         with_needs = [
-            (p, p.carer_profile)
+            (p, getattr(p, "carer_profile", None), replies.get(p.pk))
             for p in people
             if rules.has_needs(getattr(p, "carer_profile", None))
+            or rules.reply_has_needs(replies.get(p.pk))
         ]
         context["with_needs"] = with_needs
         context["without_needs"] = len(people) - len(with_needs)

@@ -13,10 +13,14 @@ from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 from pathlib import Path
 
+from django.utils.translation import gettext_noop
+
 CSV_PATH = Path(__file__).parent / "reference" / "census2021_unpaid_care.csv"
 ENGLAND_AND_WALES = "K04000001"
 COUNTRY_BY_PREFIX = {"E": "E92000001", "W": "W92000004"}
 HUNDRED = Decimal(100)
+# The CSV's area names, marked so the Welsh catalogue has them: pages show them translated.
+AREA_NAMES = (gettext_noop("England"), gettext_noop("Wales"), gettext_noop("England and Wales"))
 
 
 @dataclass(frozen=True)

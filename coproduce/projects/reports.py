@@ -3,13 +3,21 @@ involvement at each stage, and the group's make-up against the organisation and 
 Each function runs a fixed number of queries."""
 
 from dataclasses import dataclass
+from datetime import datetime
 from decimal import Decimal
 
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from coproduce.activities.models import Activity, ActivityLead, Invitation, LeadRole
+from coproduce.activities.models import (
+    Activity,
+    ActivityLead,
+    ActivityStatus,
+    Invitation,
+    LeadRole,
+)
 from coproduce.people.models import (
     AgeBand,
     CareHours,
@@ -31,16 +39,24 @@ EVIDENCE_LABELS: dict[str, StrOrPromise] = {
 }
 
 
-def carer_evidence(project: Project) -> dict[str, set[str]]:
-    """Stages in which carer members of the group attended, or led, an activity (2 queries)."""
+def carer_evidence(project: Project, now: datetime | None = None) -> dict[str, set[str]]:
+    """Stages in which carer members of the group attended, or led, an activity (2 queries).
+
+    Only activities that took place count: scheduled (not cancelled, not still finding a
+    time) and started before `now`. Planning to lead a meeting next month is not evidence."""
     carer_members = ProjectMember.objects.filter(project=project, role=GroupRole.CARER).values(
         "person_id"
     )
+    took_place = {
+        "activity__project": project,
+        "activity__status": ActivityStatus.SCHEDULED,
+        "activity__starts_at__lt": now or timezone.now(),
+    }
     attended = Invitation.objects.filter(
-        activity__project=project, attended=True, person_id__in=carer_members
+        **took_place, attended=True, person_id__in=carer_members
     ).values_list("activity__stage", flat=True)
     led = ActivityLead.objects.filter(
-        activity__project=project,
+        **took_place,
         role__in=[LeadRole.CARER_LED, LeadRole.CO_FACILITATOR],
         person_id__in=carer_members,
     ).values_list("activity__stage", flat=True)

@@ -5,7 +5,8 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, Prefetch, Q
+from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect, render
 from django.utils import timezone
@@ -22,7 +23,7 @@ from coproduce.projects.forms import (
     ProjectForm,
     StageForm,
 )
-from coproduce.projects.models import Project, Stage, StageChange
+from coproduce.projects.models import Project, ProjectMember, Stage, StageChange
 from coproduce.tenancy import access
 from coproduce.tenancy.models import Organisation
 
@@ -56,10 +57,19 @@ def form_response(request: HttpRequest, template: str, form: Any, **context: Any
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
+    current_members = (
+        ProjectMember.objects.filter(project=OuterRef("pk"), left_on=None)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
     projects = (
         access.projects_for(request)
         .select_related("coordinator")
-        .annotate(member_count=Count("members", filter=Q(members__left_on=None), distinct=True))
+        # A subquery, not Count("members"): for a carer, projects_for joins the members to
+        # find their own membership, and a count through that join would count only them.
+        .annotate(member_count=Coalesce(Subquery(current_members), 0))
         .order_by("-starts_on", "title", "pk")
     )
     context = {

@@ -3,7 +3,8 @@ from django.test import Client
 from django.urls import reverse
 
 from coproduce.activities import actions
-from coproduce.activities.models import ActivityLead, Format, LeadRole
+from coproduce.activities.models import ActivityLead, Format, LeadRole, Reply
+from coproduce.activities.tests.invitation_setup import invited
 from coproduce.activities.tests.planning_setup import activity_of, days_ahead, project_with
 from coproduce.audit.models import AuditEvent
 from coproduce.conftest import Member
@@ -82,6 +83,72 @@ def test_people_outside_the_group_and_other_organisations_get_not_found(
     assert carer_client.get(reverse("activities:activity", args=[999999])).status_code == 404
 
 
+def test_needs_raised_in_a_reply_are_shown_to_arrange(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    activity = activity_of(project_with(coordinator, carer))
+    invited(activity, carer.person, reply=Reply.COMING, replacement_care_needed=True)
+    travelling = CarerFactory.create(organisation=coordinator.organisation, full_name="Tom Travel")
+    invited(
+        activity,
+        travelling,
+        reply=Reply.COMING,
+        travel_needed=True,
+        travel_arranged="Taxi booked",
+        needs_notes="Needs a seat near the door",
+    )
+    html = coordinator_client.get(reverse("activities:activity", args=[activity.pk])).content
+    page = html.decode()
+    needs_section = page[page.index("Needs to arrange before the day") : page.index(">Changes<")]
+    assert "Margaret Carer" in needs_section
+    assert "To arrange" in needs_section
+    assert "Tom Travel" in needs_section
+    assert "arranged: Taxi booked" in needs_section
+    assert "Needs a seat near the door" in needs_section
+
+
+def test_the_page_reads_naturally_lengths_notice_and_support(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    activity = activity_of(
+        project_with(coordinator, carer),
+        duration_minutes=150,
+        pre_brief_offered=True,
+        de_brief_offered=True,
+    )
+    actions.move_activity(coordinator.user, activity, days_ahead(30), "")
+    html = coordinator_client.get(reverse("activities:activity", args=[activity.pk])).content
+    page = html.decode()
+    assert "2 hours 30 minutes" in page
+    assert "days&#39; notice (" in page or "days' notice (" in page
+    assert " of 14 days" not in page
+    assert "A pre-brief beforehand<br>A de-brief after" in page
+
+
+def test_a_cancelled_activity_does_not_read_as_if_it_will_happen(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    activity = activity_of(project_with(coordinator, carer))
+    invited(activity, carer.person, reply=Reply.COMING)
+    actions.cancel_activity(coordinator.user, activity, "The venue closed", {})
+    page = coordinator_client.get(reverse("activities:activity", args=[activity.pk])).content
+    html = page.decode()
+    assert "Had said they were coming: 1" in html
+    assert "Coming: 1" not in html
+    assert "Reminders" not in html
+    assert reverse("activities:register", args=[activity.pk]) not in html
+
+
+def test_the_register_link_is_offered_once_the_activity_has_started(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    soon = activity_of(project_with(coordinator, carer), starts_at=days_ahead(3))
+    begun = activity_of(project_with(coordinator, carer), starts_at=days_ahead(-1))
+    for activity, shown in ((soon, False), (begun, True)):
+        html = coordinator_client.get(reverse("activities:activity", args=[activity.pk])).content
+        assert (reverse("activities:register", args=[activity.pk]) in html.decode()) is shown
+
+
 @pytest.mark.parametrize("members", [1, 15])
 def test_the_page_runs_a_fixed_number_of_queries_however_big_the_group(
     coordinator_client: Client,
@@ -98,7 +165,8 @@ def test_the_page_runs_a_fixed_number_of_queries_however_big_the_group(
     for days in (30, 31):
         actions.move_activity(coordinator.user, activity, days_ahead(days), "")
     # session, user, membership, OTP device, activity, leads, changes, names,
-    # invitations (none yet), the group, the audit events, the invitations panel's replies
-    with django_assert_num_queries(12):  # type: ignore[operator]
+    # invitations (none yet), the group, the audit events, the replies' needs,
+    # the invitations panel's replies
+    with django_assert_num_queries(13):  # type: ignore[operator]
         response = coordinator_client.get(reverse("activities:activity", args=[activity.pk]))
     assert response.status_code == 200

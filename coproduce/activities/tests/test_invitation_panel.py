@@ -13,11 +13,20 @@ from coproduce.people.tests.factories import CarerFactory
 from coproduce.tenancy.models import Membership
 
 
-def panel(activity: Activity, member: Member, membership: Membership | None = None) -> str:
+def panel(
+    activity: Activity, member: Member, membership: Membership | None = None, **extra: Any
+) -> str:
     request = RequestFactory().get("/")
     request.user = member.user
     membership = membership or Membership.objects.get(user=member.user)
-    context: dict[str, Any] = {"activity": activity, "membership": membership, "request": request}
+    context: dict[str, Any] = {
+        "activity": activity,
+        "membership": membership,
+        "request": request,
+        "register_open": True,
+        "check_in_open": True,
+        **extra,
+    }
     template = engines["jinja2"].get_template("activities/invitation_panel.html")
     return template.render(context)
 
@@ -55,3 +64,14 @@ def test_a_member_not_invited_sees_nothing_about_invitations(
 ) -> None:
     activity = group_activity(coordinator, carer.person, status=ActivityStatus.SCHEDULED)
     assert "Invitation" not in panel(activity, carer)
+
+
+def test_the_register_and_check_in_links_are_not_offered_while_they_are_closed(
+    coordinator: Member, carer: Member
+) -> None:
+    activity = group_activity(coordinator, carer.person, check_in_code="ROSE42")
+    invited(activity, carer.person, reply=Reply.COMING)
+    staff_panel = panel(activity, coordinator, register_open=False, check_in_open=False)
+    carer_panel = panel(activity, carer, register_open=False, check_in_open=False)
+    assert f"/activities/{activity.pk}/register/" not in staff_panel
+    assert f"/activities/{activity.pk}/check-in/" not in carer_panel

@@ -207,3 +207,40 @@ def test_a_tampered_or_made_up_link_finds_nothing(
             assert client.post(url, {"reply": "coming", "text": "hi"}).status_code == 404
     invitation.refresh_from_db()
     assert invitation.reply == Reply.WAITING
+
+
+def test_the_reply_page_links_back_to_the_activity(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    activity = group_activity(coordinator, carer.person)
+    invited(activity, carer.person)
+    page = carer_client.get(reverse("activities:reply", args=[activity.pk])).content.decode()
+    back = reverse("activities:activity", args=[activity.pk])
+    assert f'<a href="{back}" class="govuk-back-link">' in page
+
+
+def test_a_first_reply_ticks_replacement_care_when_the_profile_records_a_need(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    profile = carer.person.carer_profile
+    profile.replacement_care_needs = "Someone to sit with my husband"
+    profile.save()
+    activity = group_activity(coordinator, carer.person)
+    invitation = invited(activity, carer.person)
+    url = reverse("activities:reply", args=[activity.pk])
+    assert 'value="replacement_care" checked' in carer_client.get(url).content.decode()
+    # Once they have replied without it, their answer stands.
+    carer_client.post(url, {"reply": "coming"})
+    invitation.refresh_from_db()
+    assert invitation.replacement_care_needed is False
+    assert 'value="replacement_care" checked' not in carer_client.get(url).content.decode()
+
+
+def test_a_first_reply_leaves_replacement_care_unticked_without_a_recorded_need(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    activity = group_activity(coordinator, carer.person)
+    invited(activity, carer.person)
+    page = carer_client.get(reverse("activities:reply", args=[activity.pk])).content.decode()
+    assert 'value="replacement_care"' in page
+    assert 'value="replacement_care" checked' not in page

@@ -4,7 +4,7 @@ import pytest
 from django.utils import translation
 
 from coproduce.activities import invitation_rules as rules
-from coproduce.activities.models import Activity, Format, Invitation, Reply
+from coproduce.activities.models import Activity, ActivityStatus, Format, Invitation, Reply
 
 START = datetime(2027, 3, 10, 10, 30, tzinfo=UTC)
 
@@ -111,3 +111,37 @@ def test_registration_questions_are_not_asked_of_people_not_coming() -> None:
     assert rules.needs_answers(Reply.COMING)
     assert rules.needs_answers(Reply.ANOTHER_WAY)
     assert not rules.needs_answers(Reply.NOT_COMING)
+
+
+def test_the_register_opens_at_the_start_of_a_scheduled_activity_only() -> None:
+    def activity(starts_in: timedelta | None, status: str = ActivityStatus.SCHEDULED) -> Activity:
+        starts_at = None if starts_in is None else START + starts_in
+        return Activity(starts_at=starts_at, status=status, duration_minutes=120)
+
+    soon = activity(timedelta(minutes=5))
+    assert rules.register_closed_because(soon, START) is not None
+    assert rules.register_closed_because(activity(-timedelta(minutes=5)), START) is None
+    called_off = activity(-timedelta(minutes=5), ActivityStatus.CANCELLED)
+    assert rules.register_closed_because(called_off, START) is not None
+    undated = activity(None, ActivityStatus.FINDING_A_TIME)
+    assert rules.register_closed_because(undated, START) is not None
+    assert rules.check_in_closed_because(soon, START) is None
+    assert rules.check_in_closed_because(activity(timedelta(minutes=61)), START) is not None
+    assert rules.check_in_closed_because(called_off, START) is not None
+
+
+@pytest.mark.parametrize(
+    ("minutes", "words"),
+    [
+        (150, "2 hours 30 minutes"),
+        (120, "2 hours"),
+        (60, "1 hour"),
+        (61, "1 hour 1 minute"),
+        (45, "45 minutes"),
+        (1, "1 minute"),
+        (0, "0 minutes"),
+    ],
+)
+def test_durations_read_as_hours_and_minutes(minutes: int, words: str) -> None:
+    with translation.override("en"):
+        assert rules.duration(minutes) == words

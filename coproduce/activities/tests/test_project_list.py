@@ -31,6 +31,27 @@ def test_staff_see_upcoming_past_and_finding_activities_with_short_notice_flagge
     assert reverse("activities:plan", args=[project.pk]) in html
 
 
+def test_past_scheduled_activities_show_that_they_took_place(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    activity_of(project, title="Next workshop", starts_at=days_ahead(30))
+    held = activity_of(project, title="Last workshop", starts_at=days_ahead(-30))
+    activity_of(
+        project, title="Called off", starts_at=days_ahead(-20), status=ActivityStatus.CANCELLED
+    )
+    html = coordinator_client.get(reverse("activities:list", args=[project.pk])).content.decode()
+    coming, past = html.split("Past activities", 1)
+    assert "Scheduled" in coming
+    assert "Took place" not in coming
+    assert "Took place" in past
+    assert "Scheduled" not in past
+    assert "Cancelled" in past
+    page = coordinator_client.get(reverse("activities:activity", args=[held.pk])).content.decode()
+    assert "Took place" in page
+    assert ">Scheduled<" not in page.replace("\n", "").replace(" ", "")
+
+
 def test_group_members_see_the_activities_and_are_asked_when_they_can_come(
     carer_client: Client, coordinator: Member, carer: Member
 ) -> None:

@@ -62,6 +62,15 @@ def test_the_project_list_shows_the_stage_coordinator_and_current_members(
     assert '<td class="govuk-table__cell govuk-table__cell--numeric">1</td>' in page
 
 
+def test_a_carer_sees_how_many_are_in_the_whole_group_not_just_themselves(
+    carer_client: Client, project: Project
+) -> None:
+    ProjectMemberFactory.create_batch(12, project=project)
+    ProjectMemberFactory.create(project=project, left_on="2026-10-01")
+    page = carer_client.get(URL).content.decode()
+    assert '<td class="govuk-table__cell govuk-table__cell--numeric">13</td>' in page
+
+
 @pytest.mark.parametrize("projects", [2, 20])
 def test_the_project_list_takes_the_same_queries_for_few_or_many_projects(
     coordinator_client: Client,
@@ -76,3 +85,21 @@ def test_the_project_list_takes_the_same_queries_for_few_or_many_projects(
     with django_assert_num_queries(6):
         response = coordinator_client.get(URL)
     assert response.content.decode().count("govuk-table__row") == projects + 1
+
+
+@pytest.mark.parametrize("projects", [2, 12])
+def test_a_carer_s_project_list_takes_the_same_queries_for_few_or_many_projects(
+    carer_client: Client,
+    carer: Member,
+    coordinator: Member,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    projects: int,
+) -> None:
+    for _ in range(projects):
+        project = ProjectFactory.create(organisation=coordinator.organisation)
+        ProjectMemberFactory.create(project=project, person=carer.person)
+        ProjectMemberFactory.create_batch(2, project=project)
+    with django_assert_num_queries(5):
+        response = carer_client.get(URL)
+    page = response.content.decode()
+    assert page.count('<td class="govuk-table__cell govuk-table__cell--numeric">3</td>') == projects

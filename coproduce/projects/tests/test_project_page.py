@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from pytest_django import DjangoAssertNumQueries
 
-from coproduce.activities.models import ActivityLead, LeadRole
+from coproduce.activities.models import ActivityLead, ActivityStatus, LeadRole
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
 from coproduce.conftest import Member
 from coproduce.people.tests.factories import CarerFactory
@@ -24,6 +24,11 @@ from coproduce.tenancy.tests.factories import PartnershipFactory
 
 def url(project: Project) -> str:
     return reverse("projects:detail", args=[project.pk])
+
+
+def held(**fields: object) -> dict[str, object]:
+    """An activity that took place: scheduled, and started a week ago."""
+    return {"starts_at": timezone.now() - datetime.timedelta(days=7), **fields}
 
 
 def stage_row(page: str, label: str) -> str:
@@ -87,9 +92,9 @@ def test_carers_took_part_is_derived_from_attendance_and_leading(
     coordinator_client: Client, project: Project, coordinator: Member, carer: Member
 ) -> None:
     actions.move_stage(coordinator.user, project, Stage.PLANNING)
-    consulting = ActivityFactory.create(project=project, stage=Stage.CONSULTING)
+    consulting = ActivityFactory.create(project=project, **held(stage=Stage.CONSULTING))
     InvitationFactory.create(activity=consulting, person=carer.person, attended=True)
-    planning = ActivityFactory.create(project=project, stage=Stage.PLANNING)
+    planning = ActivityFactory.create(project=project, **held(stage=Stage.PLANNING))
     InvitationFactory.create(activity=planning, person=carer.person, attended=False)
     # A professional partner attending does not make it carers' involvement.
     professional = ProjectMemberFactory.create(project=project, role=GroupRole.PROFESSIONAL)
@@ -104,12 +109,29 @@ def test_carers_took_part_is_derived_from_attendance_and_leading(
 def test_a_carer_member_co_facilitating_counts_as_taking_part(
     coordinator_client: Client, project: Project, carer: Member
 ) -> None:
-    activity = ActivityFactory.create(project=project, stage=Stage.CONSULTING)
+    activity = ActivityFactory.create(project=project, **held(stage=Stage.CONSULTING))
     ActivityLead.objects.create(
         activity=activity, person=carer.person, role=LeadRole.CO_FACILITATOR
     )
     page = coordinator_client.get(url(project)).content.decode()
     assert "led or co-facilitated" in stage_row(page, "Consulting")
+
+
+def test_activities_that_have_not_happened_or_were_cancelled_are_not_evidence(
+    coordinator_client: Client, project: Project, carer: Member
+) -> None:
+    upcoming = ActivityFactory.create(project=project, stage=Stage.CONSULTING)
+    ActivityLead.objects.create(activity=upcoming, person=carer.person, role=LeadRole.CARER_LED)
+    InvitationFactory.create(activity=upcoming, person=carer.person, attended=True)
+    cancelled = ActivityFactory.create(
+        project=project, **held(stage=Stage.CONSULTING, status=ActivityStatus.CANCELLED)
+    )
+    ActivityLead.objects.create(activity=cancelled, person=carer.person, role=LeadRole.CARER_LED)
+    InvitationFactory.create(activity=cancelled, person=carer.person, attended=True)
+    row = stage_row(coordinator_client.get(url(project)).content.decode(), "Consulting")
+    assert "led or co-facilitated" not in row
+    assert "attended an activity" not in row
+    assert ">No<" in row.replace("\n", "").replace(" ", "")
 
 
 def test_milestones_budget_and_stage_history_are_shown(
@@ -150,7 +172,7 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
         actions.move_stage(
             coordinator.user, project, Stage.PLANNING if i % 2 == 0 else Stage.CONSULTING, "again"
         )
-        activity = ActivityFactory.create(project=project)
+        activity = ActivityFactory.create(project=project, **held())
         InvitationFactory.create(activity=activity, person=carer.person, attended=True)
         ProjectMemberFactory.create(
             project=project, person=CarerFactory.create(organisation=project.organisation)
