@@ -7,6 +7,7 @@ i18n extension, so one catalogue serves Python and templates.
 """
 
 import datetime
+from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
@@ -61,6 +62,7 @@ def environment(**options: Any) -> Environment:
     env.filters["gettext_"] = translation.gettext  # translate a stored msgid: {{ text | gettext_ }}
     env.filters["localdatetime"] = localdatetime
     env.filters["monthyear"] = monthyear
+    env.filters["money"] = money
     return env
 
 
@@ -76,6 +78,14 @@ def localdate(value: datetime.date | datetime.datetime | None) -> str:
 def monthyear(value: datetime.date, style: str = "F Y") -> str:
     """A month the GOV.UK way: January 2027 (or a short "b" style: jan)."""
     return formats.date_format(value, style)
+
+
+def money(value: Decimal | int | None) -> str:
+    """An amount of pounds the GOV.UK way: £324,500.00 (a negative one: -£5.00)."""
+    if value is None:
+        return ""
+    amount = Decimal(value)
+    return f"{'-' if amount < 0 else ''}£{abs(amount):,.2f}"
 
 
 def localdatetime(value: datetime.datetime | None) -> str:

@@ -56,6 +56,7 @@ class Report:
     decided: int
     approved: int
     total_paid: Decimal
+    approved_unpaid: Decimal
     payments: int
     median_days_to_payment: float | None
     practices_signed_up: int
@@ -70,7 +71,13 @@ class Report:
 
     @property
     def budget_left(self) -> Decimal:
-        return self.scheme.budget - self.total_paid
+        """What is left once payments made and approved-but-unpaid are taken off."""
+        return self.scheme.budget - self.total_paid - self.approved_unpaid
+
+    @property
+    def over_budget(self) -> Decimal:
+        """How far payments made and approved-but-unpaid go past the budget (0 if within)."""
+        return max(Decimal("0"), -self.budget_left)
 
 
 def build(scheme: Scheme) -> Report:
@@ -105,6 +112,7 @@ def build(scheme: Scheme) -> Report:
         referrals=Count("pk"),
         decided=Count("pk", filter=Q(status__in=DECIDED)),
         approved=Count("pk", filter=Q(status__in=APPROVED)),
+        approved_unpaid=Sum("amount", filter=Q(status=ReferralStatus.APPROVED)),
     )
     payments = BreakPayment.objects.filter(referral__scheme=scheme)
     paid = payments.aggregate(total=Sum("amount"), count=Count("pk"))
@@ -128,6 +136,7 @@ def build(scheme: Scheme) -> Report:
         decided=counts["decided"],
         approved=counts["approved"],
         total_paid=paid["total"] or Decimal("0"),
+        approved_unpaid=counts["approved_unpaid"] or Decimal("0"),
         payments=paid["count"],
         median_days_to_payment=statistics.median(waits) if waits else None,
         practices_signed_up=sum(1 for p in practices if p.signed_up),

@@ -49,6 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "referrals": referrals,
         "section": "breaks",
         "status_colours": STATUS_COLOURS,
+        "is_staff": access.membership_for(request).role in access.PEOPLE_ROLES,
     }
     return render(request, "breaks/home.html", context)
 

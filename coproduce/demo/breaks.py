@@ -70,7 +70,7 @@ from coproduce.people.models import CarerProfile, Channel, Person, Relationship
 from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
 SCHEME_NAME = "Riverside carers' breaks 2026 to 2027"
-BUDGET = Decimal("150000.00")
+BUDGET = Decimal("400000.00")  # covers a year of about 1,000 carers at about £300
 STANDARD_PAYMENT = Decimal("300.00")
 REPEAT_AFTER_DAYS = 365
 FUNDING_LEFT_DAYS = 31  # the funding period ends about a month from today

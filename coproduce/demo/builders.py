@@ -224,7 +224,12 @@ def add_staff(
     Returns the user and the base32 secret of their authenticator ("" if none).
     """
     user = create_user(member.email, password_hash)
-    Membership.objects.create(user=user, organisation=organisation, role=member.role)
+    Membership.objects.create(
+        user=user,
+        organisation=organisation,
+        role=member.role,
+        safeguarding_trained=member.safeguarding_trained,
+    )
     Person.objects.create(
         organisation=organisation,
         user=user,

@@ -214,6 +214,7 @@ class StaffMember:
     role: Role
     organisation_slug: str
     phone: str
+    safeguarding_trained: bool = False  # may screen under-18s who offer to take part
 
     @property
     def uses_two_factor(self) -> bool:
@@ -223,7 +224,12 @@ class StaffMember:
 STAFF = (
     StaffMember(ADMIN_EMAIL, "Amira Hassan", Role.ADMIN, RIVERSIDE, f"{LANDLINE_PREFIX}004"),
     StaffMember(
-        COORDINATOR_EMAIL, "Dylan Price", Role.COORDINATOR, RIVERSIDE, f"{LANDLINE_PREFIX}005"
+        COORDINATOR_EMAIL,
+        "Dylan Price",
+        Role.COORDINATOR,
+        RIVERSIDE,
+        f"{LANDLINE_PREFIX}005",
+        safeguarding_trained=True,
     ),
     StaffMember(
         PROFESSIONAL_EMAIL,

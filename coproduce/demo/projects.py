@@ -630,7 +630,7 @@ YOUNG_EASY_READ = [
     ("Each meeting is 90 minutes.", Pictogram.CLOCK, "A clock"),
     ("We pay for your bus.", Pictogram.BUS, "A bus"),
     ("You get a £20 voucher each time.", Pictogram.MONEY, "Money"),
-    ("There is pizza and drinks.", Pictogram.CUP, "A drink"),
+    ("There are pizza and drinks.", Pictogram.CUP, "A drink"),
     ("Call Dylan on 01483 000 005 to ask.", Pictogram.PHONE, "A phone"),
 ]
 
@@ -704,7 +704,9 @@ def add_briefs(
             genuine_carer_note="Known to the young carers' service" if screened else "",
             screened_at=received + datetime.timedelta(days=1) if screened else None,
             screened_by=coordinator if screened else None,
-            guardian_name="Parent: spoke on the phone" if under_18 and screened else "",
+            guardian_name=f"Ms {person.full_name.split()[-1]} (mother)"
+            if under_18 and screened
+            else "",
             guardian_consent_how="phone" if under_18 and screened else "",
             guardian_consent_on=today - datetime.timedelta(days=5)
             if under_18 and screened

@@ -2,9 +2,14 @@
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.utils import timezone
 
+from coproduce.activities.models import ActivityStatus
 from coproduce.breaks.models import Scheme
 from coproduce.tenancy import access
+from coproduce.tenancy.models import Role
+
+UPCOMING_SHOWN = 10  # the next few; the projects pages list the rest
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -17,6 +22,19 @@ def home(request: HttpRequest) -> HttpResponse:
         "refers_for_breaks": access.practices_for(request).exists(),
         "runs_breaks": membership.role in access.PEOPLE_ROLES
         and Scheme.objects.filter(payment_organisation_id=membership.organisation_id).exists(),
+        "invitations": (
+            list(
+                access.own_invitations(request)
+                .filter(
+                    activity__status=ActivityStatus.SCHEDULED,
+                    activity__starts_at__gt=timezone.now(),
+                )
+                .select_related("activity")
+                .order_by("activity__starts_at", "pk")[:UPCOMING_SHOWN]
+            )
+            if membership.role == Role.CARER
+            else []
+        ),
     }
     return render(request, "pages/home.html", context)
 

@@ -140,3 +140,22 @@ def parse_areas(raw: str) -> list[str]:
         for part in re.split(r"[\s,]+", raw)
         if re.fullmatch(r"[A-Za-z]{1,2}([0-9][A-Za-z0-9]?)?", part)
     ]
+
+
+# A UK phone number written the usual way: 01632 960 001, 07700 900982, 0300 123 4567.
+UK_PHONE = re.compile(r"(?<![\d+])0\d{2,4}(?: ?\d){6,7}(?!\d)")
+
+
+def phone_parts(text: str) -> list[tuple[str, str]]:
+    """Split text around UK phone numbers so they can be made tappable: a list of
+    (text, tel) where tel is "+44…" for a phone number and "" for plain text."""
+    parts: list[tuple[str, str]] = []
+    at = 0
+    for found in UK_PHONE.finditer(text):
+        if found.start() > at:
+            parts.append((text[at : found.start()], ""))
+        parts.append((found.group(), "+44" + phone_key(found.group())[1:]))
+        at = found.end()
+    if at < len(text):
+        parts.append((text[at:], ""))
+    return parts

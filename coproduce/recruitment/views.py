@@ -11,7 +11,7 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -257,20 +257,31 @@ def sent(request: HttpRequest, brief_pk: int) -> HttpResponse:
 # --- Public pages -----------------------------------------------------------------------
 
 
+def public_page(
+    request: HttpRequest, template: str, brief: Brief, context: dict[str, Any], bad: bool = False
+) -> HttpResponse:
+    """A page anyone can see about a published brief, under its organisation's own name."""
+    context = {
+        "brief": brief,
+        "public_organisation": brief.project.organisation,
+        # Briefs are written in English only: say so to anyone reading the Welsh pages.
+        "english_only": translation.get_language() == "cy",
+        **context,
+    }
+    return page(request, template, context, bad)
+
+
 def public_brief(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
-    context = {"brief": brief, "status": status_of(brief), "public": True}
-    return page(request, "recruitment/public_brief.html", context)
+    context = {"status": status_of(brief), "public": True}
+    return public_page(request, "recruitment/public_brief.html", brief, context)
 
 
 def public_easy_read(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
-    context = {
-        "brief": brief,
-        "status": status_of(brief),
-        "lines": list(brief.easy_read_lines.all()),
-    }
-    return page(request, "recruitment/public_easy_read.html", context)
+    lines = [(line, rules.phone_parts(line.text)) for line in brief.easy_read_lines.all()]
+    context = {"status": status_of(brief), "lines": lines}
+    return public_page(request, "recruitment/public_easy_read.html", brief, context)
 
 
 def known_carer(request: HttpRequest, brief: Brief) -> Person | None:
@@ -290,9 +301,7 @@ def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
     status = status_of(brief)
     if status != rules.BriefStatus.OPEN:
-        return page(
-            request, "recruitment/interested_closed.html", {"brief": brief, "status": status}
-        )
+        return public_page(request, "recruitment/interested_closed.html", brief, {"status": status})
     person = known_carer(request, brief)
     data = request.POST if request.method == "POST" else None
     form: InterestForm | NewPersonInterestForm
@@ -307,18 +316,18 @@ def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
             _answer, created = actions.express_interest_new(brief, form.cleaned_data)
         name = "recruitment:interested-done" if created else "recruitment:interested-already"
         return redirect(name, brief.public_id)
-    context = {"brief": brief, "form": form, "person": person}
-    return page(request, "recruitment/interested.html", context, bool(form.errors))
+    context = {"form": form, "person": person}
+    return public_page(request, "recruitment/interested.html", brief, context, bool(form.errors))
 
 
 def interested_done(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
-    return page(request, "recruitment/interested_done.html", {"brief": brief, "already": False})
+    return public_page(request, "recruitment/interested_done.html", brief, {"already": False})
 
 
 def interested_already(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
-    return page(request, "recruitment/interested_done.html", {"brief": brief, "already": True})
+    return public_page(request, "recruitment/interested_done.html", brief, {"already": True})
 
 
 # --- Screening (staff) ------------------------------------------------------------------

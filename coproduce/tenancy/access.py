@@ -342,6 +342,16 @@ def own_invitation_for(request: HttpRequest, activity_pk: int) -> Invitation:
         raise Http404("You are not invited to this") from None
 
 
+def own_invitations(request: HttpRequest) -> QuerySet[Invitation]:
+    """The signed-in person's own invitations in their current organisation (no others')."""
+    membership = membership_for(request)
+    return Invitation.objects.filter(
+        person__user_id=membership.user_id,
+        person__organisation_id=membership.organisation_id,
+        person__erased_at=None,
+    )
+
+
 def invitation_of(activity: Activity, pk: int) -> Invitation:
     """An invitation to `activity`, which must have come through `activity_for`."""
     try:

@@ -84,6 +84,19 @@ def test_the_list_shows_who_has_signed_up_and_who_has_not(
     assert "Invite again" in html
 
 
+def test_the_list_fits_narrow_screens_with_contact_details_under_the_name(
+    coordinator_client: Client, breaks: Setting, invited: Practice
+) -> None:
+    html = coordinator_client.get(practices_url(breaks)).content.decode()
+    table = html[html.index('<div class="app-table-scroll"') : html.index("</table>")]
+    assert 'role="region"' in table
+    assert 'tabindex="0"' in table
+    assert table.count('scope="col"') == 4
+    name_cell = table[table.index(invited.name) : table.index("</th>", table.index(invited.name))]
+    assert "manager@hillview.example" in name_cell
+    assert "govuk-button--secondary govuk-!-margin-bottom-0" in table
+
+
 def test_the_list_counts_each_practices_professionals(
     coordinator_client: Client, breaks: Setting, not_invited: Practice
 ) -> None:

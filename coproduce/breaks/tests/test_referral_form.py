@@ -123,11 +123,22 @@ def test_a_practice_that_has_not_joined_cannot_refer(gp_client: Client, breaks: 
     assert not Referral.objects.exists()
 
 
-def test_someone_not_attached_to_a_practice_is_told_how_to_get_added(
-    coordinator_client: Client, breaks: Setting
+def test_a_professional_not_attached_to_a_practice_is_told_how_to_get_added(
+    professional: Member, breaks: Setting
 ) -> None:
-    html = coordinator_client.get(reverse("breaks:home")).content.decode()
+    html = signed_in(Client(), professional.user).get(reverse("breaks:home")).content.decode()
     assert "You are not linked to a GP practice" in html
+    assert reverse("breaks:queue") not in html
+
+
+def test_support_organisation_staff_are_sent_to_the_queue_and_the_schemes(
+    coordinator_client: Client, admin_client_a: Client, breaks: Setting
+) -> None:
+    for client in (coordinator_client, admin_client_a):
+        html = client.get(reverse("breaks:home")).content.decode()
+        assert "You are not linked to a GP practice" not in html
+        assert reverse("breaks:queue") in html
+        assert reverse("breaks:schemes") in html
     assert (
         coordinator_client.post(
             reverse("breaks:start"), {"practice": breaks.practice.pk}

@@ -143,3 +143,53 @@ def test_a_partner_organisation_sees_the_figures(breaks: Setting, surgery_org: A
     partner_admin: Member = make_member(surgery_org, Role.ADMIN, "Pat Partner")
     client = signed_in(Client(), partner_admin.user)
     assert client.get(reverse("breaks:report", args=[breaks.scheme.pk])).status_code == 200
+
+
+@pytest.mark.parametrize(
+    ("value", "shown"),
+    [
+        (Decimal("324500"), "£324,500.00"),
+        (Decimal("0.5"), "£0.50"),
+        (Decimal("-174500"), "-£174,500.00"),
+        (None, ""),
+    ],
+)
+def test_money_is_shown_with_thousands_separators_and_pence(
+    value: Decimal | None, shown: str
+) -> None:
+    from coproduce.jinja2 import money
+
+    assert money(value) == shown
+
+
+def test_the_report_warns_when_payments_made_and_approved_go_over_the_budget(
+    coordinator_client: Client, breaks: Setting
+) -> None:
+    breaks.scheme.budget = Decimal("1000.00")
+    breaks.scheme.save()
+    referral(breaks, ReferralStatus.PAID, name="Carer A", amount="800")
+    referral(breaks, ReferralStatus.APPROVED, name="Carer B", amount="450.50")
+
+    html = coordinator_client.get(
+        reverse("breaks:report", args=[breaks.scheme.pk])
+    ).content.decode()
+
+    assert "govuk-warning-text" in html
+    assert "Payments are £250.50 over the budget" in html
+    assert "£800.00 of a £1,000.00 budget" in html
+    assert "-£" not in html
+
+
+def test_the_report_shows_what_is_left_of_the_budget_without_a_warning(
+    coordinator_client: Client, breaks: Setting
+) -> None:
+    referral(breaks, ReferralStatus.PAID, amount="300")
+    referral(breaks, ReferralStatus.APPROVED, name="Bo Chan", amount="200")
+
+    html = coordinator_client.get(
+        reverse("breaks:report", args=[breaks.scheme.pk])
+    ).content.decode()
+
+    assert "govuk-warning-text" not in html
+    assert "£300.00 of a £150,000.00 budget" in html
+    assert "£149,500.00" in html

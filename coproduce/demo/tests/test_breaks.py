@@ -67,10 +67,19 @@ def test_the_partnership_runs_a_scheme_paid_by_the_carers_centre(scheme: Scheme)
     assert scheme.payment_organisation.slug == named.RIVERSIDE
     assert scheme.starts_on == breaks.a_year_before(today)
     assert 28 <= (scheme.ends_on - today).days <= 31
-    assert scheme.budget == Decimal("150000.00")
+    assert scheme.budget == Decimal("400000.00")
     assert scheme.standard_payment == Decimal("300.00")
     assert scheme.repeat_after_days == 365
     assert scheme.eligibility == rules.DEFAULT_ELIGIBILITY
+
+
+def test_the_budget_covers_what_is_paid_and_approved(scheme: Scheme) -> None:
+    from coproduce.breaks import reports
+
+    report = reports.build(scheme)
+    assert report.total_paid > Decimal("200000.00")  # a realistic year, not a token few
+    assert report.over_budget == 0
+    assert report.budget_left >= scheme.budget / 10  # comfortably, with room to spare
 
 
 def test_the_maximum_payment_comes_from_the_reference_rates(scheme: Scheme) -> None:

@@ -116,3 +116,9 @@ def test_an_open_brief_has_answers_at_every_screening_state(built_demo: str) -> 
         assert history[-1].to_state == expression.state
         if expression.under_18 and expression.state in (State.INVITED, State.MEMBER):
             assert expression.has_guardian_consent
+            assert expression.guardian_name.startswith("Ms ")
+            assert expression.screened_by is not None
+            screener = expression.screened_by
+            assert screener.memberships.get(
+                organisation=brief.project.organisation
+            ).safeguarding_trained

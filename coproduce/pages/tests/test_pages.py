@@ -1,5 +1,10 @@
+import datetime
+from typing import Any
+
+import pytest
 from django.test import Client, override_settings
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.conftest import Member
 
@@ -75,3 +80,69 @@ def test_the_only_inline_script_carries_the_policys_nonce(client: Client, db: No
     html = response.content.decode()
     nonce = response["Content-Security-Policy"].split("'nonce-")[1].split("'")[0]
     assert f'<script nonce="{nonce}">' in html
+
+
+def invite(carer: Member, title: str, days: int, **activity: Any) -> Any:
+    from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
+    from coproduce.projects.tests.factories import ProjectFactory
+
+    starts_at = timezone.now() + datetime.timedelta(days=days)
+    made = ActivityFactory.create(
+        project=ProjectFactory.create(organisation=carer.organisation),
+        title=title,
+        starts_at=starts_at,
+        **activity,
+    )
+    return InvitationFactory.create(activity=made, person=carer.person)
+
+
+def test_a_carer_sees_their_upcoming_invitations_and_how_to_reply(
+    carer_client: Client, carer: Member, carer_b: Member
+) -> None:
+    from coproduce.activities.models import ActivityStatus, Reply
+
+    waiting = invite(carer, "Young carers' forum", 10)
+    coming = invite(carer, "Walk in the park", 20)
+    coming.reply = Reply.COMING
+    coming.save()
+    invite(carer, "Last month's meeting", -30)
+    invite(carer, "Cancelled picnic", 5, status=ActivityStatus.CANCELLED)
+    invite(carer_b, "Someone else's workshop", 7)
+
+    html = carer_client.get(reverse("pages:home")).content.decode()
+
+    assert "Your invitations" in html
+    assert html.index("Young carers&#39; forum") < html.index("Walk in the park")
+    assert "You have not replied yet." in html
+    assert reverse("activities:reply", args=[waiting.activity_id]) in html
+    assert "Your reply: Coming." in html
+    assert "Last month" not in html
+    assert "Cancelled picnic" not in html
+    assert "Someone else" not in html
+    assert reverse("projects:list") in html
+    assert "Your projects" in html
+
+
+def test_a_carer_with_no_invitations_is_told_so(carer_client: Client) -> None:
+    html = carer_client.get(reverse("pages:home")).content.decode()
+    assert "You have no invitations to activities coming up." in html
+
+
+@pytest.mark.parametrize("count", [1, 6])
+def test_the_carers_home_page_runs_a_fixed_number_of_queries(
+    carer_client: Client, carer: Member, count: int, django_assert_num_queries: Any
+) -> None:
+    for n in range(count):
+        invite(carer, f"Meeting {n}", n + 1)
+    # session, user, membership, memberships, practices, invitations
+    with django_assert_num_queries(6):
+        response = carer_client.get(reverse("pages:home"))
+    assert response.content.decode().count("You have not replied yet.") == count
+
+
+def test_staff_home_links_to_projects_and_shows_no_invitations(
+    coordinator_client: Client,
+) -> None:
+    html = coordinator_client.get(reverse("pages:home")).content.decode()
+    assert reverse("projects:list") in html
+    assert "Your invitations" not in html

@@ -63,3 +63,58 @@ def test_a_closed_brief_can_be_read_but_not_answered(client: Client, brief: Brie
     answer = client.get(reverse("recruitment:interested", args=[brief.public_id]))
     assert "This has closed" in answer.content.decode()
     assert 'name="why"' not in answer.content.decode()
+
+
+def test_public_pages_carry_the_briefs_organisation_name_not_coproduce(
+    client: Client, brief: Brief
+) -> None:
+    name = brief.project.organisation.name
+    for url in (
+        reverse("recruitment:public-brief", args=[brief.public_id]),
+        reverse("recruitment:public-easy-read", args=[brief.public_id]),
+        reverse("recruitment:interested", args=[brief.public_id]),
+        reverse("recruitment:interested-done", args=[brief.public_id]),
+    ):
+        html = client.get(url).content.decode()
+        header = html[html.index("govuk-generic-header") : html.index("</header>")]
+        assert name in header, url
+        assert "Coproduce" not in header, url
+        assert f"– {name}</title>" in html, url
+
+
+def test_the_welsh_pages_say_the_brief_is_only_in_english(client: Client, brief: Brief) -> None:
+    from django.conf import settings
+
+    english = client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
+    assert "only available in English" not in english.content.decode()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    for name in ("recruitment:public-brief", "recruitment:public-easy-read"):
+        response = client.get(reverse(name, args=[brief.public_id]))
+        assert response.headers["Content-Language"] == "cy"
+        assert 'class="govuk-inset-text" lang="cy"' in response.content.decode()
+
+
+def test_the_easy_read_version_starts_with_who_by_when_and_where(
+    client: Client, brief: Brief
+) -> None:
+    from coproduce.jinja2 import localdate
+
+    EasyReadLineFactory.create(brief=brief, text="We want to hear from carers.")
+    html = client.get(
+        reverse("recruitment:public-easy-read", args=[brief.public_id])
+    ).content.decode()
+    who = html.index(f"This is from {brief.project.organisation.name}.")
+    by_when = html.index(f"Tell us by {localdate(brief.closes_on)}.")
+    where = html.index("Where: At the Riverside Centre, or by phone")
+    assert who < by_when < where < html.index("We want to hear from carers.")
+    assert 'src="/static/recruitment/easy-read/calendar.svg" alt="Calendar"' in html
+    assert 'src="/static/recruitment/easy-read/home.svg" alt="Home"' in html
+
+
+def test_phone_numbers_in_easy_read_lines_can_be_tapped(client: Client, brief: Brief) -> None:
+    EasyReadLineFactory.create(brief=brief, text="Phone Sam on 01632 960 001 <b>today</b>.")
+    html = client.get(
+        reverse("recruitment:public-easy-read", args=[brief.public_id])
+    ).content.decode()
+    assert 'Phone Sam on <a class="govuk-link" href="tel:+441632960001">01632 960 001</a>' in html
+    assert "&lt;b&gt;today&lt;/b&gt;." in html

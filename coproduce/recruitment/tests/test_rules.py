@@ -138,3 +138,20 @@ def test_a_second_answer_with_the_same_email_or_phone_is_a_duplicate() -> None:
 def test_areas_are_postcode_districts_or_areas() -> None:
     assert rules.parse_areas("gu1, GU2  rh") == ["GU1", "GU2", "RH"]
     assert rules.parse_areas("Guildford") == []
+
+
+def test_phone_numbers_in_a_sentence_are_found_for_tapping() -> None:
+    assert rules.phone_parts("Phone us on 01632 960 001 or 07700 900982.") == [
+        ("Phone us on ", ""),
+        ("01632 960 001", "+441632960001"),
+        (" or ", ""),
+        ("07700 900982", "+447700900982"),
+        (".", ""),
+    ]
+
+
+def test_text_without_a_phone_number_is_left_alone() -> None:
+    assert rules.phone_parts("Meet on 12 March 2027 at 10:30.") == [
+        ("Meet on 12 March 2027 at 10:30.", "")
+    ]
+    assert rules.phone_parts("") == []
