@@ -28,13 +28,15 @@ Chromium is /usr/bin/chromium (scripts/install-system-packages.sh); never `playw
 import json
 import os
 import re
+import threading
 import time
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import Any, cast
 
 import pytest
+import responses
 from django_otp.oath import TOTP
 from django_otp.plugins.otp_totp.models import TOTPDevice
 from playwright.sync_api import (
@@ -48,7 +50,9 @@ from playwright.sync_api import (
     expect,
     sync_playwright,
 )
+from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
+from requests import PreparedRequest
 
 from coproduce.accounts.models import User
 from coproduce.breaks.models import Practice, PracticeMember, Scheme
@@ -399,3 +403,53 @@ def breaks_scheme(org_a: Organisation) -> BreaksScheme:
     gp = make_member(surgery, Role.PROFESSIONAL, "Dr Priya Shah")
     PracticeMember.objects.create(practice=practice, user=gp.user, job_title="GP")
     return BreaksScheme(scheme=scheme, practice=practice, gp=gp)
+
+
+# --- GOV.UK Notify, faked at its HTTP boundary -------------------------------------------
+
+NOTIFY = "https://api.notifications.service.gov.uk/v2/notifications"
+
+
+@dataclass
+class FakeNotify:
+    """What GOV.UK Notify was asked to send: (channel, JSON body, thread id) per request."""
+
+    calls: list[tuple[str, dict[str, Any], int]] = field(default_factory=list)
+
+    def sent(self, channel: str) -> list[dict[str, Any]]:
+        return [body for kind, body, _thread in self.calls if kind == channel]
+
+    def references(self, channel: str) -> list[str]:
+        return [str(body.get("reference")) for body in self.sent(channel)]
+
+
+@pytest.fixture
+def notify_api(settings: Settings) -> Iterator[FakeNotify]:
+    settings.NOTIFY_API_KEY = (
+        "test-11111111-1111-1111-1111-111111111111-22222222-2222-2222-2222-222222222222"
+    )
+    settings.NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
+    settings.NOTIFY_EMAIL_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000001"
+    settings.NOTIFY_SMS_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000002"
+    settings.NOTIFY_LETTER_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000003"
+    fake = FakeNotify()
+
+    def answer(channel: str) -> Any:
+        def callback(request: PreparedRequest) -> tuple[int, dict[str, str], str]:
+            # The Notify client sends its JSON body as one string or bytes object.
+            body = json.loads(cast(str | bytes, request.body or b"{}"))
+            fake.calls.append((channel, body, threading.get_ident()))
+            return 201, {}, json.dumps({"id": f"bbbbbbbb-0000-0000-0000-{len(fake.calls):012d}"})
+
+        return callback
+
+    # Anything else sent through `requests` (a real Notify URL included) fails the test.
+    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
+        for channel in ("email", "sms", "letter"):
+            mock.add_callback(
+                responses.POST,
+                f"{NOTIFY}/{channel}",
+                callback=answer(channel),
+                content_type="application/json",
+            )
+        yield fake

@@ -9,25 +9,19 @@ patches `requests`' HTTPAdapter on the class, for the whole process, so it sees 
 too; the fake records which thread each call came from, to prove that it did.
 """
 
-import json
 import re
 import threading
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date
 from decimal import Decimal
-from typing import Any, cast
 
 import pytest
-import responses
 from playwright.sync_api import Page, expect
-from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
-from requests import PreparedRequest
 
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.browser_tests.conftest import (
     BreaksScheme,
+    FakeNotify,
     check_axe,
     choose,
     sign_in,
@@ -39,50 +33,6 @@ from coproduce.conftest import Member
 from coproduce.notifications.models import Message, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-NOTIFY = "https://api.notifications.service.gov.uk/v2/notifications"
-
-
-@dataclass
-class FakeNotify:
-    """What GOV.UK Notify was asked to send: (channel, JSON body, thread id) per request."""
-
-    calls: list[tuple[str, dict[str, Any], int]] = field(default_factory=list)
-
-    def sent(self, channel: str) -> list[dict[str, Any]]:
-        return [body for kind, body, _thread in self.calls if kind == channel]
-
-
-@pytest.fixture
-def notify_api(settings: Settings) -> Iterator[FakeNotify]:
-    settings.NOTIFY_API_KEY = (
-        "test-11111111-1111-1111-1111-111111111111-22222222-2222-2222-2222-222222222222"
-    )
-    settings.NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
-    settings.NOTIFY_EMAIL_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000001"
-    settings.NOTIFY_SMS_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000002"
-    settings.NOTIFY_LETTER_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000003"
-    fake = FakeNotify()
-
-    def answer(channel: str) -> Any:
-        def callback(request: PreparedRequest) -> tuple[int, dict[str, str], str]:
-            # The Notify client sends its JSON body as one string or bytes object.
-            body = json.loads(cast(str | bytes, request.body or b"{}"))
-            fake.calls.append((channel, body, threading.get_ident()))
-            return 201, {}, json.dumps({"id": f"bbbbbbbb-0000-0000-0000-{len(fake.calls):012d}"})
-
-        return callback
-
-    # Anything else sent through `requests` (a real Notify URL included) fails the test.
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        for channel in ("email", "sms", "letter"):
-            mock.add_callback(
-                responses.POST,
-                f"{NOTIFY}/{channel}",
-                callback=answer(channel),
-                content_type="application/json",
-            )
-        yield fake
 
 
 def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(

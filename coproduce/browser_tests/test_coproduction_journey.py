@@ -13,24 +13,19 @@ patches `requests` for the whole process). Time passing before the follow-up is 
 thing done through the ORM: see the comment there.
 """
 
-import json
 import re
-from collections.abc import Iterator
-from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 from pathlib import Path
-from typing import Any, cast
+from typing import Any
 from urllib.parse import urlsplit
 from zoneinfo import ZoneInfo
 
 import icalendar
 import pytest
-import responses
 from django.utils import timezone
 from playwright.sync_api import Page, expect
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
-from requests import PreparedRequest
 
 from coproduce.activities import calendar
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply, Slot
@@ -38,6 +33,7 @@ from coproduce.activities.tasks import send_activity_follow_ups
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory, SlotFactory
 from coproduce.browser_tests import test_accessibility as accessibility
 from coproduce.browser_tests.conftest import (
+    FakeNotify,
     check_axe,
     choose,
     sign_in,
@@ -65,51 +61,9 @@ from coproduce.tenancy.models import Organisation
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
-NOTIFY = "https://api.notifications.service.gov.uk/v2/notifications"
 LONDON = ZoneInfo("Europe/London")
 MEMBER_NAME = "Rhiannon Pugh"
 MEMBER_EMAIL = "rhiannon.pugh@example.org"
-
-
-@dataclass
-class FakeNotify:
-    """What GOV.UK Notify was asked to send: (channel, JSON body) per request."""
-
-    calls: list[tuple[str, dict[str, Any]]] = field(default_factory=list)
-
-    def references(self, channel: str) -> list[str]:
-        return [str(body.get("reference")) for kind, body in self.calls if kind == channel]
-
-
-@pytest.fixture
-def notify_api(settings: Settings) -> Iterator[FakeNotify]:
-    settings.NOTIFY_API_KEY = (
-        "test-11111111-1111-1111-1111-111111111111-22222222-2222-2222-2222-222222222222"
-    )
-    settings.NOTIFY_BASE_URL = "https://api.notifications.service.gov.uk"
-    settings.NOTIFY_EMAIL_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000001"
-    settings.NOTIFY_SMS_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000002"
-    settings.NOTIFY_LETTER_TEMPLATE_ID = "aaaaaaaa-0000-0000-0000-000000000003"
-    fake = FakeNotify()
-
-    def answer(channel: str) -> Any:
-        def callback(request: PreparedRequest) -> tuple[int, dict[str, str], str]:
-            body = json.loads(cast(str | bytes, request.body or b"{}"))
-            fake.calls.append((channel, body))
-            return 201, {}, json.dumps({"id": f"bbbbbbbb-0000-0000-0000-{len(fake.calls):012d}"})
-
-        return callback
-
-    # Anything else sent through `requests` (a real Notify URL included) fails the test.
-    with responses.RequestsMock(assert_all_requests_are_fired=False) as mock:
-        for channel in ("email", "sms", "letter"):
-            mock.add_callback(
-                responses.POST,
-                f"{NOTIFY}/{channel}",
-                callback=answer(channel),
-                content_type="application/json",
-            )
-        yield fake
 
 
 def fill_date(page: Page, question: str, day: date) -> None:
