@@ -41,6 +41,13 @@ def answer_value(value: bool | None) -> str:
     return {True: "yes", False: "no", None: "unknown"}[value]
 
 
+def access_question(label: Any) -> forms.ChoiceField:
+    """A yes / no / not known question about the venue's access."""
+    return forms.ChoiceField(
+        label=label, choices=YES_NO_UNKNOWN, widget=forms.RadioSelect, required=False
+    )
+
+
 def notice_warning(notice: rules.Notice) -> str:
     """Who needs more notice than this time gives, and how much, in a sentence or two."""
     parts = [
@@ -208,36 +215,11 @@ class PlanForm(WhenForm):
     venue_address = forms.CharField(
         label=_("Venue address"), required=False, widget=forms.Textarea(attrs={"rows": 3})
     )
-    step_free = forms.ChoiceField(
-        label=_("Is there step-free access?"),
-        choices=YES_NO_UNKNOWN,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    hearing_loop = forms.ChoiceField(
-        label=_("Is there a hearing loop?"),
-        choices=YES_NO_UNKNOWN,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    parking = forms.ChoiceField(
-        label=_("Is there parking?"),
-        choices=YES_NO_UNKNOWN,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    accessible_toilet = forms.ChoiceField(
-        label=_("Is there an accessible toilet?"),
-        choices=YES_NO_UNKNOWN,
-        widget=forms.RadioSelect,
-        required=False,
-    )
-    quiet_room = forms.ChoiceField(
-        label=_("Is there a quiet room?"),
-        choices=YES_NO_UNKNOWN,
-        widget=forms.RadioSelect,
-        required=False,
-    )
+    step_free = access_question(_("Is there step-free access?"))
+    hearing_loop = access_question(_("Is there a hearing loop?"))
+    parking = access_question(_("Is there parking?"))
+    accessible_toilet = access_question(_("Is there an accessible toilet?"))
+    quiet_room = access_question(_("Is there a quiet room?"))
     access_notes = forms.CharField(
         label=_("More about access (optional)"),
         required=False,
