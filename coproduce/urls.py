@@ -14,6 +14,11 @@ urlpatterns = [
     path("projects/", include("coproduce.projects.urls")),
     path("", include("coproduce.recruitment.urls")),
     path("", include("coproduce.activities.urls")),
+    path("", include("coproduce.contributions.urls")),
+    path("", include("coproduce.surveys.urls")),
+    path("", include("coproduce.decisions.urls")),
+    path("", include("coproduce.accountability.urls")),
+    path("", include("coproduce.payments.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

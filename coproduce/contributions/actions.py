@@ -1,0 +1,132 @@
+"""Verbs for contributions: record one from any channel, respond to it, theme it, and
+let its giver make it more private. Each is one transaction."""
+
+import datetime
+
+from django.db import transaction
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.activities.models import Activity, FollowUpReply
+from coproduce.contributions import rules
+from coproduce.contributions.models import (
+    Contribution,
+    ContributionChannel,
+    Privacy,
+    ResponseStatus,
+    Theme,
+)
+from coproduce.people.models import Person
+from coproduce.projects.models import Project
+from coproduce.tenancy.models import Organisation
+
+
+class ReasonNeeded(Exception):
+    """ "Not taken forward" needs a reason the contributor will see."""
+
+
+class NotMorePrivate(Exception):
+    """A contributor may only make a shared contribution more private."""
+
+
+def record_contribution(
+    *,
+    organisation: Organisation,
+    channel: ContributionChannel | str,
+    privacy: Privacy | str,
+    text: str,
+    person: Person | None,
+    project: Project | None = None,
+    activity: Activity | None = None,
+    given_on: datetime.date | None = None,
+    recorded_by: User | None = None,
+) -> Contribution:
+    """Store one contribution as its giver chose. An anonymous one keeps no person, so
+    nothing can ever link it back; the stage is the project's stage at the time."""
+    if activity is not None and project is None:
+        project = activity.project
+    contribution = Contribution.objects.create(
+        organisation=organisation,
+        project=project,
+        activity=activity,
+        stage=project.stage if project is not None else "",
+        channel=channel,
+        privacy=privacy,
+        person=None if privacy == Privacy.ANONYMOUS else person,
+        text=text.strip(),
+        given_on=given_on or timezone.localdate(),
+        recorded_by=recorded_by,
+    )
+    return contribution
+
+
+def contribution_from_follow_up(reply: FollowUpReply) -> Contribution:
+    """A reply to the after-meeting reach-out becomes a contribution, once, kept as
+    private as the person asked on their profile."""
+    existing = Contribution.objects.filter(follow_up_reply=reply).first()
+    if existing is not None:
+        return existing
+    invitation = reply.invitation
+    activity = invitation.activity
+    person = invitation.person
+    contribution = record_contribution(
+        organisation=activity.project.organisation,
+        channel=ContributionChannel.FOLLOW_UP,
+        privacy=follow_up_privacy(person),
+        text=reply.text,
+        person=person,
+        activity=activity,
+        given_on=timezone.localdate(reply.received_at),
+    )
+    contribution.follow_up_reply = reply
+    contribution.save(update_fields=["follow_up_reply"])
+    return contribution
+
+
+def follow_up_privacy(person: Person) -> Privacy:
+    """The choice the person made in advance on their profile (staff-only if none)."""
+    profile = getattr(person, "carer_profile", None)
+    if profile is None:
+        return Privacy.ANONYMOUS_TO_GROUP
+    return Privacy(profile.default_anonymity)
+
+
+@transaction.atomic
+def respond(
+    contribution: Contribution, status: ResponseStatus | str, response: str, by: User
+) -> Contribution:
+    response = response.strip()
+    if rules.needs_reason(status) and not response:
+        raise ReasonNeeded
+    locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    locked.status = status
+    locked.response = response
+    locked.responded_at = timezone.now()
+    locked.responded_by = by
+    locked.save(update_fields=["status", "response", "responded_at", "responded_by"])
+    return locked
+
+
+@transaction.atomic
+def set_themes(contribution: Contribution, names: list[str]) -> list[Theme]:
+    """Tag a project's contribution with themes by name, creating new ones as needed."""
+    assert contribution.project_id is not None
+    wanted = sorted({n.strip()[:100] for n in names if n.strip()}, key=str.casefold)
+    themes = [
+        Theme.objects.get_or_create(project_id=contribution.project_id, name=name)[0]
+        for name in wanted
+    ]
+    contribution.themes.set(themes)
+    return themes
+
+
+@transaction.atomic
+def change_privacy(contribution: Contribution, wanted: Privacy | str) -> Contribution:
+    locked = Contribution.objects.select_for_update().get(pk=contribution.pk)
+    if not rules.may_change_privacy(locked.privacy, wanted):
+        raise NotMorePrivate
+    locked.privacy = wanted
+    if wanted == Privacy.ANONYMOUS:
+        locked.person = None
+    locked.save(update_fields=["privacy", "person"])
+    return locked

@@ -1,0 +1,93 @@
+"""Who may know what about a contribution. Pure decisions: every page, export and feed
+that shows a contribution asks these, so the privacy promise is kept in one place.
+
+- identifiable: name and words shown to the project group and staff;
+- anonymous to the group: staff (of the owning or a partner organisation) and the
+  contributor know who; the group sees the words without a name;
+- anonymous: linked to nobody, so no name can ever be shown;
+- confidential: the words and the name are seen only by the coordinators of the owning
+  organisation and by the contributor; everyone else sees at most a count.
+"""
+
+from dataclasses import dataclass
+
+from coproduce.contributions.models import Privacy, ResponseStatus
+from coproduce.tenancy.models import Role
+
+# From least to most private. A contributor may only move their choice to the right.
+PRIVACY_ORDER = [
+    Privacy.IDENTIFIABLE,
+    Privacy.ANONYMOUS_TO_GROUP,
+    Privacy.ANONYMOUS,
+    Privacy.CONFIDENTIAL,
+]
+
+STAFF = frozenset({Role.ADMIN, Role.COORDINATOR})
+
+
+@dataclass(frozen=True)
+class Viewer:
+    """Who is looking. `person_id` is the viewer's own record in `organisation_id`;
+    an anonymous visitor to a public page has neither."""
+
+    organisation_id: int | None = None
+    role: str | None = None
+    person_id: int | None = None
+
+    @property
+    def is_staff(self) -> bool:
+        return self.role in STAFF
+
+
+PUBLIC = Viewer()
+
+
+def is_own(viewer: Viewer, person_id: int | None) -> bool:
+    return person_id is not None and viewer.person_id == person_id
+
+
+def may_see_text(viewer: Viewer, privacy: str, person_id: int | None, owner_id: int) -> bool:
+    """`owner_id` is the organisation the contribution was given to."""
+    if privacy != Privacy.CONFIDENTIAL:
+        return True
+    if is_own(viewer, person_id):
+        return True
+    return viewer.role == Role.COORDINATOR and viewer.organisation_id == owner_id
+
+
+def may_see_name(viewer: Viewer, privacy: str, person_id: int | None, owner_id: int) -> bool:
+    if person_id is None:
+        return False
+    if is_own(viewer, person_id):
+        return True
+    if privacy == Privacy.IDENTIFIABLE:
+        return viewer.role is not None
+    if privacy == Privacy.ANONYMOUS_TO_GROUP:
+        return viewer.is_staff
+    if privacy == Privacy.CONFIDENTIAL:
+        return may_see_text(viewer, privacy, person_id, owner_id)
+    return False
+
+
+def may_publish(privacy: str) -> bool:
+    """Only identifiable or anonymous words may appear on public pages, without names."""
+    return privacy != Privacy.CONFIDENTIAL
+
+
+def may_change_privacy(current: str, wanted: str) -> bool:
+    """Once shared, a choice may only become more private."""
+    return PRIVACY_ORDER.index(Privacy(wanted)) >= PRIVACY_ORDER.index(Privacy(current))
+
+
+def privacy_choices_from(current: str) -> list[Privacy]:
+    """The choices a contributor may still make. Choosing "anonymous" unlinks the
+    contribution from them for good (they will no longer see it among theirs)."""
+    return PRIVACY_ORDER[PRIVACY_ORDER.index(Privacy(current)) :]
+
+
+def needs_reason(status: str) -> bool:
+    return status == ResponseStatus.NOT_TAKEN_FORWARD
+
+
+def is_waiting(status: str) -> bool:
+    return status == ResponseStatus.NEW
