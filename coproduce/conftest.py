@@ -26,8 +26,10 @@ class Member:
         return self.person.organisation
 
 
-def make_member(organisation: Organisation, role: Role, name: str) -> Member:
-    user = UserFactory.create(email=f"{role}.{organisation.slug}@example.org")
+def make_member(
+    organisation: Organisation, role: Role, name: str, email: str | None = None
+) -> Member:
+    user = UserFactory.create(email=email or f"{role}.{organisation.slug}@example.org")
     MembershipFactory.create(user=user, organisation=organisation, role=role)
     factory = PersonFactory if role in STAFF_ROLES else CarerFactory
     person: Person = factory.create(

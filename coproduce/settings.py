@@ -259,6 +259,14 @@ STORAGES = {
 }
 WHITENOISE_USE_FINDERS = not PRODUCTION
 
+# Files people give us (attachments to contributions, receipts). Never served as static
+# files: each is sent by a view that checks who may see it. Tests use a temporary folder.
+MEDIA_ROOT = Path(env_str("MEDIA_ROOT", str(BASE_DIR / "media")))
+MEDIA_URL = "/media-not-served/"
+# The largest attachment or receipt we take (the forms say so).
+MAX_UPLOAD_BYTES = env_int("MAX_UPLOAD_BYTES", 10 * 1024 * 1024)
+DATA_UPLOAD_MAX_MEMORY_SIZE = MAX_UPLOAD_BYTES + 1024 * 1024
+
 # Background work: the Django tasks API. The database backend needs `manage.py db_worker`;
 # tests run tasks immediately.
 TASKS = {

@@ -31,6 +31,7 @@ from coproduce.activities.models import (
     Invitation,
     Reply,
 )
+from coproduce.contributions.actions import contribution_from_follow_up
 from coproduce.notifications.actions import notify
 from coproduce.notifications.models import Message, Status
 from coproduce.people.models import Person
@@ -384,8 +385,12 @@ def send_follow_ups(now: datetime) -> int:
     return sent
 
 
+@transaction.atomic
 def record_follow_up_reply(invitation: Invitation, text: str) -> FollowUpReply:
-    return FollowUpReply.objects.create(invitation=invitation, text=text)
+    """Keep the reply as written; it becomes a contribution to the project at once."""
+    reply = FollowUpReply.objects.create(invitation=invitation, text=text)
+    contribution_from_follow_up(reply)
+    return reply
 
 
 # --- Changes made by the activity's planners ---------------------------------------------

@@ -2,14 +2,19 @@
 let its giver make it more private. Each is one transaction."""
 
 import datetime
+from dataclasses import dataclass
+from typing import Any
 
+from django.core.files.uploadedfile import UploadedFile
 from django.db import transaction
+from django.db.models import QuerySet
 from django.utils import timezone
 
 from coproduce.accounts.models import User
 from coproduce.activities.models import Activity, FollowUpReply
 from coproduce.contributions import rules
 from coproduce.contributions.models import (
+    Attachment,
     Contribution,
     ContributionChannel,
     Privacy,
@@ -130,3 +135,76 @@ def change_privacy(contribution: Contribution, wanted: Privacy | str) -> Contrib
         locked.person = None
     locked.save(update_fields=["privacy", "person"])
     return locked
+
+
+def add_attachment(contribution: Contribution, upload: UploadedFile) -> Attachment:
+    """Keep a file given with a contribution (already checked by the form)."""
+    return Attachment.objects.create(
+        contribution=contribution,
+        file=upload,
+        name=(upload.name or "file")[:255],
+        content_type=upload.content_type or "application/octet-stream",
+        size=upload.size or 0,
+    )
+
+
+@transaction.atomic
+def record_with_attachment(upload: UploadedFile | None, **details: Any) -> Contribution:
+    contribution = record_contribution(**details)
+    if upload is not None:
+        add_attachment(contribution, upload)
+    return contribution
+
+
+def waiting_in(project: Project) -> QuerySet[Contribution]:
+    """A project's contributions nobody has considered yet (they hold up the Review)."""
+    return Contribution.objects.filter(project=project, status=ResponseStatus.NEW)
+
+
+@dataclass(frozen=True)
+class ThemeCount:
+    theme_id: int
+    theme: str
+    total: int
+    by_channel: dict[str, int]
+    only_group: str | None
+
+
+def theme_counts(project: Project, today: datetime.date) -> list[ThemeCount]:
+    """Per theme: how many contributions, through which channels, and whether the view
+    comes from one age group only. Two queries whatever the number of contributions."""
+    rows = (
+        Contribution.themes.through.objects.filter(contribution__project=project)
+        .values_list(
+            "theme_id",
+            "theme__name",
+            "contribution__channel",
+            "contribution__person__date_of_birth",
+        )
+        .order_by("theme__name")
+    )
+    births = Contribution.objects.filter(project=project, person__isnull=False).values_list(
+        "person__date_of_birth", flat=True
+    )
+    all_bands = {b for b in (rules.age_band(_age(born, today)) for born in births) if b}
+    grouped: dict[tuple[int, str], list[tuple[str, datetime.date | None]]] = {}
+    for theme_id, theme, channel, born in rows:
+        grouped.setdefault((theme_id, theme), []).append((channel, born))
+    counts = []
+    for (theme_id, theme), items in grouped.items():
+        by_channel: dict[str, int] = {}
+        for channel, _born in items:
+            by_channel[channel] = by_channel.get(channel, 0) + 1
+        bands = [rules.age_band(_age(born, today)) for _channel, born in items]
+        counts.append(
+            ThemeCount(
+                theme_id, theme, len(items), by_channel, rules.one_group_only(bands, all_bands)
+            )
+        )
+    return counts
+
+
+def _age(born: datetime.date | None, today: datetime.date) -> int | None:
+    if born is None:
+        return None
+    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))

@@ -10,9 +10,13 @@ that shows a contribution asks these, so the privacy promise is kept in one plac
 """
 
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
 from coproduce.contributions.models import Privacy, ResponseStatus
 from coproduce.tenancy.models import Role
+
+if TYPE_CHECKING:
+    from coproduce.contributions.models import Contribution
 
 # From least to most private. A contributor may only move their choice to the right.
 PRIVACY_ORDER = [
@@ -91,3 +95,48 @@ def needs_reason(status: str) -> bool:
 
 def is_waiting(status: str) -> bool:
     return status == ResponseStatus.NEW
+
+
+@dataclass(frozen=True)
+class Shown:
+    """What one viewer sees of one contribution: None means "not for you"."""
+
+    name: str | None
+    text: str | None
+
+
+def shown(viewer: Viewer, contribution: "Contribution") -> Shown:
+    person = contribution.person
+    person_id = contribution.person_id
+    owner = contribution.organisation_id
+    privacy = contribution.privacy
+    name_visible = person is not None and may_see_name(viewer, privacy, person_id, owner)
+    return Shown(
+        name=person.full_name if name_visible and person is not None else None,
+        text=contribution.text if may_see_text(viewer, privacy, person_id, owner) else None,
+    )
+
+
+class AgeBand:
+    YOUNG = "young"
+    WORKING_AGE = "working_age"
+    OLDER = "older"
+
+
+def age_band(age: int | None) -> str | None:
+    if age is None:
+        return None
+    if age < 18:
+        return AgeBand.YOUNG
+    if age < 65:
+        return AgeBand.WORKING_AGE
+    return AgeBand.OLDER
+
+
+def one_group_only(bands: list[str | None], all_bands: set[str]) -> str | None:
+    """The one age group a view comes from, when at least two people whose age we know
+    said it, all from one group, while the project hears from more than one group."""
+    known = [b for b in bands if b is not None]
+    if len(known) < 2 or len(set(known)) != 1 or len(all_bands) < 2:
+        return None
+    return known[0]

@@ -220,6 +220,12 @@ def field_spec(bf: forms.BoundField, **overrides: Any) -> Params:
             "rows": widget.attrs.get("rows", 5),
         }
         macro = "textarea"
+    elif isinstance(widget, forms.FileInput):
+        # A browser never re-fills a file input, so after an error the hint asks again.
+        params = {**common, **label, "id": bf.auto_id, "name": bf.html_name}
+        if "accept" in widget.attrs:
+            params["attributes"] = {"accept": widget.attrs["accept"]}
+        macro = "file"
     elif isinstance(widget, forms.PasswordInput):
         params = {
             **common,

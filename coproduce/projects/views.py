@@ -212,7 +212,13 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"stage": Stage(project.stage).label},
             )
             return redirect("projects:detail", project.pk)
-    return form_response(request, "projects/stage.html", form, project=project)
+    return form_response(
+        request,
+        "projects/stage.html",
+        form,
+        project=project,
+        unconsidered=actions.unconsidered(project),
+    )
 
 
 def budget_line(request: HttpRequest, pk: int, line_pk: int | None = None) -> HttpResponse:

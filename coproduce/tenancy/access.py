@@ -19,11 +19,13 @@ from coproduce.accounts.models import User
 from coproduce.activities.models import Activity, Invitation
 from coproduce.audit.models import AuditEvent
 from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
+from coproduce.contributions.models import Attachment, Contribution, Privacy
+from coproduce.contributions.rules import Viewer
 from coproduce.people.models import CaredFor, ErasureRequest, Person
 from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember
 from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 from coproduce.recruitment.rules import may_screen
-from coproduce.tenancy.models import Membership, Partnership, Role
+from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
 Need = Literal["view", "edit"]
 
@@ -427,3 +429,101 @@ def scheme_practice_for(request: HttpRequest, pk: int) -> Practice:
         )
     except Practice.DoesNotExist:
         raise Http404("No such practice") from None
+
+
+# --- Contributions ------------------------------------------------------------------------
+# Staff of the organisations that own a project see its contributions; its group sees them
+# too. Confidential ones are reached only by the owning organisation's coordinators and by
+# the person who gave them. What each viewer sees of a contribution (name, words) is then
+# decided by coproduce.contributions.rules for every page, export and feed.
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """Who is asking, for the contribution privacy rules (anonymous visitors: nobody)."""
+    membership = cast(Membership | None, getattr(request, "membership", None))
+    if not request.user.is_authenticated or membership is None:
+        return Viewer()
+    person_id = (
+        Person.objects.filter(
+            organisation_id=membership.organisation_id, user_id=membership.user_id
+        )
+        .values_list("pk", flat=True)
+        .first()
+    )
+    return Viewer(
+        organisation_id=membership.organisation_id, role=membership.role, person_id=person_id
+    )
+
+
+def _reachable(viewer: Viewer) -> Q:
+    """Contributions a viewer may reach at all: everything but others' confidential ones,
+    which only the owning organisation's coordinators reach."""
+    open_ = ~Q(privacy=Privacy.CONFIDENTIAL)
+    own = Q(person_id=viewer.person_id) if viewer.person_id is not None else Q(pk__in=[])
+    coordinator = (
+        Q(organisation_id=viewer.organisation_id)
+        if viewer.role == Role.COORDINATOR
+        else Q(pk__in=[])
+    )
+    return open_ | own | coordinator
+
+
+def contributions_of(request: HttpRequest, project: Project) -> QuerySet[Contribution]:
+    """Contributions to a project that itself came through `project_for`."""
+    viewer = viewer_for(request)
+    return Contribution.objects.filter(_reachable(viewer), project=project)
+
+
+def contribution_queue_for(request: HttpRequest) -> QuerySet[Contribution]:
+    """Everything given to the user's organisation, for its staff to consider."""
+    membership = require_role(request, PEOPLE_ROLES)
+    viewer = viewer_for(request)
+    return Contribution.objects.filter(
+        _reachable(viewer), organisation_id=membership.organisation_id
+    )
+
+
+def contribution_for(request: HttpRequest, pk: int, need: Need = "view") -> Contribution:
+    """A contribution: staff reach their organisations' ones (and their projects'), the
+    group reaches its project's, the giver reaches their own. Only staff change one."""
+    viewer = viewer_for(request)
+    membership = membership_for(request)
+    staff = membership.role in PEOPLE_ROLES
+    if need == "edit" and not staff:
+        raise PermissionDenied("Only staff respond to contributions")
+    in_projects = Q(project__in=projects_for(request))
+    owned = Q(organisation_id=membership.organisation_id) if staff else Q(pk__in=[])
+    own = Q(person_id=viewer.person_id) if viewer.person_id is not None else Q(pk__in=[])
+    try:
+        return (
+            Contribution.objects.filter(_reachable(viewer))
+            .filter(in_projects | owned | own)
+            .select_related("project__organisation", "person", "activity", "organisation")
+            .get(pk=pk)
+        )
+    except Contribution.DoesNotExist:
+        raise Http404("No such contribution") from None
+
+
+def own_contributions(request: HttpRequest) -> QuerySet[Contribution]:
+    """What the signed-in person has given, in their current organisation."""
+    viewer = viewer_for(request)
+    if viewer.person_id is None:
+        return Contribution.objects.none()
+    return Contribution.objects.filter(person_id=viewer.person_id)
+
+
+def attachment_of(contribution: Contribution, pk: int) -> Attachment:
+    """A file of `contribution`, which must itself have come through this module."""
+    try:
+        return Attachment.objects.get(contribution=contribution, pk=pk)
+    except Attachment.DoesNotExist:
+        raise Http404("No such file") from None
+
+
+def organisation_for_feedback(slug: str) -> Organisation:
+    """Any organisation's open-door feedback page is public; it reveals only its name."""
+    try:
+        return Organisation.objects.get(slug=slug)
+    except Organisation.DoesNotExist:
+        raise Http404("No such organisation") from None

@@ -21,6 +21,8 @@ from coproduce.activities.tests.factories import ActivityFactory
 from coproduce.breaks.models import Referral, ReferralStatus
 from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
 from coproduce.conftest import Member, signed_in
+from coproduce.contributions.models import Attachment
+from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.people import actions
 from coproduce.people.models import CaredFor, ErasureRequest
 from coproduce.people.tests.factories import CaredForFactory
@@ -97,6 +99,22 @@ def b_invitation(b_project: Project, carer_b: Member) -> int:
     return Invitation.objects.create(activity=activity, person=carer_b.person).pk
 
 
+def b_contributions(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """B's carer's view on B's project, with a file. Open-door feedback pages are public
+    for every organisation by design, so the walker points those at organisation A."""
+    contribution = ContributionFactory.create(
+        project=b_project, person=carer_b.person, text="Zebedee-B view"
+    )
+    attachment = Attachment.objects.create(
+        contribution=contribution, file="b.pdf", name="Zebedee-B.pdf", content_type="", size=1
+    )
+    return {
+        "contribution_pk": contribution.pk,
+        "attachment_pk": attachment.pk,
+        "organisation_slug": "org-a",
+    }
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -119,6 +137,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         "milestone_pk": MilestoneFactory.create(project=b_project).pk,
         "member_pk": b_project.members.get().pk,
         "invitation_pk": b_invitation(b_project, carer_b),
+        **b_contributions(b_project, carer_b),
     }
 
 
@@ -148,6 +167,8 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["project_pk"]}
     if name.startswith("activities:"):
         return {**b_objects, "pk": b_objects["activity_pk"]}
+    if name.startswith("contributions:"):
+        return {**b_objects, "pk": b_objects["contribution_pk"]}
     return b_objects
 
 
@@ -202,6 +223,7 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                     "brief_uuid",
                     "expression_pk",
                     "invitation_pk",
+                    "attachment_pk",
                 } & set(kwargs_needed):
                     assert response.status_code in {302, 403, 404, 405}, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"

@@ -1,0 +1,137 @@
+import datetime
+
+import pytest
+from django.db import IntegrityError
+
+from coproduce.activities.invitation_actions import record_follow_up_reply
+from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
+from coproduce.conftest import Member
+from coproduce.contributions import actions
+from coproduce.contributions.models import (
+    Contribution,
+    ContributionChannel,
+    Privacy,
+    ResponseStatus,
+)
+from coproduce.contributions.tests.factories import ContributionFactory
+from coproduce.people.models import Anonymity
+from coproduce.projects import actions as project_actions
+from coproduce.projects.models import Project, Stage
+
+
+def test_an_anonymous_contribution_keeps_no_link_to_its_giver(
+    project: Project, giver: Member
+) -> None:
+    contribution = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.PHONE,
+        privacy=Privacy.ANONYMOUS,
+        person=giver.person,
+        text="  The car park costs too much  ",
+    )
+    assert contribution.person is None
+    assert contribution.text == "The car park costs too much"
+    assert contribution.stage == project.stage
+
+
+def test_the_database_refuses_an_anonymous_contribution_linked_to_someone(
+    project: Project, giver: Member
+) -> None:
+    with pytest.raises(IntegrityError):
+        ContributionFactory.create(project=project, privacy=Privacy.ANONYMOUS, person=giver.person)
+
+
+def test_not_taking_a_view_forward_needs_a_reason(project: Project, coordinator: Member) -> None:
+    contribution = ContributionFactory.create(project=project)
+    with pytest.raises(actions.ReasonNeeded):
+        actions.respond(contribution, ResponseStatus.NOT_TAKEN_FORWARD, "  ", coordinator.user)
+    answered = actions.respond(
+        contribution, ResponseStatus.NOT_TAKEN_FORWARD, "The budget is set by the NHS", coordinator.user
+    )
+    assert answered.status == ResponseStatus.NOT_TAKEN_FORWARD
+    assert answered.responded_by == coordinator.user
+
+
+def test_themes_are_made_once_per_project_and_replaced(project: Project) -> None:
+    contribution = ContributionFactory.create(project=project)
+    other = ContributionFactory.create(project=project)
+    actions.set_themes(contribution, ["Transport", " respite ", ""])
+    actions.set_themes(other, ["Transport"])
+    assert sorted(t.name for t in contribution.themes.all()) == ["Transport", "respite"]
+    assert project.themes.count() == 2
+    actions.set_themes(contribution, ["Money"])
+    assert [t.name for t in contribution.themes.all()] == ["Money"]
+
+
+def test_a_giver_can_make_their_view_more_private_but_not_less(
+    project: Project, giver: Member
+) -> None:
+    contribution = ContributionFactory.create(
+        project=project, person=giver.person, privacy=Privacy.ANONYMOUS_TO_GROUP
+    )
+    with pytest.raises(actions.NotMorePrivate):
+        actions.change_privacy(contribution, Privacy.IDENTIFIABLE)
+    assert actions.change_privacy(contribution, Privacy.CONFIDENTIAL).privacy == Privacy.CONFIDENTIAL
+    unlinked = actions.change_privacy(contribution, Privacy.CONFIDENTIAL)
+    assert unlinked.person == giver.person
+
+
+def test_choosing_anonymous_later_removes_the_link(project: Project, giver: Member) -> None:
+    contribution = ContributionFactory.create(project=project, person=giver.person)
+    assert actions.change_privacy(contribution, Privacy.ANONYMOUS).person is None
+
+
+def test_a_follow_up_reply_becomes_a_contribution_once_as_private_as_the_profile_asks(
+    project: Project, giver: Member
+) -> None:
+    giver.person.carer_profile.default_anonymity = Anonymity.CONFIDENTIAL
+    giver.person.carer_profile.save()
+    activity = ActivityFactory.create(project=project)
+    invitation = InvitationFactory.create(activity=activity, person=giver.person)
+    reply = record_follow_up_reply(invitation, "The room was too cold")
+    contribution = Contribution.objects.get(follow_up_reply=reply)
+    assert contribution.channel == ContributionChannel.FOLLOW_UP
+    assert contribution.privacy == Privacy.CONFIDENTIAL
+    assert contribution.person == giver.person
+    assert contribution.activity == activity
+    assert actions.contribution_from_follow_up(reply) == contribution
+    assert Contribution.objects.filter(follow_up_reply=reply).count() == 1
+
+
+def test_a_project_cannot_reach_review_while_a_view_waits(
+    project: Project, coordinator: Member
+) -> None:
+    project.stage = Stage.EVALUATION
+    project.save()
+    waiting = ContributionFactory.create(project=project)
+    with pytest.raises(project_actions.StageUnchanged, match="1 contribution has not been"):
+        project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
+    actions.respond(waiting, ResponseStatus.CONSIDERED, "", coordinator.user)
+    project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
+    project.refresh_from_db()
+    assert project.stage == Stage.REVIEW
+
+
+def test_theme_counts_show_channels_and_views_from_one_age_group(
+    project: Project, giver: Member, carer: Member
+) -> None:
+    today = datetime.date(2026, 11, 23)
+    giver.person.date_of_birth = datetime.date(2010, 5, 1)  # 16: a young carer
+    giver.person.save()
+    carer.person.date_of_birth = datetime.date(1950, 5, 1)
+    carer.person.save()
+    young = [
+        ContributionFactory.create(project=project, person=giver.person, channel=c)
+        for c in (ContributionChannel.MEETING, ContributionChannel.WEB)
+    ]
+    older = ContributionFactory.create(project=project, person=carer.person)
+    for contribution in young:
+        actions.set_themes(contribution, ["School"])
+    actions.set_themes(older, ["Transport"])
+    actions.set_themes(young[0], ["School", "Transport"])
+    counts = {row.theme: row for row in actions.theme_counts(project, today)}
+    assert counts["School"].total == 2
+    assert counts["School"].by_channel == {"meeting": 1, "web": 1}
+    assert counts["School"].only_group == "young"
+    assert counts["Transport"].only_group is None
