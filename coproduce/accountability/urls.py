@@ -1,5 +1,36 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from coproduce.accountability import feeds, views
 
 app_name = "accountability"
-
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    # The group's board (staff and the project's current group).
+    path("projects/<int:project_pk>/you-said-we-did/", views.project_board, name="board"),
+    path(
+        "projects/<int:project_pk>/you-said-we-did/easy-read/",
+        views.project_easy_read,
+        name="easy-read",
+    ),
+    path("projects/<int:project_pk>/you-said-we-did/feed/", feeds.BoardFeed(), name="feed"),
+    # Staff: the project's actions, recording one, and whether the board is public.
+    path("projects/<int:project_pk>/you-said-we-did/actions/", views.action_list, name="actions"),
+    path("projects/<int:project_pk>/you-said-we-did/actions/new/", views.record, name="record"),
+    path(
+        "projects/<int:project_pk>/you-said-we-did/settings/",
+        views.board_settings,
+        name="settings",
+    ),
+    # One action: its page and comments (the group), changing it (staff).
+    path("you-said-we-did/actions/<int:pk>/", views.detail, name="action"),
+    path("you-said-we-did/actions/<int:pk>/comment/", views.comment, name="comment"),
+    path("you-said-we-did/actions/<int:pk>/edit/", views.edit, name="edit"),
+    path("you-said-we-did/actions/<int:pk>/status/", views.status, name="status"),
+    # Anyone, while the project shows its board to the public.
+    path("you-said-we-did/<uuid:board_uuid>/", views.public_board, name="public-board"),
+    path(
+        "you-said-we-did/<uuid:board_uuid>/easy-read/",
+        views.public_easy_read,
+        name="public-easy-read",
+    ),
+    path("you-said-we-did/<uuid:board_uuid>/feed/", feeds.PublicBoardFeed(), name="public-feed"),
+]

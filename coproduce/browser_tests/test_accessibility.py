@@ -331,6 +331,8 @@ def crawl(page: Page, origin: str, report: Report) -> None:
         report.kinds.add(_template(path))
         if response.status >= 400:
             report.failures.append(f"{url} is linked to but answers {response.status}")
+        if not response.headers.get("content-type", "").startswith("text/html"):
+            continue  # a feed or a file shown in the browser: not a page to audit
         report.audit(page, f"{url} ({response.status})")
         for href in page.evaluate(LINKS_JS):
             href = href.split("#", 1)[0]

@@ -43,6 +43,9 @@ from coproduce.browser_tests.conftest import (
 )
 from coproduce.browser_tests.test_accessibility import Report, crawl
 from coproduce.conftest import Member
+from coproduce.contributions import actions as contribution_actions
+from coproduce.contributions.models import Contribution, Privacy
+from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.notifications.models import Message, Status
 from coproduce.projects.models import Milestone, Project, ProjectMember, Stage
 from coproduce.projects.tests.factories import (
@@ -479,6 +482,13 @@ def coproduction(
         )
     first = ActivityFactory.create(project=project, title="First meeting")
     InvitationFactory.create(activity=first, person=carer.person)
+    for privacy in Privacy:
+        contribution = ContributionFactory.create(
+            project=project,
+            privacy=privacy,
+            person=None if privacy == Privacy.ANONYMOUS else carer.person,
+        )
+        contribution_actions.set_themes(contribution, ["Transport"])
     return {"coordinator": coordinator, "carer": carer}
 
 
@@ -506,6 +516,7 @@ def coproduction_state() -> tuple[Any, ...]:
             )
         ),
         list(EasyReadLine.objects.order_by("pk").values_list("pk", "position", "text")),
+        list(Contribution.objects.order_by("pk").values_list("pk", "status", "privacy", "text")),
         Message.objects.count(),
     )
 
@@ -528,6 +539,15 @@ COPRODUCTION_PAGES = {
         "/activities/<id>/times/choose/",
         "/activities/<id>/invite/",
         "/activities/<id>/invitations/",
+        "/projects/<id>/contributions/",
+        "/projects/<id>/contributions/record/",
+        "/projects/<id>/contributions/give/",
+        "/projects/<id>/contributions/themes/",
+        "/contributions/",
+        "/contributions/<id>/",
+        "/contributions/<id>/respond/",
+        "/contributions/<id>/themes/",
+        "/feedback/org-a/",
     },
     "carer": {
         "/projects/",
@@ -536,6 +556,12 @@ COPRODUCTION_PAGES = {
         "/activities/<id>/",
         "/activities/<id>/times/",
         "/activities/<id>/reply/",
+        "/projects/<id>/contributions/",
+        "/projects/<id>/contributions/give/",
+        "/contributions/yours/",
+        "/contributions/<id>/",
+        "/contributions/<id>/privacy/",
+        "/feedback/org-a/",
     },
 }
 

@@ -208,3 +208,18 @@ def _age(born: datetime.date | None, today: datetime.date) -> int | None:
     if born is None:
         return None
     return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+
+
+# Kept in the record instead of the words of someone whose data was erased.
+REMOVED = "[Removed at the person's request]"
+
+
+def forget_contributions(person: Person) -> int:
+    """Erasure: what the person said goes (words, files, the follow-up replies they came
+    from); a row stays, unlinked, so counts and responses to the group still add up."""
+    theirs = Contribution.objects.filter(person=person)
+    for attachment in Attachment.objects.filter(contribution__in=theirs):
+        attachment.file.delete(save=False)
+        attachment.delete()
+    FollowUpReply.objects.filter(invitation__person=person).update(text=REMOVED)
+    return theirs.update(text=REMOVED, person=None, privacy=Privacy.ANONYMOUS)

@@ -299,9 +299,17 @@ def open_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
             text=form.cleaned_data["text"],
         )
         return redirect("contributions:open-door-thanks", organisation.slug)
-    return page(request, "open_door.html", {"organisation": organisation, "form": form})
+    return page(
+        request,
+        "open_door.html",
+        {"organisation": organisation, "public_organisation": organisation, "form": form},
+    )
 
 
 def open_door_thanks(request: HttpRequest, organisation_slug: str) -> HttpResponse:
     organisation = access.organisation_for_feedback(organisation_slug)
-    return page(request, "open_door_thanks.html", {"organisation": organisation})
+    return page(
+        request,
+        "open_door_thanks.html",
+        {"organisation": organisation, "public_organisation": organisation},
+    )

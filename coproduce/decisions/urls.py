@@ -1,5 +1,12 @@
-from django.urls import URLPattern
+from django.urls import path
+
+from coproduce.decisions import views
 
 app_name = "decisions"
-
-urlpatterns: list[URLPattern] = []
+urlpatterns = [
+    path("projects/<int:project_pk>/decisions/", views.log, name="log"),
+    path("projects/<int:project_pk>/decisions/propose/", views.propose, name="propose"),
+    path("decisions/<int:pk>/", views.proposal_page, name="proposal"),
+    path("decisions/<int:pk>/record/", views.record, name="record"),
+    path("decisions/<int:pk>/outcome/", views.outcome, name="outcome"),
+]

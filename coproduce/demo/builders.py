@@ -40,9 +40,14 @@ from django_otp.plugins.otp_totp.models import TOTPDevice
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
 from coproduce.breaks.models import PracticeMember
+from coproduce.demo import accountability as demo_accountability
 from coproduce.demo import breaks as demo_breaks
+from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
+from coproduce.demo import decisions as demo_decisions
+from coproduce.demo import payments as demo_payments
 from coproduce.demo import projects as demo_projects
+from coproduce.demo import surveys as demo_surveys
 from coproduce.demo.named import (
     COORDINATOR_EMAIL,
     HILLSIDE,
@@ -119,6 +124,7 @@ def remove_demo() -> None:
     """Delete the demo organisations (with everyone and everything in them) and demo users."""
     organisations = Organisation.objects.filter(slug__in=DEMO_SLUGS)
     demo_breaks.remove(organisations)
+    demo_payments.remove(organisations)
     demo_projects.remove(organisations)
     Partnership.objects.filter(lead__in=organisations).delete()
     organisations.delete()
@@ -252,6 +258,11 @@ class DemoSummary:
     seconds: float
     breaks: demo_breaks.BreaksSummary
     projects: demo_projects.ProjectsSummary
+    contributions: demo_contributions.ContributionsSummary
+    decisions: demo_decisions.DecisionsSummary
+    accountability: demo_accountability.AccountabilitySummary
+    surveys: demo_surveys.SurveysSummary
+    payments: demo_payments.PaymentsSummary
 
 
 @transaction.atomic
@@ -347,6 +358,24 @@ def build_demo(today: date | None = None) -> DemoSummary:
         carers=people_at_riverside,
     )
 
+    contributions_summary = demo_contributions.build(
+        draw,
+        today=today,
+        centre=riverside,
+        coordinator_user=coordinator,
+        margaret=with_accounts[0][0],
+    )
+    surveys_summary = demo_surveys.build(
+        draw, today=today, centre=riverside, coordinator_user=coordinator
+    )
+    decisions_summary = demo_decisions.build(
+        today=today, centre=riverside, coordinator_user=coordinator
+    )
+    accountability_summary = demo_accountability.build(
+        today=today, centre=riverside, coordinator_user=coordinator
+    )
+    payments_summary = demo_payments.build(today=today, centre=riverside)
+
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),
         hillside_carers=CarerProfile.objects.filter(person__organisation=hillside).count(),
@@ -354,6 +383,11 @@ def build_demo(today: date | None = None) -> DemoSummary:
         seconds=time.perf_counter() - started,
         breaks=breaks_summary,
         projects=projects_summary,
+        contributions=contributions_summary,
+        decisions=decisions_summary,
+        accountability=accountability_summary,
+        surveys=surveys_summary,
+        payments=payments_summary,
     )
 
 

@@ -11,6 +11,7 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.contributions.actions import forget_contributions
 from coproduce.people.models import (
     CaredFor,
     CarerProfile,
@@ -198,6 +199,7 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     CarerProfile.objects.filter(person=person).delete()
     EqualityMonitoring.objects.filter(person=person).delete()
     person.consents.all().delete()
+    forget_contributions(person)
     user = person.user
     person.full_name = ERASED_NAME
     person.known_as = person.email = person.phone = person.address = person.postcode = ""

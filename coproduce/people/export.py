@@ -66,6 +66,18 @@ def person_data(person: Person) -> dict[str, Any]:
             }
             for c in person.consents.all()
         ],
+        "contributions": [
+            {
+                "given_on": c.given_on.isoformat(),
+                "project": c.project.title if c.project else None,
+                "channel": c.channel,
+                "privacy": c.privacy,
+                "text": c.text,
+                "response_status": c.status,
+                "response": c.response,
+            }
+            for c in person.contributions.select_related("project").order_by("given_on", "pk")
+        ],
         "erasure_requests": [
             {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
             for r in person.erasure_requests.all()

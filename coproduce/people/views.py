@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from coproduce.accounts.actions import invite_to_sign_in
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.contributions.models import Privacy
 from coproduce.people import actions
 from coproduce.people import forms as people_forms
 from coproduce.people.export import person_data
@@ -239,6 +240,12 @@ def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     if pk is not None:
         # Staff never see equality answers, not even in a download: only that some exist.
         data["equality_monitoring"] = {"answered": True} if data["equality_monitoring"] else None
+        # Words given in confidence are for the coordinator and the person, not every staff
+        # member: a download on someone's behalf says only that they exist.
+        data["contributions"] = [
+            {**c, "text": None} if c["privacy"] == Privacy.CONFIDENTIAL else c
+            for c in data["contributions"]
+        ]
     audit.record(
         actor=access.user_for(request),
         person=person,

@@ -15,16 +15,23 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
+from coproduce.accountability.models import Action, BoardSettings
 from coproduce.accounts.models import User
 from coproduce.activities.models import Activity, Invitation
 from coproduce.audit.models import AuditEvent
 from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
 from coproduce.contributions.models import Attachment, Contribution, Privacy
 from coproduce.contributions.rules import Viewer
+from coproduce.decisions.models import Proposal
+from coproduce.payments.models import Claim, Line, PaymentPolicy
 from coproduce.people.models import CaredFor, ErasureRequest, Person
 from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember
 from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 from coproduce.recruitment.rules import may_screen
+from coproduce.surveys.models import Audience as SurveyAudience
+from coproduce.surveys.models import LateAnswer, Survey, SurveyStatus
+from coproduce.surveys.models import Question as SurveyQuestion
+from coproduce.surveys.models import Response as SurveyResponse
 from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
 Need = Literal["view", "edit"]
@@ -527,3 +534,259 @@ def organisation_for_feedback(slug: str) -> Organisation:
         return Organisation.objects.get(slug=slug)
     except Organisation.DoesNotExist:
         raise Http404("No such organisation") from None
+
+
+# --- Decisions ------------------------------------------------------------------------------
+# Proposals are seen by whoever may see their project (staff, and the project's current
+# group); staff and members put them; a member gives their own position; only staff
+# record one for a member, or the outcome (through need="edit").
+
+
+def proposals_for(request: HttpRequest, project: Project) -> QuerySet[Proposal]:
+    """Proposals of a project that itself came through `project_for`."""
+    membership_for(request)
+    return Proposal.objects.filter(project=project)
+
+
+def proposal_for(request: HttpRequest, pk: int, need: Need = "view") -> Proposal:
+    projects = projects_for(request, need)
+    try:
+        return Proposal.objects.select_related(
+            "project__organisation", "project__coordinator", "proposed_by"
+        ).get(pk=pk, project__in=projects)
+    except Proposal.DoesNotExist:
+        raise Http404("No such proposal") from None
+
+
+def revised_proposal_of(project: Project, pk: int) -> Proposal:
+    """A decided proposal of `project` (which came through `project_for`) to re-propose."""
+    try:
+        return Proposal.objects.get(project=project, pk=pk, status="closed")
+    except Proposal.DoesNotExist:
+        raise Http404("No such proposal") from None
+
+
+def decision_member_of(proposal: Proposal, person_pk: int) -> Person:
+    """A current member of the group of `proposal`, which came through `proposal_for`."""
+    try:
+        return Person.objects.get(
+            pk=person_pk,
+            erased_at=None,
+            project_memberships__project_id=proposal.project_id,
+            project_memberships__left_on=None,
+        )
+    except Person.DoesNotExist:
+        raise Http404("No such member of the group") from None
+
+
+# --- Surveys ------------------------------------------------------------------------------
+# Staff who can change a project build its surveys, enter paper and phone answers and see
+# results. A survey takes answers once opened: from anyone with its link (public), from the
+# project's group (members), or from people who said they were interested in a brief.
+# Draft surveys do not exist outside the staff pages.
+
+
+def surveys_of(request: HttpRequest, project: Project) -> QuerySet[Survey]:
+    """Surveys of a project that itself came through `project_for(..., "edit")`."""
+    require_role(request, PEOPLE_ROLES)
+    return Survey.objects.filter(project=project)
+
+
+def survey_for(request: HttpRequest, pk: int) -> Survey:
+    """A survey for its staff to build, open, close and read the results of."""
+    projects = projects_for(request, need="edit")
+    try:
+        return Survey.objects.select_related("project__organisation", "brief").get(
+            pk=pk, project__in=projects
+        )
+    except Survey.DoesNotExist:
+        raise Http404("No such survey") from None
+
+
+def survey_question_of(survey: Survey, pk: int) -> SurveyQuestion:
+    """A question of `survey`, which must itself have come through this module."""
+    try:
+        return SurveyQuestion.objects.select_related("condition__question").get(
+            survey=survey, pk=pk
+        )
+    except SurveyQuestion.DoesNotExist:
+        raise Http404("No such question") from None
+
+
+def late_answer_of(survey: Survey, pk: int) -> LateAnswer:
+    """Late feedback to `survey`, which must itself have come through this module."""
+    try:
+        return LateAnswer.objects.get(survey=survey, pk=pk)
+    except LateAnswer.DoesNotExist:
+        raise Http404("No such late feedback") from None
+
+
+def may_answer_survey(request: HttpRequest, survey: Survey) -> bool:
+    """Whether the visitor is in a survey's audience (anyone, for a public survey)."""
+    if survey.audience == SurveyAudience.PUBLIC:
+        return True
+    if not request.user.is_authenticated:
+        raise SignInRequired("Sign in first")
+    if projects_for(request).filter(pk=survey.project_id).exists():
+        return True
+    if survey.audience != SurveyAudience.BRIEF:
+        return False
+    membership = membership_for(request)
+    return ExpressionOfInterest.objects.filter(
+        brief=survey.brief,
+        person__user_id=membership.user_id,
+        person__organisation_id=membership.organisation_id,
+        person__erased_at=None,
+    ).exists()
+
+
+def survey_to_answer(request: HttpRequest, public_id: uuid.UUID) -> Survey:
+    """A survey that is not a draft, for someone in its audience."""
+    try:
+        survey = Survey.objects.select_related("project__organisation").get(
+            public_id=public_id, status__in=[SurveyStatus.OPEN, SurveyStatus.CLOSED]
+        )
+    except Survey.DoesNotExist:
+        raise Http404("No such survey") from None
+    if not may_answer_survey(request, survey):
+        raise Http404("No such survey")
+    return survey
+
+
+def survey_response_for(request: HttpRequest, survey: Survey, token: uuid.UUID) -> SurveyResponse:
+    """An unsubmitted response to `survey` (which came through `survey_to_answer`) by its
+    secret link; a signed-in person's response is theirs alone."""
+    try:
+        response = SurveyResponse.objects.select_related("person").get(
+            survey=survey, token=token, submitted_at=None
+        )
+    except SurveyResponse.DoesNotExist:
+        raise Http404("No such response") from None
+    if response.person is None:
+        return response
+    if not request.user.is_authenticated:
+        raise SignInRequired("Sign in first")
+    if response.person.user_id != request.user.pk:
+        raise Http404("No such response")
+    return response
+
+
+def published_survey_for(request: HttpRequest, public_id: uuid.UUID) -> Survey:
+    """A survey whose results are published, for its audience (anyone, if public)."""
+    survey = survey_to_answer(request, public_id)
+    if not survey.results_published:
+        raise Http404("No published results")
+    return survey
+
+
+def surveys_to_answer(request: HttpRequest) -> QuerySet[Survey]:
+    """Open surveys for the signed-in person: their groups' and their briefs'."""
+    membership = membership_for(request)
+    in_group = Q(
+        project__members__person__user_id=membership.user_id,
+        project__members__person__organisation_id=membership.organisation_id,
+        project__members__left_on=None,
+    )
+    interested = Q(
+        audience=SurveyAudience.BRIEF,
+        brief__expressions__person__user_id=membership.user_id,
+        brief__expressions__person__organisation_id=membership.organisation_id,
+    )
+    return Survey.objects.filter(status=SurveyStatus.OPEN).filter(in_group | interested).distinct()
+
+
+def own_survey_responses(request: HttpRequest) -> QuerySet[SurveyResponse]:
+    """The signed-in person's unsubmitted responses, to come back to."""
+    membership = membership_for(request)
+    return SurveyResponse.objects.filter(
+        person__user_id=membership.user_id,
+        person__organisation_id=membership.organisation_id,
+        submitted_at=None,
+    )
+
+
+# --- You Said, We Did -----------------------------------------------------------------------
+# A project's board and its actions are seen by whoever may see the project (staff, and its
+# current group); only staff record and change actions or choose to show the board to the
+# public. The public board exists only while the project has chosen it.
+
+
+def actions_of(request: HttpRequest, project: Project, need: Need = "view") -> QuerySet[Action]:
+    """Actions of a project that itself came through `project_for`."""
+    membership = membership_for(request)
+    if need == "edit" and membership.role not in PEOPLE_ROLES:
+        raise PermissionDenied("Only staff can change an action")
+    return Action.objects.filter(project=project)
+
+
+def action_for(request: HttpRequest, pk: int, need: Need = "view") -> Action:
+    projects = projects_for(request, need)
+    try:
+        return Action.objects.select_related("project__organisation", "project__coordinator").get(
+            pk=pk, project__in=projects
+        )
+    except Action.DoesNotExist:
+        raise Http404("No such action") from None
+
+
+def public_board_for(request: HttpRequest, public_id: uuid.UUID) -> BoardSettings:
+    """A board its project chose to show to anyone (signed in or not)."""
+    try:
+        return BoardSettings.objects.select_related("project__organisation").get(
+            public_id=public_id, public=True
+        )
+    except BoardSettings.DoesNotExist:
+        raise Http404("No such board") from None
+
+
+# --- Payments ---------------------------------------------------------------------------
+# A claim is handled by the staff of the organisation it belongs to (the claimant's); a
+# carer sees and changes only their own. Only admins (finance) record payments and change
+# rates; coordinators approve.
+
+
+def claims_for(request: HttpRequest) -> QuerySet[Claim]:
+    membership = membership_for(request)
+    if membership.role in PEOPLE_ROLES:
+        return Claim.objects.filter(organisation_id=membership.organisation_id)
+    return Claim.objects.filter(
+        person__user_id=membership.user_id,
+        person__organisation_id=membership.organisation_id,
+        person__erased_at=None,
+    )
+
+
+def claim_for(request: HttpRequest, pk: int) -> Claim:
+    try:
+        return (
+            claims_for(request)
+            .select_related("person__carer_profile", "project__coordinator", "organisation")
+            .get(pk=pk)
+        )
+    except Claim.DoesNotExist:
+        raise Http404("No such claim") from None
+
+
+def claim_to_review(request: HttpRequest, pk: int) -> Claim:
+    require_role(request, PEOPLE_ROLES)
+    return claim_for(request, pk)
+
+
+def claim_to_pay(request: HttpRequest, pk: int) -> Claim:
+    require_role(request, ADMIN_ROLES)
+    return claim_for(request, pk)
+
+
+def claim_line_of(claim: Claim, pk: int) -> Line:
+    """A line of `claim`, which must itself have come through this module."""
+    try:
+        line = Line.objects.select_related("activity").get(claim=claim, pk=pk)
+    except Line.DoesNotExist:
+        raise Http404("No such line") from None
+    line.claim = claim
+    return line
+
+
+def payment_policies_for(request: HttpRequest, need: Need = "view") -> QuerySet[PaymentPolicy]:
+    membership = require_role(request, ADMIN_ROLES if need == "edit" else PEOPLE_ROLES)
+    return PaymentPolicy.objects.filter(organisation_id=membership.organisation_id)

@@ -1,4 +1,5 @@
 import datetime
+import os
 
 import pytest
 from django.db import IntegrityError
@@ -47,7 +48,10 @@ def test_not_taking_a_view_forward_needs_a_reason(project: Project, coordinator:
     with pytest.raises(actions.ReasonNeeded):
         actions.respond(contribution, ResponseStatus.NOT_TAKEN_FORWARD, "  ", coordinator.user)
     answered = actions.respond(
-        contribution, ResponseStatus.NOT_TAKEN_FORWARD, "The budget is set by the NHS", coordinator.user
+        contribution,
+        ResponseStatus.NOT_TAKEN_FORWARD,
+        "The budget is set by the NHS",
+        coordinator.user,
     )
     assert answered.status == ResponseStatus.NOT_TAKEN_FORWARD
     assert answered.responded_by == coordinator.user
@@ -72,7 +76,9 @@ def test_a_giver_can_make_their_view_more_private_but_not_less(
     )
     with pytest.raises(actions.NotMorePrivate):
         actions.change_privacy(contribution, Privacy.IDENTIFIABLE)
-    assert actions.change_privacy(contribution, Privacy.CONFIDENTIAL).privacy == Privacy.CONFIDENTIAL
+    assert (
+        actions.change_privacy(contribution, Privacy.CONFIDENTIAL).privacy == Privacy.CONFIDENTIAL
+    )
     unlinked = actions.change_privacy(contribution, Privacy.CONFIDENTIAL)
     assert unlinked.person == giver.person
 
@@ -135,3 +141,26 @@ def test_theme_counts_show_channels_and_views_from_one_age_group(
     assert counts["School"].by_channel == {"meeting": 1, "web": 1}
     assert counts["School"].only_group == "young"
     assert counts["Transport"].only_group is None
+
+
+def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
+    project: Project, giver: Member, admin: Member
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coproduce.people import actions as people_actions
+
+    contribution = ContributionFactory.create(project=project, person=giver.person, text="Mine")
+    file = actions.add_attachment(
+        contribution, SimpleUploadedFile("me.png", b"\x89PNG\r\n\x1a\nxx", "image/png")
+    )
+    stored = file.file.path
+    request = people_actions.request_erasure(giver.user, giver.person, "Please forget me")
+    assert people_actions.erase_person(admin.user, request)
+    contribution.refresh_from_db()
+    assert contribution.text == actions.REMOVED
+    assert contribution.person is None
+    assert contribution.privacy == Privacy.ANONYMOUS
+    assert not contribution.attachments.exists()
+    assert not os.path.exists(stored)
+    assert Contribution.objects.filter(project=project).count() == 1

@@ -13,7 +13,9 @@ def test_the_giver_sees_the_response_and_can_make_it_more_private(
     giver_client: Client, giver: Member, coordinator: Member, project: Project
 ) -> None:
     contribution = ContributionFactory.create(project=project, person=giver.person)
-    actions.respond(contribution, ResponseStatus.PLANNED, "We will move the meetings", coordinator.user)
+    actions.respond(
+        contribution, ResponseStatus.PLANNED, "We will move the meetings", coordinator.user
+    )
     page = giver_client.get(reverse("contributions:contribution", args=[contribution.pk]))
     assert "We will move the meetings" in page.content.decode()
     url = reverse("contributions:privacy", args=[contribution.pk])
@@ -54,9 +56,7 @@ def test_the_coordinator_responds_and_a_reason_is_needed_to_not_take_it_forward(
     assert contribution.response == "Outside our control"
 
 
-def test_members_cannot_respond_or_theme(
-    carer_client: Client, project: Project
-) -> None:
+def test_members_cannot_respond_or_theme(carer_client: Client, project: Project) -> None:
     contribution = ContributionFactory.create(project=project)
     for name in ("contributions:respond", "contributions:theme"):
         assert carer_client.post(reverse(name, args=[contribution.pk])).status_code == 403
@@ -91,9 +91,12 @@ def test_the_admin_reaches_a_confidential_view_only_as_a_count(
     contribution = ContributionFactory.create(
         project=project, person=giver.person, privacy=Privacy.CONFIDENTIAL
     )
-    assert admin_client_a.get(
-        reverse("contributions:contribution", args=[contribution.pk])
-    ).status_code == 404
+    assert (
+        admin_client_a.get(
+            reverse("contributions:contribution", args=[contribution.pk])
+        ).status_code
+        == 404
+    )
 
 
 def test_other_organisations_get_not_found(staff_b_client: Client, project: Project) -> None:

@@ -32,7 +32,9 @@ def test_the_queue_is_staff_only_and_only_this_organisation(
 ) -> None:
     ContributionFactory.create(project=project, text="Riverside view")
     assert carer_client.get(reverse("contributions:queue")).status_code == 403
-    assert "Riverside view" not in staff_b_client.get(reverse("contributions:queue")).content.decode()
+    assert (
+        "Riverside view" not in staff_b_client.get(reverse("contributions:queue")).content.decode()
+    )
 
 
 def test_the_queue_runs_a_fixed_number_of_queries(

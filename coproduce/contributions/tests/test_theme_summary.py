@@ -6,7 +6,9 @@ from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.projects.models import Project
 
 
-def test_the_coordinator_sees_counts_per_theme(coordinator_client: Client, project: Project) -> None:
+def test_the_coordinator_sees_counts_per_theme(
+    coordinator_client: Client, project: Project
+) -> None:
     for _ in range(3):
         actions.set_themes(ContributionFactory.create(project=project), ["Transport"])
     page = coordinator_client.get(reverse("contributions:themes", args=[project.pk]))

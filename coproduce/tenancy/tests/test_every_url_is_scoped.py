@@ -23,6 +23,7 @@ from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
 from coproduce.conftest import Member, signed_in
 from coproduce.contributions.models import Attachment
 from coproduce.contributions.tests.factories import ContributionFactory
+from coproduce.decisions.tests.factories import PositionFactory
 from coproduce.people import actions
 from coproduce.people.models import CaredFor, ErasureRequest
 from coproduce.people.tests.factories import CaredForFactory
@@ -115,6 +116,77 @@ def b_contributions(b_project: Project, carer_b: Member) -> dict[str, object]:
     }
 
 
+def b_proposal(b_project: Project, carer_b: Member) -> int:
+    """A proposal to B's group with B's carer's position on it."""
+    position = PositionFactory.create(
+        proposal__project=b_project,
+        proposal__title="Zebedee-B proposal",
+        person=carer_b.person,
+        comment="Zebedee-B comment",
+    )
+    return position.proposal_id
+
+
+def b_payments(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """A claim of B's carer with one line, for B's meeting (made just before this)."""
+    from coproduce.payments.models import Claim, Line
+
+    claim = Claim.objects.create(
+        organisation=b_project.organisation, project=b_project, person=carer_b.person
+    )
+    line = Line.objects.create(
+        claim=claim,
+        person=carer_b.person,
+        activity=b_project.activities.get(),
+        kind="travel",
+        description="Zebedee-B taxi",
+    )
+    return {
+        "claim_pk": claim.pk,
+        "claim_line_pk": line.pk,
+        "person_pk": carer_b.person.pk,
+        "year": 2026,
+    }
+
+
+def b_surveys(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """A draft public survey of B's (so its public pages must 404 to everyone), with a
+    question, B's carer's saved answers and late feedback."""
+    from coproduce.surveys.models import LateAnswer, Question, Response, Survey
+
+    survey = Survey.objects.create(
+        project=b_project, title="Zebedee-B survey", audience="public", status="draft"
+    )
+    question = Question.objects.create(
+        survey=survey, position=1, kind="free_text", text="Zebedee-B question"
+    )
+    response = Response.objects.create(survey=survey, person=carer_b.person, privacy="identifiable")
+    late = LateAnswer.objects.create(
+        survey=survey, person=carer_b.person, privacy="identifiable", text="Zebedee-B late"
+    )
+    return {
+        "survey_pk": survey.pk,
+        "survey_uuid": survey.public_id,
+        "question_pk": question.pk,
+        "response_token": response.token,
+        "late_pk": late.pk,
+    }
+
+
+def b_accountability(b_project: Project) -> dict[str, object]:
+    """An action of B's answering B's contribution (made just before this), with a
+    comment, on a board B has not made public (so its public pages must 404 too)."""
+    from coproduce.accountability.models import Action, BoardSettings, Comment
+
+    action = Action.objects.create(project=b_project, title="Zebedee-B action")
+    action.contributions.set(b_project.contributions.all())
+    Comment.objects.create(
+        action=action, person=b_project.members.get().person, text="Zebedee-B remark"
+    )
+    board = BoardSettings.objects.create(project=b_project, public=False)
+    return {"action_pk": action.pk, "board_uuid": board.public_id}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -137,7 +209,11 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         "milestone_pk": MilestoneFactory.create(project=b_project).pk,
         "member_pk": b_project.members.get().pk,
         "invitation_pk": b_invitation(b_project, carer_b),
+        "proposal_pk": b_proposal(b_project, carer_b),
+        **b_payments(b_project, carer_b),
         **b_contributions(b_project, carer_b),
+        **b_surveys(b_project, carer_b),
+        **b_accountability(b_project),
     }
 
 
@@ -169,6 +245,10 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["activity_pk"]}
     if name.startswith("contributions:"):
         return {**b_objects, "pk": b_objects["contribution_pk"]}
+    if name.startswith("decisions:"):
+        return {**b_objects, "pk": b_objects["proposal_pk"]}
+    if name.startswith("accountability:"):
+        return {**b_objects, "pk": b_objects["action_pk"]}
     return b_objects
 
 
@@ -224,6 +304,14 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                     "expression_pk",
                     "invitation_pk",
                     "attachment_pk",
+                    "claim_pk",
+                    "claim_line_pk",
+                    "person_pk",
+                    "survey_pk",
+                    "survey_uuid",
+                    "late_pk",
+                    "response_token",
+                    "board_uuid",
                 } & set(kwargs_needed):
                     assert response.status_code in {302, 403, 404, 405}, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"

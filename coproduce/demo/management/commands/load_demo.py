@@ -49,7 +49,14 @@ class Command(BaseCommand):
                 f"£{breaks.total_paid:,.2f} of a £{breaks.budget:,.2f} budget.\n"
                 f"Co-production: {summary.projects.projects} projects with "
                 f"{summary.projects.activities} activities and "
-                f"{summary.projects.members} group members.\n"
+                f"{summary.projects.members} group members, "
+                f"{summary.contributions.contributions} contributions "
+                f"({summary.contributions.waiting} waiting to be considered), "
+                f"{summary.decisions.proposals} proposals with "
+                f"{summary.decisions.positions} positions recorded, "
+                f"{summary.accountability.actions} actions on You Said, We Did boards, "
+                f"{summary.surveys.surveys} survey with {summary.surveys.responses} responses.\n"
+                f"Payments: {summary.payments.claims} claims, {summary.payments.paid} paid.\n"
             )
         )
         self.stdout.write(builders.sign_in_table(builders.sign_ins()))

@@ -1,0 +1,260 @@
+"""Forms for You Said, We Did. Each error message says what to do next."""
+
+import datetime
+from collections.abc import Iterable
+from typing import Any
+
+from django import forms
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.accountability import actions, rules
+from coproduce.accountability.models import (
+    MAX_COMMENT_LENGTH,
+    MAX_DESCRIPTION_LENGTH,
+    ActionStatus,
+)
+from coproduce.contributions.models import Contribution
+from coproduce.contributions.rules import Viewer
+from coproduce.decisions.models import Proposal
+from coproduce.jinja2 import localdate
+from coproduce.lib.govuk_forms import DateField
+
+STARTING_STATUSES = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
+STATUS_HINTS = {
+    ActionStatus.PLANNED: _("We have agreed to do it."),
+    ActionStatus.IN_PROGRESS: _("We have started."),
+    ActionStatus.DONE: _("It is finished. Everyone whose view it answers is told."),
+    ActionStatus.NOT_POSSIBLE: _(
+        "We tried or looked into it and cannot do it. Say why below: everyone whose view "
+        "it answers is told."
+    ),
+}
+SHORT = 120  # characters of a contribution shown when choosing
+
+
+def status_field(choices: Iterable[ActionStatus], label: Any) -> forms.ChoiceField:
+    field = forms.ChoiceField(
+        label=label,
+        choices=[(s.value, s.label) for s in choices],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select where this action is")},
+    )
+    field.item_hints = {s.value: STATUS_HINTS[s] for s in choices}  # type: ignore[attr-defined]
+    return field
+
+
+def contribution_choice(
+    contribution: Contribution, viewer: Viewer, confidential_label: str
+) -> tuple[str, str, str]:
+    """Value, label and hint of one contribution to choose, showing what the viewer may
+    see of it: its words (shortened) and the giver's name, or that it was confidential."""
+    person = contribution.person
+    words, name = rules.label_for_choice(
+        viewer,
+        privacy=contribution.privacy,
+        person_id=contribution.person_id,
+        owner_id=contribution.organisation_id,
+        text=contribution.text,
+        name=person.full_name if person is not None else "",
+    )
+    if not words:
+        label = confidential_label
+    elif len(words) > SHORT:
+        label = f"“{words[:SHORT].rstrip()}…”"
+    else:
+        label = f"“{words}”"
+    parts = [name] if name else []
+    parts.append(localdate(contribution.given_on))
+    parts.append(str(contribution.get_status_display()))
+    parts += [t.name for t in contribution.themes.all()]
+    return str(contribution.pk), label, " · ".join(parts)
+
+
+class ActionForm(forms.Form):
+    """What the action is, and which of the project's contributions it answers."""
+
+    title = forms.CharField(
+        label=_("What did or will you do? Give it a short title"),
+        max_length=200,
+        help_text=_("For example, “Carers are asked about their needs before discharge”."),
+        error_messages={
+            "required": _("Enter a short title for the action"),
+            "max_length": _("The title must be 200 characters or fewer"),
+        },
+    )
+    description = forms.CharField(
+        label=_("Tell people more about it"),
+        required=False,
+        max_length=MAX_DESCRIPTION_LENGTH,
+        help_text=_("In plain words: what changed, for whom, and when."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("The description must be 5,000 characters or fewer")},
+    )
+    status = status_field(STARTING_STATUSES, _("Where is it now?"))
+    planned_for = DateField(
+        past_only=False,
+        label=_("When should it be done? (optional)"),
+        required=False,
+        help_text=_("For example, 27 3 2027"),
+    )
+    done_on = DateField(
+        label=_("If it is done, when was it done? (optional)"),
+        required=False,
+        help_text=_("Leave empty for today."),
+    )
+    evidence = forms.CharField(
+        label=_("Evidence (optional)"),
+        required=False,
+        max_length=2000,
+        help_text=_("What shows it happened: a new leaflet, minutes, a changed policy."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    evidence_link = forms.URLField(
+        label=_("Link to the evidence (optional)"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address, like https://example.org/report")},
+    )
+    contributions = forms.MultipleChoiceField(
+        label=_("Which views does it answer? (You said)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The people who gave them are told by the way they prefer, unless they gave them "
+            "anonymously."
+        ),
+    )
+
+    proposals = forms.MultipleChoiceField(
+        label=_("Which of the group's decisions does it carry out? (optional)"),
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        contributions: list[Contribution],
+        viewer: Viewer,
+        proposals: list[Proposal],
+        editing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        decisions = self.fields["proposals"]
+        assert isinstance(decisions, forms.MultipleChoiceField)
+        decisions.choices = [(str(p.pk), p.title) for p in proposals]
+        decisions.item_hints = {  # type: ignore[attr-defined]
+            str(p.pk): str(p.get_outcome_display() or p.get_status_display()) for p in proposals
+        }
+        self.proposals_by_pk = {str(p.pk): p for p in proposals}
+        confidential = str(_("A view given in confidence"))
+        choices = [contribution_choice(c, viewer, confidential) for c in contributions]
+        field = self.fields["contributions"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(value, label) for value, label, _hint in choices]
+        field.item_hints = {value: hint for value, _label, hint in choices}  # type: ignore[attr-defined]
+        self.by_pk = {str(c.pk): c for c in contributions}
+        if editing:
+            del self.fields["status"]
+            del self.fields["done_on"]
+
+    def details(self) -> actions.Details:
+        data = self.cleaned_data
+        return actions.Details(
+            title=data["title"],
+            description=data["description"],
+            planned_for=data.get("planned_for"),
+            evidence=data["evidence"],
+            evidence_link=data["evidence_link"],
+        )
+
+    def chosen(self) -> list[Contribution]:
+        return [self.by_pk[v] for v in self.cleaned_data["contributions"]]
+
+    def chosen_proposals(self) -> list[Proposal]:
+        return [self.proposals_by_pk[v] for v in self.cleaned_data["proposals"]]
+
+    def done_date(self) -> datetime.date | None:
+        value: datetime.date | None = self.cleaned_data.get("done_on")
+        return value
+
+
+class StatusForm(forms.Form):
+    status = status_field(list(ActionStatus), _("Where is this action now?"))
+    reason = forms.CharField(
+        label=_("If it is not possible, why not?"),
+        required=False,
+        max_length=2000,
+        help_text=_("The people whose views it answers read this."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    done_on = DateField(
+        label=_("If it is done, when was it done? (optional)"),
+        required=False,
+        help_text=_("Leave empty for today."),
+    )
+    evidence = forms.CharField(
+        label=_("Evidence (optional)"),
+        required=False,
+        max_length=2000,
+        help_text=_("What shows it happened: a new leaflet, minutes, a changed policy."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+    evidence_link = forms.URLField(
+        label=_("Link to the evidence (optional)"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address, like https://example.org/report")},
+    )
+    note = forms.CharField(
+        label=_("Note for the history (optional)"),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+    def clean(self) -> dict[str, Any] | None:
+        cleaned = super().clean() or {}
+        if rules.needs_reason(cleaned.get("status", "")) and not cleaned.get("reason", "").strip():
+            self.add_error("reason", _("Say why this is not possible"))
+        return cleaned
+
+
+class CommentForm(forms.Form):
+    text = forms.CharField(
+        label=_("Your comment"),
+        max_length=MAX_COMMENT_LENGTH,
+        help_text=_(
+            "Did this make a difference? Up to 2,000 characters. Other members see your "
+            "comment without your name; the coordinator sees who wrote it."
+        ),
+        widget=forms.Textarea(attrs={"rows": 4}),
+        error_messages={
+            "required": _("Enter your comment"),
+            "max_length": _("Your comment must be 2,000 characters or fewer"),
+        },
+    )
+
+
+class BoardSettingsForm(forms.Form):
+    public = forms.ChoiceField(
+        label=_("Show this board to the public?"),
+        choices=[("yes", _("Yes")), ("no", _("No"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select yes or no")},
+    )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["public"]
+        field.item_hints = {  # type: ignore[attr-defined]
+            "yes": _(
+                "Anyone with the link sees what was done and the words of views that were not "
+                "confidential. Never anyone's name, and no comments."
+            ),
+            "no": _("Only staff and the project's group see it."),
+        }
+
+    def chosen(self) -> bool:
+        return bool(self.cleaned_data["public"] == "yes")

@@ -1,0 +1,280 @@
+"""You Said, We Did pages: the group's board (and its easy-read version), the public
+board, an action with its history and comments, and the staff pages that record actions,
+move them on and choose whether the board is public."""
+
+import uuid
+from typing import Any
+
+from django.contrib import messages
+from django.db.models import Count, QuerySet
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from coproduce.accountability import actions, board, forms, rules
+from coproduce.accountability.models import Action, ActionStatus
+from coproduce.contributions.models import Contribution
+from coproduce.contributions.rules import PUBLIC, Viewer
+from coproduce.people.models import Person
+from coproduce.projects.models import Project
+from coproduce.tenancy import access
+
+STATUS_TAGS = {
+    ActionStatus.PLANNED: "govuk-tag--blue",
+    ActionStatus.IN_PROGRESS: "govuk-tag--yellow",
+    ActionStatus.DONE: "govuk-tag--green",
+    ActionStatus.NOT_POSSIBLE: "govuk-tag--grey",
+}
+COMMON = {
+    "section": "projects",
+    "status_tags": STATUS_TAGS,
+    "status_names": dict(ActionStatus.choices),
+}
+
+
+def page(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+) -> HttpResponse:
+    """Render a page of this app; 400 when its form came back with errors."""
+    status = 400 if form is not None and form.errors else 200
+    return render(
+        request, f"accountability/{template}", {**COMMON, "form": form, **context}, status=status
+    )
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+def is_staff(request: HttpRequest) -> bool:
+    return access.membership_for(request).role in access.PEOPLE_ROLES
+
+
+# --- Boards ---------------------------------------------------------------------------------
+
+
+def board_context(
+    project: Project, actions_: QuerySet[Action], viewer: Viewer, *, public: bool
+) -> dict[str, Any]:
+    rows = board.board_actions(actions_, public=public)
+    return {
+        "project": project,
+        "sections": board.sections(rows, viewer, public=public),
+        "counts": board.counts(rows),
+        "public": public,
+    }
+
+
+def members_board(request: HttpRequest, project_pk: int, template: str) -> HttpResponse:
+    project = access.project_for(request, project_pk)
+    context = board_context(
+        project, access.actions_of(request, project), access.viewer_for(request), public=False
+    )
+    context["staff"] = is_staff(request)
+    context["board_settings"] = actions.settings_of(project)
+    return page(request, template, context)
+
+
+def project_board(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return members_board(request, project_pk, "board.html")
+
+
+def project_easy_read(request: HttpRequest, project_pk: int) -> HttpResponse:
+    return members_board(request, project_pk, "easy_read.html")
+
+
+def public(request: HttpRequest, board_uuid: uuid.UUID, template: str) -> HttpResponse:
+    settings = access.public_board_for(request, board_uuid)
+    project = settings.project
+    context = board_context(project, Action.objects.filter(project=project), PUBLIC, public=True)
+    context.update({"board_settings": settings, "public_organisation": project.organisation})
+    return page(request, template, context)
+
+
+def public_board(request: HttpRequest, board_uuid: uuid.UUID) -> HttpResponse:
+    return public(request, board_uuid, "board.html")
+
+
+def public_easy_read(request: HttpRequest, board_uuid: uuid.UUID) -> HttpResponse:
+    return public(request, board_uuid, "easy_read.html")
+
+
+# --- Staff: actions -------------------------------------------------------------------------
+
+
+def action_list(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = access.project_for(request, project_pk, need="edit")
+    rows = access.actions_of(request, project, need="edit").annotate(
+        linked=Count("contributions", distinct=True), comment_count=Count("comments", distinct=True)
+    )
+    context = {
+        "project": project,
+        "rows": list(rows),
+        "board_settings": actions.settings_of(project),
+    }
+    return page(request, "action_list.html", context)
+
+
+def choosable(request: HttpRequest, project: Project) -> list[Contribution]:
+    """The project's contributions this member of staff may reach, newest first."""
+    return list(
+        access.contributions_of(request, project)
+        .select_related("person")
+        .prefetch_related("themes")
+        .order_by("-given_on", "-pk")
+    )
+
+
+def record(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = access.project_for(request, project_pk, need="edit")
+    form = forms.ActionForm(
+        posted(request),
+        contributions=choosable(request, project),
+        viewer=access.viewer_for(request),
+        proposals=list(access.proposals_for(request, project)),
+        initial={"status": ActionStatus.PLANNED},
+    )
+    if request.method == "POST" and form.is_valid():
+        action = actions.record_action(
+            project,
+            form.details(),
+            form.chosen(),
+            access.user_for(request),
+            status=form.cleaned_data["status"],
+            done_on=form.done_date(),
+            proposals=form.chosen_proposals(),
+        )
+        messages.success(request, _("The action is recorded"))
+        return redirect("accountability:action", action.pk)
+    return page(request, "action_form.html", {"project": project, "action": None}, form)
+
+
+def edit(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    reachable = choosable(request, action.project)
+    linked = set(action.contributions.values_list("pk", flat=True))
+    initial = {
+        "title": action.title,
+        "description": action.description,
+        "planned_for": action.planned_for,
+        "evidence": action.evidence,
+        "evidence_link": action.evidence_link,
+        "contributions": [str(c.pk) for c in reachable if c.pk in linked],
+        "proposals": [str(pk) for pk in action.proposals.values_list("pk", flat=True)],
+    }
+    form = forms.ActionForm(
+        posted(request),
+        contributions=reachable,
+        viewer=access.viewer_for(request),
+        proposals=list(access.proposals_for(request, action.project)),
+        editing=True,
+        initial=initial,
+    )
+    if request.method == "POST" and form.is_valid():
+        # What this member of staff may not see stays linked as it was.
+        hidden = action.contributions.exclude(pk__in=[c.pk for c in reachable])
+        chosen = [*form.chosen(), *hidden]
+        actions.change_action(
+            action,
+            form.details(),
+            chosen,
+            access.user_for(request),
+            proposals=form.chosen_proposals(),
+        )
+        messages.success(request, _("The action is saved"))
+        return redirect("accountability:action", action.pk)
+    return page(request, "action_form.html", {"project": action.project, "action": action}, form)
+
+
+def status(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    initial = {
+        "status": action.status,
+        "reason": action.reason,
+        "done_on": action.done_on,
+        "evidence": action.evidence,
+        "evidence_link": action.evidence_link,
+    }
+    form = forms.StatusForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actions.change_status(
+            action,
+            data["status"],
+            access.user_for(request),
+            reason=data["reason"],
+            done_on=data.get("done_on"),
+            note=data["note"],
+            evidence=data["evidence"],
+            evidence_link=data["evidence_link"],
+        )
+        messages.success(request, _("The action is updated"))
+        return redirect("accountability:action", action.pk)
+    return page(request, "status.html", {"action": action, "project": action.project}, form)
+
+
+def board_settings(request: HttpRequest, project_pk: int) -> HttpResponse:
+    project = access.project_for(request, project_pk, need="edit")
+    current = actions.settings_of(project)
+    initial = {"public": "yes" if current is not None and current.public else "no"}
+    form = forms.BoardSettingsForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        actions.choose_public(project, form.chosen(), access.user_for(request))
+        messages.success(request, _("The board settings are saved"))
+        return redirect("accountability:board", project.pk)
+    return page(request, "settings.html", {"project": project, "board_settings": current}, form)
+
+
+# --- An action, its history and comments ----------------------------------------------------
+
+
+def action_page(
+    request: HttpRequest, action: Action, form: forms.CommentForm | None
+) -> HttpResponse:
+    viewer = access.viewer_for(request)
+    staff = is_staff(request)
+    contributions = action.contributions.select_related("person").prefetch_related("themes")
+    said = [board.said(c, viewer, public=False) for c in contributions]
+    updates = list(action.updates.all())
+    names: dict[int | None, str] = {}
+    if staff:
+        names = dict(
+            Person.objects.filter(
+                organisation_id=action.project.organisation_id,
+                user_id__in={u.changed_by_id for u in updates},
+            ).values_list("user_id", "full_name")
+        )
+    context = {
+        "action": action,
+        "project": action.project,
+        "staff": staff,
+        "said": [s for s in said if not s.confidential],
+        "confidential": sum(1 for s in said if s.confidential),
+        "updates": [(u, names.get(u.changed_by_id, "")) for u in updates],
+        "comments": list(action.comments.select_related("person")),
+        "proposals": list(action.proposals.all()),
+        "viewer": viewer,
+        "commenters": rules.may_see_commenters(viewer, action.project.organisation_id),
+        "may_comment": viewer.person_id is not None,
+    }
+    if form is None and context["may_comment"]:
+        form = forms.CommentForm()
+    return page(request, "action.html", context, form)
+
+
+def detail(request: HttpRequest, pk: int) -> HttpResponse:
+    return action_page(request, access.action_for(request, pk), None)
+
+
+@require_POST
+def comment(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk)
+    person = access.own_person(request)
+    form = forms.CommentForm(request.POST)
+    if not form.is_valid():
+        return action_page(request, action, form)
+    actions.add_comment(action, person, form.cleaned_data["text"])
+    messages.success(request, _("Thank you: your comment is added"))
+    return redirect(reverse("accountability:action", args=[action.pk]) + "#comments")

@@ -1,0 +1,199 @@
+"""Verbs for decisions: put a proposal, record a position, record the outcome. Each is one
+transaction; the group is told through `notify`, keyed so each message is sent once:
+`decisions.<proposal>.<what>.<person>`."""
+
+import datetime
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db import transaction
+from django.db.models import QuerySet
+from django.urls import reverse
+from django.utils import timezone
+
+from coproduce.accounts.models import User
+from coproduce.audit.actions import record
+from coproduce.audit.models import AuditAction
+from coproduce.decisions import rules
+from coproduce.decisions.models import (
+    Outcome,
+    Position,
+    PositionChannel,
+    Proposal,
+    ProposalStatus,
+    Stance,
+)
+from coproduce.notifications.actions import notify
+from coproduce.people.models import Person
+from coproduce.projects.models import Project
+
+
+class Closed(Exception):
+    """Positions can no longer be given: the deadline has passed or the group has decided."""
+
+    def __init__(self, why: rules.NotOpen) -> None:
+        super().__init__(why)
+        self.why = why
+
+
+class CommentNeeded(Exception):
+    """A block needs a comment saying why."""
+
+
+class NotYet(Exception):
+    """The outcome cannot be recorded yet (or has been recorded already)."""
+
+
+class DeadlinePassed(Exception):
+    """A proposal's deadline must be in the future."""
+
+
+@dataclass(frozen=True)
+class Draft:
+    title: str
+    background: str
+    options: str
+    deadline: datetime.datetime
+    hide_positions_until_deadline: bool
+    allow_anonymous_positions: bool
+
+
+@dataclass(frozen=True)
+class Given:
+    stance: Stance
+    comment: str
+    channel: PositionChannel
+    anonymous_to_group: bool
+
+
+def group_of(project: Project) -> QuerySet[Person]:
+    """The project's group now: its current members, by name."""
+    return Person.objects.filter(
+        project_memberships__project=project,
+        project_memberships__left_on=None,
+        erased_at=None,
+    ).order_by("full_name", "pk")
+
+
+def proposal_link(proposal: Proposal) -> str:
+    return settings.SITE_URL + reverse("decisions:proposal", args=[proposal.pk])
+
+
+@transaction.atomic
+def put_proposal(
+    user: User,
+    project: Project,
+    proposer: Person | None,
+    draft: Draft,
+    revises: Proposal | None = None,
+    now: datetime.datetime | None = None,
+) -> Proposal:
+    """Put a proposal to the group and tell every current member but the proposer."""
+    now = now or timezone.now()
+    if rules.deadline_problem(draft.deadline, now) is not None:
+        raise DeadlinePassed(draft.deadline)
+    proposal = Proposal.objects.create(
+        project=project,
+        title=draft.title,
+        background=draft.background,
+        options=draft.options,
+        deadline=draft.deadline,
+        hide_positions_until_deadline=draft.hide_positions_until_deadline,
+        allow_anonymous_positions=draft.allow_anonymous_positions,
+        proposed_by=proposer,
+        proposed_at=now,
+        revises=revises,
+    )
+    context = {"proposal": proposal, "project": project, "link": proposal_link(proposal)}
+    for person in group_of(project):
+        if proposer is not None and person.pk == proposer.pk:
+            continue
+        notify(
+            person,
+            "decisions.proposed",
+            "decisions_proposed",
+            context,
+            idempotency_key=f"decisions.{proposal.pk}.proposed.{person.pk}",
+        )
+    return proposal
+
+
+@transaction.atomic
+def record_position(
+    user: User,
+    proposal: Proposal,
+    person: Person,
+    given: Given,
+    now: datetime.datetime | None = None,
+) -> Position:
+    """Record (or change) a member's position while the proposal is open."""
+    now = now or timezone.now()
+    locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
+    why = rules.why_closed(locked, now)
+    if why is not None:
+        raise Closed(why)
+    comment = given.comment.strip()
+    if given.stance == Stance.BLOCK and not comment:
+        raise CommentNeeded()
+    position, _ = Position.objects.update_or_create(
+        proposal=locked,
+        person=person,
+        defaults={
+            "stance": given.stance,
+            "comment": comment,
+            "channel": given.channel,
+            "anonymous_to_group": given.anonymous_to_group and locked.allow_anonymous_positions,
+            "recorded_by": user,
+            "recorded_at": now,
+        },
+    )
+    if person.user_id != user.pk:
+        record(
+            actor=user,
+            person=person,
+            action=AuditAction.CHANGED,
+            categories=[],
+            detail=f"Recorded a position on proposal {proposal.pk} for them",
+        )
+    return position
+
+
+def responses(proposal: Proposal) -> tuple[int, int]:
+    """(current members, how many of them have given a position): two queries."""
+    members = set(group_of(proposal.project).values_list("pk", flat=True))
+    responded = set(proposal.positions.values_list("person_id", flat=True))
+    return len(members), len(members & responded)
+
+
+@transaction.atomic
+def record_outcome(
+    user: User,
+    proposal: Proposal,
+    outcome: Outcome,
+    statement: str,
+    now: datetime.datetime | None = None,
+) -> Proposal:
+    """Record the outcome once (the first to record it wins) and tell the group."""
+    now = now or timezone.now()
+    locked = Proposal.objects.select_for_update().select_related("project").get(pk=proposal.pk)
+    members, responded = responses(locked)
+    if not rules.may_record_outcome(locked, now, members, responded):
+        raise NotYet(locked.pk)
+    locked.status = ProposalStatus.CLOSED
+    locked.outcome = outcome
+    locked.outcome_statement = statement.strip()
+    locked.decided_at = now
+    locked.decided_by = user
+    locked.save(
+        update_fields=["status", "outcome", "outcome_statement", "decided_at", "decided_by"]
+    )
+    context = {"proposal": locked, "project": locked.project, "link": proposal_link(locked)}
+    for person in group_of(locked.project).exclude(user_id=user.pk):
+        notify(
+            person,
+            "decisions.outcome",
+            "decisions_outcome",
+            context,
+            idempotency_key=f"decisions.{locked.pk}.outcome.{person.pk}",
+        )
+    return locked

@@ -1,0 +1,106 @@
+import html
+
+from django.test import Client
+from django.urls import reverse
+
+from coproduce.conftest import Member
+from coproduce.decisions.models import Outcome, PositionChannel, ProposalStatus, Stance
+from coproduce.decisions.tests.factories import (
+    PositionFactory,
+    carer_in,
+    days_from_now,
+    project_with,
+    proposal_of,
+)
+from coproduce.notifications.models import Message
+
+
+def test_the_outcome_page_starts_with_every_view_and_who_did_not_respond(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    gwen = carer_in(project, "Gwen Morgan")
+    carer_in(project, "Huw Silent")
+    proposal = proposal_of(project, deadline=days_from_now(-1), allow_anonymous_positions=True)
+    PositionFactory.create(
+        proposal=proposal,
+        person=carer.person,
+        stance=Stance.AGREE_WITH_RESERVATIONS,
+        comment="Needs large print",
+    )
+    PositionFactory.create(
+        proposal=proposal,
+        person=gwen,
+        stance=Stance.BLOCK,
+        comment="Not on my ward",
+        anonymous_to_group=True,
+        channel=PositionChannel.WRITING,
+    )
+    body = html.unescape(
+        coordinator_client.get(reverse("decisions:outcome", args=[proposal.pk])).content.decode()
+    )
+    statement = body.split('name="statement"', 1)[1].split("</textarea>", 1)[0]
+    assert "- Margaret Carer: Agree with reservations. Needs large print" in statement
+    assert "- Anonymous: Block. Not on my ward" in statement
+    assert "Gwen Morgan" not in statement
+    assert "Did not respond: Huw Silent." in statement
+    assert 'value="not_agreed" checked' in body
+    assert "Gwen Morgan" in body  # staff see the name outside the statement
+
+
+def test_staff_record_the_outcome_and_the_group_is_told_once(
+    coordinator_client: Client, carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer), deadline=days_from_now(-1))
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    data = {"outcome": "revised", "statement": "We will shorten the checklist and ask again."}
+    assert coordinator_client.post(url, data).status_code == 302
+    assert coordinator_client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.status, proposal.outcome) == (ProposalStatus.CLOSED, Outcome.REVISED)
+    assert Message.objects.filter(kind="decisions.outcome").count() == 1
+    body = carer_client.get(reverse("decisions:proposal", args=[proposal.pk])).content.decode()
+    assert "We will shorten the checklist and ask again." in body
+
+
+def test_an_empty_or_huge_statement_is_refused_keeping_what_was_typed(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer), deadline=days_from_now(-1))
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    empty = coordinator_client.post(url, {"outcome": "agreed", "statement": "  "})
+    assert empty.status_code == 400
+    assert "Write the outcome statement" in empty.content.decode()
+    huge = coordinator_client.post(url, {"statement": "All heard. " * 2000})
+    body = html.unescape(huge.content.decode())
+    assert huge.status_code == 400
+    assert "This must be 20000 characters or fewer" in body
+    assert "Select what the group decided" in body
+    assert "All heard. All heard." in body
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN
+
+
+def test_the_outcome_waits_for_the_deadline_unless_everyone_has_responded(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer))
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    response = coordinator_client.get(url, follow=True)
+    assert "1 member has not yet" in html.unescape(response.content.decode())
+    PositionFactory.create(proposal=proposal, person=carer.person)
+    assert coordinator_client.get(url).status_code == 200
+
+
+def test_members_cannot_record_the_outcome_and_other_organisations_get_not_found(
+    carer_client: Client, staff_b_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer), deadline=days_from_now(-1))
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    data = {"outcome": "agreed", "statement": "Agreed"}
+    assert carer_client.get(url).status_code == 403
+    assert carer_client.post(url, data).status_code == 403
+    assert staff_b_client.get(url).status_code == 404
+    assert staff_b_client.post(url, data).status_code == 404
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN

@@ -1,0 +1,155 @@
+import datetime
+
+from django.utils import timezone
+
+from coproduce.decisions import rules
+from coproduce.decisions.models import (
+    Outcome,
+    Position,
+    PositionChannel,
+    Proposal,
+    ProposalStatus,
+    Stance,
+)
+
+NOW = datetime.datetime(2026, 11, 23, 12, 0, tzinfo=datetime.UTC)
+CHANNELS = {c.value: str(c.label) for c in PositionChannel}
+STANCES = {s.value: str(s.label) for s in Stance}
+
+
+def proposal(days: float = 7, hide: bool = False, **fields: object) -> Proposal:
+    return Proposal(
+        deadline=NOW + datetime.timedelta(days=days),
+        hide_positions_until_deadline=hide,
+        **fields,
+    )
+
+
+def position(
+    person_id: int, stance: Stance = Stance.AGREE, anonymous: bool = False, comment: str = ""
+) -> Position:
+    return Position(
+        person_id=person_id,
+        stance=stance,
+        comment=comment,
+        channel=PositionChannel.PHONE,
+        anonymous_to_group=anonymous,
+        recorded_at=NOW,
+    )
+
+
+def test_positions_are_visible_to_everyone_unless_the_proposal_hides_them() -> None:
+    assert rules.positions_visible(False, proposal(), NOW)
+    assert rules.positions_visible(True, proposal(hide=True), NOW)
+    assert not rules.positions_visible(False, proposal(hide=True), NOW)
+
+
+def test_hidden_positions_show_once_the_deadline_passes_or_the_group_has_decided() -> None:
+    assert rules.positions_visible(False, proposal(days=0, hide=True), NOW)
+    assert rules.positions_visible(False, proposal(days=-1, hide=True), NOW)
+    decided = proposal(hide=True, status=ProposalStatus.CLOSED)
+    assert rules.positions_visible(False, decided, NOW)
+
+
+def test_an_anonymous_name_is_seen_only_by_staff_and_the_member_themselves() -> None:
+    anonymous = position(5, anonymous=True)
+    assert rules.name_visible(True, anonymous, None)
+    assert rules.name_visible(False, anonymous, 5)
+    assert not rules.name_visible(False, anonymous, 6)
+    assert not rules.name_visible(False, anonymous, None)
+    assert rules.name_visible(False, position(5), 6)
+
+
+def test_who_has_not_responded_is_seen_by_staff_and_by_the_group_after_the_deadline() -> None:
+    assert rules.non_responders_visible(True, proposal(), NOW)
+    assert not rules.non_responders_visible(False, proposal(), NOW)
+    assert rules.non_responders_visible(False, proposal(days=-1), NOW)
+    assert rules.non_responders_visible(False, proposal(status=ProposalStatus.CLOSED), NOW)
+
+
+def test_positions_close_at_the_deadline_or_when_decided() -> None:
+    assert rules.why_closed(proposal(), NOW) is None
+    assert rules.why_closed(proposal(days=0), NOW) == rules.NotOpen.DEADLINE_PASSED
+    decided = proposal(status=ProposalStatus.CLOSED)
+    assert rules.why_closed(decided, NOW) == rules.NotOpen.DECIDED
+
+
+def test_the_outcome_waits_for_the_deadline_or_for_everyone_to_respond() -> None:
+    assert not rules.may_record_outcome(proposal(), NOW, members=3, responded=2)
+    assert rules.may_record_outcome(proposal(), NOW, members=3, responded=3)
+    assert rules.may_record_outcome(proposal(days=-1), NOW, members=3, responded=0)
+    assert not rules.may_record_outcome(proposal(), NOW, members=0, responded=0)
+    decided = proposal(days=-1, status=ProposalStatus.CLOSED)
+    assert not rules.may_record_outcome(decided, NOW, members=3, responded=3)
+
+
+def test_a_deadline_must_be_in_the_future_and_within_a_year() -> None:
+    assert rules.deadline_problem(NOW - datetime.timedelta(minutes=1), NOW) is not None
+    assert rules.deadline_problem(NOW, NOW) is not None
+    assert rules.deadline_problem(NOW + datetime.timedelta(days=400), NOW) is not None
+    assert rules.deadline_problem(NOW + datetime.timedelta(hours=1), NOW) is None
+
+
+def test_stances_are_counted_in_order_with_zeros() -> None:
+    counts = rules.stance_counts(["agree", "block", "agree"])
+    assert counts == [
+        (Stance.AGREE, 2),
+        (Stance.AGREE_WITH_RESERVATIONS, 0),
+        (Stance.STAND_ASIDE, 0),
+        (Stance.BLOCK, 1),
+    ]
+
+
+def test_the_suggested_outcome_follows_the_strongest_concern() -> None:
+    assert rules.suggested_outcome(["agree", "stand_aside"]) == Outcome.AGREED
+    assert rules.suggested_outcome(["agree", "agree_with_reservations"]) == (
+        Outcome.AGREED_WITH_RESERVATIONS
+    )
+    assert rules.suggested_outcome(["agree", "block"]) == Outcome.NOT_AGREED
+    assert rules.suggested_outcome([]) == Outcome.NOT_AGREED
+
+
+def test_the_group_sees_anonymous_positions_without_name_channel_or_time_and_last() -> None:
+    names = {1: "Zara", 2: "Aled", 3: "Bryn"}
+    positions = [
+        position(1),
+        position(2, Stance.BLOCK, anonymous=True, comment="Too soon"),
+        position(3),
+    ]
+    shown = rules.shown_positions(False, 3, positions, names, CHANNELS)
+    assert [s.name for s in shown] == ["Bryn", "Zara", ""]
+    assert shown[0].yours
+    hidden = shown[2]
+    assert (hidden.channel, hidden.recorded_at, hidden.comment) == ("", None, "Too soon")
+    staff = rules.shown_positions(True, None, positions, names, CHANNELS)
+    assert [s.name for s in staff] == ["Aled", "Bryn", "Zara"]
+    assert staff[0].channel == "By phone"
+
+
+def test_non_responders_are_the_current_members_without_a_position() -> None:
+    members = [(1, "Zara"), (2, "aled"), (3, "Bryn")]
+    assert rules.not_responded(members, [3, 9]) == ["aled", "Zara"]
+
+
+def test_the_summary_lists_every_view_without_anonymous_names() -> None:
+    names = {1: "Zara", 2: "Aled"}
+    positions = [
+        position(1, Stance.AGREE_WITH_RESERVATIONS, comment="Needs  a\nlarge-print version"),
+        position(2, Stance.BLOCK, anonymous=True, comment="x" * 900),
+    ]
+    staff_view = rules.shown_positions(True, None, positions, names, CHANNELS)
+    text = rules.summary(staff_view, ["Bryn"], STANCES)
+    assert "2 members gave a position." in text
+    assert "Agree: 0; Agree with reservations: 1; Stand aside: 0; Block: 1." in text
+    assert "- Zara: Agree with reservations. Needs a large-print version" in text
+    assert "- Anonymous: Block. " + "x" * 499 + "…" in text
+    assert "Aled" not in text
+    assert text.index("Zara") < text.index("Anonymous")
+    assert "Did not respond: Bryn." in text
+    assert "Every member responded." in rules.summary(staff_view, [], STANCES)
+
+
+def test_deadline_passed_is_at_the_deadline() -> None:
+    now = timezone.now()
+    assert rules.deadline_passed(Proposal(deadline=now), now)
+    assert not rules.deadline_passed(Proposal(deadline=now + datetime.timedelta(seconds=1)), now)

@@ -1,0 +1,28 @@
+"""The demo survey builds on the demo's Riverside discharge project."""
+
+import pytest
+from django.test import Client
+from django.urls import reverse
+
+from coproduce.contributions.models import Contribution, ContributionChannel
+from coproduce.surveys.models import Response, Survey
+
+pytestmark = pytest.mark.django_db
+
+
+def test_the_demo_survey_has_about_thirty_responses_and_published_results(
+    built_demo: str,
+) -> None:
+    survey = Survey.objects.get()
+    assert 25 <= Response.objects.filter(submitted_at__isnull=False).count() <= 40
+    assert Response.objects.filter(channel="paper").count() == 2
+    assert (
+        Contribution.objects.filter(
+            channel=ContributionChannel.SURVEY, project=survey.project
+        ).count()
+        > 100
+    )
+    assert survey.questions.filter(condition__isnull=False).count() == 1
+    body = Client().get(reverse("surveys:published", args=[survey.public_id])).content.decode()
+    assert "Coming home from hospital" in body
+    assert "<svg" in body

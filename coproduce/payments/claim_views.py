@@ -1,0 +1,203 @@
+"""A carer's claims (or staff acting for them): see, fill in, choose how to be paid, send."""
+
+from typing import Any
+
+from django.contrib import messages
+from django.http import HttpRequest, HttpResponse, QueryDict
+from django.shortcuts import redirect, render
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+from django.views.decorators.http import require_POST
+
+from coproduce.payments import actions, approval_actions, benefit_actions, forms, rules
+from coproduce.payments.models import (
+    TIME_KINDS,
+    Claim,
+    LineKind,
+    Method,
+    Status,
+    TravelMode,
+)
+from coproduce.projects.models import BudgetKind, Project
+from coproduce.tenancy import access
+
+STATUS_TAGS = {
+    Status.DRAFT: "govuk-tag--grey",
+    Status.SUBMITTED: "govuk-tag--blue",
+    Status.QUERIED: "govuk-tag--orange",
+    Status.APPROVED: "govuk-tag--turquoise",
+    Status.PAID: "govuk-tag--green",
+}
+COMMON = {
+    "status_tags": STATUS_TAGS,
+    "section": "payments",
+    "budget_kind_names": dict(BudgetKind.choices),
+    "method_names": dict(Method.choices),
+}
+ADVICE_URL = "https://www.gov.uk/carers-allowance/eligibility"
+
+
+def page(
+    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+) -> HttpResponse:
+    status = 400 if form is not None and form.errors else 200
+    return render(
+        request, f"payments/{template}", {**COMMON, "form": form, **context}, status=status
+    )
+
+
+def posted(request: HttpRequest) -> QueryDict | None:
+    return request.POST if request.method == "POST" else None
+
+
+def is_staff(request: HttpRequest) -> bool:
+    return access.membership_for(request).role in access.PEOPLE_ROLES
+
+
+def claims(request: HttpRequest) -> HttpResponse:
+    """Your claims; a POST drafts anything new to claim from your projects."""
+    person = access.own_person(request)
+    if request.method == "POST":
+        drafted = sum(
+            actions.draft_claims(project, access.user_for(request), person).lines
+            for project in Project.objects.filter(activities__invitations__person=person).distinct()
+        )
+        messages.success(
+            request,
+            ngettext("%(num)s new thing to claim", "%(num)s new things to claim", drafted)
+            % {"num": drafted}
+            if drafted
+            else _("There is nothing new to claim"),
+        )
+        return redirect("payments:claims")
+    own = list(
+        access.claims_for(request)
+        .filter(person=person)
+        .select_related("project", "payment")
+        .prefetch_related("lines")
+    )
+    years = sorted(
+        {
+            rules.tax_year_of(c.payment.paid_on)
+            for c in own
+            if c.status == Status.PAID and c.payment.paid_on
+        },
+        reverse=True,
+    )
+    context = {"claims": own, "person": person, "statement_years": years}
+    return page(request, "claims.html", context)
+
+
+def _offered(claim: Claim) -> list[str]:
+    """The payment methods offered by the rates in force today (all, if there are none)."""
+    policy = rules.in_force(actions.policies_of(claim.organisation_id), timezone.localdate())
+    return policy.methods if policy and policy.methods else [m.value for m in Method]
+
+
+def claim(request: HttpRequest, claim_pk: int) -> HttpResponse:
+    claim = access.claim_for(request, claim_pk)
+    lines = list(claim.lines.select_related("activity"))
+    amounts = [rules.LineAmount(line.kind, line.amount) for line in lines]
+    context = {
+        "claim": claim,
+        "lines": lines,
+        "total": rules.payable(amounts, expenses_only=claim.expenses_only, method=claim.method),
+        "editable": rules.may_edit(claim.status),
+        "warnings": benefit_actions.benefit_warnings(claim) if rules.may_edit(claim.status) else [],
+        "events": list(claim.events.select_related("by")),
+        "payment": getattr(claim, "payment", None),
+        "staff": is_staff(request),
+        "admin": access.membership_for(request).role in access.ADMIN_ROLES,
+        "advice_url": ADVICE_URL,
+        "problems": approval_actions.submission_problems(claim, lines),
+    }
+    return page(request, "claim.html", context)
+
+
+def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpResponse:
+    claim = access.claim_for(request, claim_pk)
+    line = access.claim_line_of(claim, claim_line_pk)
+    if not rules.may_edit(claim.status) or line.kind in TIME_KINDS | {LineKind.CANCELLATION}:
+        messages.error(request, _("This cannot be changed here"))
+        return redirect("payments:claim", claim.pk)
+    form: forms.TravelForm | forms.CostForm
+    if line.kind == LineKind.TRAVEL:
+        fares = line.amount if line.travel_mode == TravelMode.FARES else None
+        initial = {"mode": line.travel_mode, "miles": line.miles, "fares": fares}
+        form = forms.TravelForm(posted(request), request.FILES or None, initial=initial)
+    else:
+        initial = {"amount": line.amount, "description": line.description}
+        form = forms.CostForm(
+            posted(request),
+            request.FILES or None,
+            initial=initial,
+            receipt_needed=line.kind == LineKind.OTHER and not line.receipt,
+        )
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        if isinstance(form, forms.TravelForm):
+            actions.save_travel(line, data["mode"], data["miles"], data["fares"], data["receipt"])
+        else:
+            actions.save_cost(line, data["amount"], data["description"], data["receipt"])
+        return redirect("payments:claim", claim.pk)
+    return page(request, "line.html", {"claim": claim, "line": line}, form)
+
+
+def add_line(request: HttpRequest, claim_pk: int) -> HttpResponse:
+    claim = access.claim_for(request, claim_pk)
+    activities = {
+        line.activity_id: line.activity for line in claim.lines.select_related("activity")
+    }
+    form = forms.AddLineForm(
+        posted(request), activities=list(activities.values()), staff=is_staff(request)
+    )
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.add_line(
+                claim,
+                activities[form.cleaned_data["activity"]],
+                form.cleaned_data["kind"],
+                form.cleaned_data.get("minutes"),
+            )
+        except actions.ClaimProblem as problem:
+            form.add_error(None, str(problem))
+        else:
+            return redirect("payments:claim", claim.pk)
+    return page(request, "add_line.html", {"claim": claim}, form)
+
+
+def method(request: HttpRequest, claim_pk: int) -> HttpResponse:
+    claim = access.claim_for(request, claim_pk)
+    if not rules.may_edit(claim.status):
+        return redirect("payments:claim", claim.pk)
+    initial = {
+        name: getattr(claim, name)
+        for name in ("method", "account_name", "sort_code", "account_number", "voucher_send_to")
+    }
+    initial["in_kind_note"] = claim.in_kind_note
+    initial["voucher_send_to"] = initial["voucher_send_to"] or claim.person.email
+    form = forms.MethodForm(posted(request), initial=initial, offered=_offered(claim))
+    if request.method == "POST" and form.is_valid():
+        actions.choose_method(claim, access.user_for(request), form.cleaned_data)
+        return redirect("payments:claim", claim.pk)
+    return page(request, "method.html", {"claim": claim}, form)
+
+
+@require_POST
+def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
+    claim = access.claim_for(request, claim_pk)
+    warned = (
+        bool(benefit_actions.benefit_warnings(claim)) if rules.may_edit(claim.status) else False
+    )
+    form = forms.SubmitForm(request.POST, warned=warned)
+    if not form.is_valid():
+        messages.error(request, _("Choose what you would like us to do about your benefits"))
+        return redirect("payments:claim", claim.pk)
+    try:
+        approval_actions.submit(claim, access.user_for(request), form.cleaned_data["choice"])
+    except actions.ClaimProblem as problem:
+        messages.error(request, str(problem))
+        return redirect("payments:claim", claim.pk)
+    messages.success(request, _("Your claim is sent. We will tell you when it is paid."))
+    return redirect("payments:claim", claim.pk)
