@@ -17,6 +17,7 @@ afterwards: the crawl must leave every referral as it found it.
 import re
 import warnings
 from collections import deque
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
@@ -311,9 +312,9 @@ def _submit_forms_empty(
         report.audit(page, f"{path} after submitting form {index} empty -> {page.url}")
 
 
-def crawl(page: Page, origin: str, report: Report) -> None:
-    queue: deque[str] = deque([f"{origin}/"])
-    seen = {"/"}
+def crawl(page: Page, origin: str, report: Report, start: Sequence[str] = ("/",)) -> None:
+    queue: deque[str] = deque(f"{origin}{path}" for path in start)
+    seen = set(start)
     submitted: set[tuple[str, str]] = set()
     while queue:
         url = queue.popleft()

@@ -27,6 +27,8 @@ from playwright.sync_api import Page, expect
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
 
+from coproduce.accountability import actions as accountability_actions
+from coproduce.accountability.models import BoardSettings
 from coproduce.activities import calendar
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply, Slot
 from coproduce.activities.tasks import send_activity_follow_ups
@@ -42,11 +44,16 @@ from coproduce.browser_tests.conftest import (
     summary_value,
 )
 from coproduce.browser_tests.test_accessibility import Report, crawl
-from coproduce.conftest import Member
+from coproduce.conftest import Member, make_member
 from coproduce.contributions import actions as contribution_actions
 from coproduce.contributions.models import Contribution, Privacy
 from coproduce.contributions.tests.factories import ContributionFactory
+from coproduce.decisions.tests.factories import ProposalFactory
 from coproduce.notifications.models import Message, Status
+from coproduce.payments import actions as payment_actions
+from coproduce.payments import approval_actions
+from coproduce.payments.models import Claim
+from coproduce.payments.tests.setup import attended, past_meeting, policy_for
 from coproduce.projects.models import Milestone, Project, ProjectMember, Stage
 from coproduce.projects.tests.factories import (
     BudgetLineFactory,
@@ -60,7 +67,10 @@ from coproduce.recruitment.tests.factories import (
     ExpressionFactory,
     PublishedBriefFactory,
 )
-from coproduce.tenancy.models import Organisation
+from coproduce.surveys import actions as survey_actions
+from coproduce.surveys.models import Survey
+from coproduce.surveys.tests.factories import SurveyFactory, add_question
+from coproduce.tenancy.models import Organisation, Role
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -489,7 +499,36 @@ def coproduction(
             person=None if privacy == Privacy.ANONYMOUS else carer.person,
         )
         contribution_actions.set_themes(contribution, ["Transport"])
+    engagement(project, coordinator, carer)
     return {"coordinator": coordinator, "carer": carer}
+
+
+def engagement(project: Project, coordinator: Member, carer: Member) -> None:
+    """A survey, a proposal, a You Said, We Did action on a public board, and claims: the
+    carer's draft for a meeting they attended, another carer's waiting for approval."""
+    survey = SurveyFactory.create(project=project, audience="public")
+    add_question(survey, "How did leaving hospital go?")
+    survey_actions.publish_results(survey, [q.pk for q in survey.questions.all()], True)
+    ProposalFactory.create(project=project, proposed_by=coordinator.person)
+    accountability_actions.record_action(
+        project,
+        accountability_actions.Details(title="Phone carers before discharge"),
+        Contribution.objects.filter(project=project),
+        coordinator.user,
+    )
+    accountability_actions.choose_public(project, True, coordinator.user)
+    policy_for(coordinator)
+    meeting = past_meeting(project, 10, title="Last month's meeting")
+    attended(meeting, carer, travel_needed=True)
+    other = make_member(project.organisation, Role.CARER, "Ivy Other", email="ivy@example.org")
+    ProjectMemberFactory.create(project=project, person=other.person)
+    attended(meeting, other)
+    payment_actions.draft_claims(project, None)
+    ivy = Claim.objects.get(person=other.person)
+    payment_actions.choose_method(
+        ivy, other.user, {"method": "voucher", "voucher_send_to": "ivy@example.org"}
+    )
+    approval_actions.submit(ivy, other.user, "")
 
 
 def coproduction_state() -> tuple[Any, ...]:
@@ -541,13 +580,28 @@ COPRODUCTION_PAGES = {
         "/activities/<id>/invitations/",
         "/projects/<id>/contributions/",
         "/projects/<id>/contributions/record/",
-        "/projects/<id>/contributions/give/",
         "/projects/<id>/contributions/themes/",
         "/contributions/",
         "/contributions/<id>/",
         "/contributions/<id>/respond/",
         "/contributions/<id>/themes/",
         "/feedback/org-a/",
+        "/projects/<id>/surveys/",
+        "/surveys/<id>/",
+        "/surveys/<id>/results/",
+        "/projects/<id>/decisions/",
+        "/projects/<id>/decisions/propose/",
+        "/decisions/<id>/",
+        "/decisions/<id>/record/",
+        "/projects/<id>/you-said-we-did/",
+        "/projects/<id>/you-said-we-did/easy-read/",
+        "/projects/<id>/you-said-we-did/actions/",
+        "/projects/<id>/you-said-we-did/actions/new/",
+        "/you-said-we-did/actions/<id>/",
+        "/you-said-we-did/actions/<id>/status/",
+        "/projects/<id>/payments/",
+        "/claims/<id>/review/",
+        "/payments/rates/",
     },
     "carer": {
         "/projects/",
@@ -562,11 +616,39 @@ COPRODUCTION_PAGES = {
         "/contributions/<id>/",
         "/contributions/<id>/privacy/",
         "/feedback/org-a/",
+        "/projects/<id>/decisions/",
+        "/decisions/<id>/",
+        "/projects/<id>/you-said-we-did/",
+        "/you-said-we-did/actions/<id>/",
+        "/claims/",
+        "/claims/<id>/",
+        "/claims/<id>/method/",
+        "/claims/benefits/",
     },
 }
 
 
 ELSEWHERE = ("/people/", "/you/", "/breaks/", "/pages/", "/audit/", "/organisation/")
+
+
+def test_every_public_page_of_a_project_passes_axe(
+    page: Page,
+    live_server: LiveServer,
+    coproduction: dict[str, Member],
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    """Signed out: the public You Said, We Did board, and answering the public survey."""
+    monkeypatch.setattr(accessibility, "SKIP_PATHS", (*accessibility.SKIP_PATHS, *ELSEWHERE))
+    board = BoardSettings.objects.get()
+    survey = Survey.objects.get()
+    report = Report()
+    start = (f"/you-said-we-did/{board.public_id}/", f"/surveys/{survey.public_id}/")
+    crawl(page, live_server.url, report, start=start)
+    reached = {kind.split("/")[1] for kind in report.kinds}
+    assert {"you-said-we-did", "surveys"} <= reached
+    # Starting the survey (its form, submitted by the crawl) leads to its first question.
+    assert any("/answers/" in checked for checked in report.checked), report.checked
+    assert not report.failures, "\n\n".join(report.failures)
 
 
 @pytest.mark.parametrize("role", ["coordinator", "carer"])
