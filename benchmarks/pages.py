@@ -125,6 +125,11 @@ def main() -> None:
         carer = sign_in("carer@riverside.example", env)
         person = re.search(r'href="/people/(\d+)/"', coordinator.get("/people/"))
         assert person, "no people listed"
+        found = re.search(
+            r'href="/projects/(\d+)/">Hospital discharge', coordinator.get("/projects/")
+        )
+        assert found, "the demo's discharge project is not listed"
+        project = found.group(1)
         print(
             f"Database: {env['DATABASE_URL'].split(':')[0]}; wrk 2 threads, 8 connections, {DURATION}s each"
         )
@@ -139,9 +144,29 @@ def main() -> None:
                 coordinator.cookie_header(),
             ),
             ("your information (carer)", "/you/", carer.cookie_header()),
+            ("projects (coordinator)", "/projects/", coordinator.cookie_header()),
+            (
+                "what people said, a project (coordinator)",
+                f"/projects/{project}/contributions/",
+                coordinator.cookie_header(),
+            ),
+            ("contributions waiting (coordinator)", "/contributions/", coordinator.cookie_header()),
+            ("decision log (carer)", f"/projects/{project}/decisions/", carer.cookie_header()),
+            (
+                "You Said, We Did board (carer)",
+                f"/projects/{project}/you-said-we-did/",
+                carer.cookie_header(),
+            ),
+            ("surveys (coordinator)", f"/projects/{project}/surveys/", coordinator.cookie_header()),
+            (
+                "payments and budget (coordinator)",
+                f"/projects/{project}/payments/",
+                coordinator.cookie_header(),
+            ),
+            ("your claims (carer)", "/claims/", carer.cookie_header()),
         ]
         for label, path, cookie in pages:
-            print(f"{label:42} {wrk(path, cookie)}")
+            print(f"{label:44} {wrk(path, cookie)}")
     finally:
         server.terminate()
         server.wait()
