@@ -79,3 +79,12 @@ def view_benefits(person: Person, by: User) -> BenefitRecord | None:
             detail="Benefits record",
         )
     return BenefitRecord.objects.filter(person=person).first()
+
+
+def forget(person: Person) -> None:
+    """Erasure: which benefits they receive and how to reach their money go. The claims
+    themselves stay (amounts, dates, what for), as finance records must."""
+    BenefitRecord.objects.filter(person=person).delete()
+    Claim.objects.filter(person=person).update(
+        account_name="", sort_code="", account_number="", voucher_send_to="", in_kind_note=""
+    )

@@ -12,6 +12,7 @@ from coproduce.accounts.models import User
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.contributions.actions import forget_contributions
+from coproduce.payments.benefit_actions import forget as forget_payment_details
 from coproduce.people.models import (
     CaredFor,
     CarerProfile,
@@ -200,6 +201,7 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     EqualityMonitoring.objects.filter(person=person).delete()
     person.consents.all().delete()
     forget_contributions(person)
+    forget_payment_details(person)
     user = person.user
     person.full_name = ERASED_NAME
     person.known_as = person.email = person.phone = person.address = person.postcode = ""

@@ -78,6 +78,20 @@ def person_data(person: Person) -> dict[str, Any]:
             }
             for c in person.contributions.select_related("project").order_by("given_on", "pk")
         ],
+        "claims": [
+            {
+                "reference": claim.reference,
+                "project": claim.project.title,
+                "status": claim.status,
+                "method": claim.method,
+                "lines": [
+                    {"for": line.kind, "activity": line.activity.title, "amount": str(line.amount)}
+                    for line in claim.lines.all()
+                ],
+            }
+            for claim in person.claims.select_related("project").prefetch_related("lines__activity")
+        ],
+        "benefits": getattr(getattr(person, "benefits", None), "benefits", None),
         "erasure_requests": [
             {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
             for r in person.erasure_requests.all()

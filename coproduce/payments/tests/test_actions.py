@@ -390,3 +390,21 @@ def test_the_forecast_warns_when_planned_activities_will_overrun(
     # The whole carer group (one carer) is expected at each: 13 x £40.
     assert rows["carers_time"].forecast == Decimal("520.00")
     assert rows["carers_time"].overrun
+
+
+def test_erasing_a_person_forgets_their_benefits_and_bank_details(
+    setting: Setting, carer: Member, admin: Member
+) -> None:
+    from coproduce.people import actions as people_actions
+
+    claim = submitted_claim(setting, carer, method="bank")
+    Claim.objects.filter(pk=claim.pk).update(
+        account_name="M Carer", sort_code="112233", account_number="12345678"
+    )
+    benefit_actions.save_benefits(carer.person, carer.user, ["carers_allowance"], consent=True)
+    request = people_actions.request_erasure(carer.user, carer.person, "")
+    assert people_actions.erase_person(admin.user, request)
+    claim.refresh_from_db()
+    assert (claim.account_name, claim.sort_code, claim.account_number) == ("", "", "")
+    assert not BenefitRecord.objects.filter(person=carer.person).exists()
+    assert claim.lines.exists()  # the finance record stays

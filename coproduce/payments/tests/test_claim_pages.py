@@ -237,3 +237,21 @@ def test_submit_is_post_only_and_scoped(
     assert carer_client.get(url).status_code == 405
     assert staff_b_client.post(url).status_code == 404
     assert Claim.objects.get(pk=claim.pk).status == Status.DRAFT
+
+
+def test_your_download_has_your_claims_and_benefits(
+    setting: Setting, carer: Member, carer_client: Client
+) -> None:
+    import json
+
+    from coproduce.payments import benefit_actions
+
+    claim = drafted_claim(setting, carer)
+    benefit_actions.save_benefits(carer.person, carer.user, ["carers_allowance"], consent=True)
+    data = json.loads(carer_client.get(reverse("people:you-download")).content)
+    assert data["claims"][0]["reference"] == claim.reference
+    assert {line["activity"] for line in data["claims"][0]["lines"]} == {
+        "First meeting",
+        "Second meeting",
+    }
+    assert data["benefits"] == ["carers_allowance"]
