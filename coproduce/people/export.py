@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from coproduce.payments.models import BenefitRecord, Claim
 from coproduce.people.models import CarerProfile, Person
 
 
@@ -89,9 +90,14 @@ def person_data(person: Person) -> dict[str, Any]:
                     for line in claim.lines.all()
                 ],
             }
-            for claim in person.claims.select_related("project").prefetch_related("lines__activity")
+            for claim in Claim.objects.filter(person=person)
+            .select_related("project")
+            .prefetch_related("lines__activity")
         ],
-        "benefits": getattr(getattr(person, "benefits", None), "benefits", None),
+        "benefits": next(
+            iter(BenefitRecord.objects.filter(person=person).values_list("benefits", flat=True)),
+            None,
+        ),
         "erasure_requests": [
             {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
             for r in person.erasure_requests.all()
