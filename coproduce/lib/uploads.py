@@ -45,13 +45,19 @@ def kind_of(name: str, head: bytes) -> Kind | None:
     return None
 
 
+def size_in_words(size: int) -> str:
+    """10 MB for a whole number of megabytes, as the forms' hints say; else Django's words."""
+    megabytes, rest = divmod(size, 1024 * 1024)
+    return f"{megabytes} MB" if megabytes and not rest else str(filesizeformat(size))
+
+
 def upload_problem(name: str, size: int, head: bytes, limit: int) -> str | None:
     """What is wrong with a file, in words a person can act on; None if it is fine."""
     if size == 0:
         return _("The selected file is empty")
     if size > limit:
         return _("The selected file must be smaller than %(limit)s") % {
-            "limit": filesizeformat(limit)
+            "limit": size_in_words(limit)
         }
     if kind_of(name, head) is None:
         return _("The selected file must be %(kinds)s") % {"kinds": KINDS_IN_WORDS}
