@@ -1,5 +1,6 @@
 from django import forms
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.utils.datastructures import MultiValueDict
 from pytest_django import Settings
 
 from coproduce.lib.uploads import UploadField, kind_of, upload_problem
@@ -34,12 +35,14 @@ class ReceiptForm(forms.Form):
 def test_the_field_refuses_a_file_over_the_configured_size(settings: Settings) -> None:
     settings.MAX_UPLOAD_BYTES = 20
     big = SimpleUploadedFile("receipt.pdf", PDF + b"x" * 30)
-    form = ReceiptForm(files={"receipt": big})
+    form = ReceiptForm(files=MultiValueDict({"receipt": [big]}))
     assert not form.is_valid()
     assert form.errors["receipt"] == ["The selected file must be smaller than 20\xa0bytes"]
 
 
 def test_the_field_sets_the_content_type_from_the_bytes() -> None:
-    form = ReceiptForm(files={"receipt": SimpleUploadedFile("r.png", PNG, "text/html")})
+    form = ReceiptForm(
+        files=MultiValueDict({"receipt": [SimpleUploadedFile("r.png", PNG, "text/html")]})
+    )
     assert form.is_valid()
     assert form.cleaned_data["receipt"].content_type == "image/png"
