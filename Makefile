@@ -27,10 +27,14 @@ install-dev: $(VENV)/.installed-dev
 translations: $(VENV)/.installed
 	scripts/translations.sh compile >/dev/null
 
+# The demo is for trying the service as its users would: the service's own error pages,
+# not Django's debug pages (set DJANGO_DEBUG=true to see those while developing).
+DEMO_DEBUG ?= false
+
 demo: install translations
 	$(PY) manage.py migrate --verbosity 0
 	$(PY) manage.py load_demo
-	$(PY) manage.py runserver 127.0.0.1:8000
+	DJANGO_DEBUG=$(DEMO_DEBUG) $(PY) manage.py runserver 127.0.0.1:8000
 
 serve: install translations
 	$(PY) manage.py runserver 127.0.0.1:8000

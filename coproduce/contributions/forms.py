@@ -23,8 +23,14 @@ LIMIT_HINT = _("Up to 10,000 characters (about 4 pages).")
 ANYONE = ""  # "not linked to anyone on file"
 
 PRIVACY_HINTS = {
-    Privacy.IDENTIFIABLE: _("Your name is shown with what you said to the project group."),
-    Privacy.ANONYMOUS_TO_GROUP: _("The group sees what you said but not your name."),
+    Privacy.IDENTIFIABLE: _(
+        "Your name is shown with what you said to the project group. If the project shares "
+        "its You Said, We Did board publicly, your words may be quoted there, never your name."
+    ),
+    Privacy.ANONYMOUS_TO_GROUP: _(
+        "The group sees what you said but not your name. Your words may be quoted on the "
+        "public You Said, We Did board, never your name."
+    ),
     Privacy.ANONYMOUS: _("We keep no link to you. We cannot tell you what happened to it."),
     Privacy.CONFIDENTIAL: _(
         "Only the coordinator reads it. Others see only that something was said in confidence."
@@ -48,12 +54,16 @@ def text_field(label: Any, required_message: Any) -> forms.CharField:
     )
 
 
-def privacy_field(choices: Iterable[Privacy], label: Any) -> forms.ChoiceField:
+def privacy_field(
+    choices: Iterable[Privacy], label: Any, required_message: Any = None
+) -> forms.ChoiceField:
     field = forms.ChoiceField(
         label=label,
         choices=[(p.value, p.label) for p in choices],
         widget=forms.RadioSelect,
-        error_messages={"required": _("Select who may know this came from you")},
+        error_messages={
+            "required": required_message or _("Select who may know this came from you")
+        },
     )
     field.item_hints = {p.value: PRIVACY_HINTS[p] for p in choices}  # type: ignore[attr-defined]
     return field
@@ -91,7 +101,11 @@ class RecordForm(forms.Form):
         help_text=_("Leave as “Not linked to anyone” for anonymous views."),
         required=False,
     )
-    privacy = privacy_field(list(rules.PRIVACY_ORDER), _("What did they choose before they spoke?"))
+    privacy = privacy_field(
+        list(rules.PRIVACY_ORDER),
+        _("What did they choose before they spoke?"),
+        _("Select what they chose about who may know it came from them"),
+    )
     activity = forms.ChoiceField(label=_("At or after which activity?"), required=False)
     given_on = DateField(
         label=_("When was it given?"),

@@ -82,6 +82,8 @@ def start(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
 def resume(request: HttpRequest, survey_uuid: uuid.UUID, response_token: uuid.UUID) -> HttpResponse:
     """The "come back later" link: straight back to the first question left."""
     survey = access.survey_to_answer(request, survey_uuid)
+    if access.survey_response_sent(survey, response_token):
+        return answer_page(request, "surveys/done.html", survey, {"already": True})
     response = access.survey_response_for(request, survey, response_token)
     if survey.layout == Layout.ALL_ON_ONE_PAGE:
         return redirect("surveys:all", survey.public_id, response.token)

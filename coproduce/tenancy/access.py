@@ -671,6 +671,13 @@ def survey_response_for(request: HttpRequest, survey: Survey, token: uuid.UUID) 
     return response
 
 
+def survey_response_sent(survey: Survey, token: uuid.UUID) -> bool:
+    """Whether a "come back later" link is to answers already sent (it reveals no answers)."""
+    return SurveyResponse.objects.filter(
+        survey=survey, token=token, submitted_at__isnull=False
+    ).exists()
+
+
 def published_survey_for(request: HttpRequest, public_id: uuid.UUID) -> Survey:
     """A survey whose results are published, for its audience (anyone, if public)."""
     survey = survey_to_answer(request, public_id)

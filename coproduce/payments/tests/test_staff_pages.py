@@ -107,6 +107,18 @@ def test_a_query_needs_a_question(
     assert "Write the question you want to ask" in response.content.decode()
 
 
+def test_the_carer_reads_the_coordinators_question_as_written(
+    setting: Setting, carer: Member, coordinator_client: Client, carer_client: Client
+) -> None:
+    claim = submitted_claim(setting, carer)
+    url = reverse("payments:review", args=[claim.pk])
+    coordinator_client.post(url, {"decision": "query", "message": "Was it <12> miles?"})
+    page = carer_client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    assert "The coordinator asks:" in page
+    assert "Was it &lt;12&gt; miles?" in page
+    assert "&lt;p" not in page
+
+
 def test_review_is_for_staff_of_the_organisation(
     setting: Setting, carer: Member, carer_client: Client, staff_b_client: Client
 ) -> None:

@@ -4,6 +4,7 @@ sending; answers sent after the survey closed; the published results."""
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.conftest import Member
 from coproduce.contributions.models import Contribution, Privacy
@@ -129,6 +130,16 @@ def test_saving_to_come_back_later_gives_a_link_that_resumes(built: Built) -> No
     assert resume in client.get(saved).content.decode()
     later = Client().get(resume)
     assert later["Location"] == question_url(survey, answer, built.why.pk)
+
+
+def test_the_saved_link_after_sending_says_the_answers_were_sent(built: Built) -> None:
+    survey = make_public(built)
+    answer = start(Client(), survey)
+    Response.objects.filter(pk=answer.pk).update(submitted_at=timezone.now())
+    resume = reverse("surveys:resume", args=[survey.public_id, answer.token])
+    later = Client().get(resume)
+    assert later.status_code == 200
+    assert "We already have your answers" in later.content.decode()
 
 
 def test_saving_for_later_does_not_need_required_answers(built: Built) -> None:
