@@ -581,6 +581,7 @@ COPRODUCTION_PAGES = {
         "/projects/<id>/contributions/",
         "/projects/<id>/contributions/record/",
         "/projects/<id>/contributions/themes/",
+        "/projects/<id>/contributions/respond/",
         "/contributions/",
         "/contributions/<id>/",
         "/contributions/<id>/respond/",

@@ -223,3 +223,20 @@ def forget_contributions(person: Person) -> int:
         attachment.delete()
     FollowUpReply.objects.filter(invitation__person=person).update(text=REMOVED)
     return theirs.update(text=REMOVED, person=None, privacy=Privacy.ANONYMOUS)
+
+
+@transaction.atomic
+def respond_to_all(
+    contributions: QuerySet[Contribution], status: ResponseStatus | str, response: str, by: User
+) -> int:
+    """One response to every contribution in `contributions` still waiting (say, a
+    survey's 150 answers, considered together in a meeting). Returns how many."""
+    response = response.strip()
+    if rules.needs_reason(status) and not response:
+        raise ReasonNeeded
+    waiting = Contribution.objects.filter(
+        pk__in=contributions.filter(status=ResponseStatus.NEW).values("pk")
+    )
+    return waiting.update(
+        status=status, response=response, responded_at=timezone.now(), responded_by=by
+    )

@@ -8,6 +8,11 @@ urlpatterns = [
     path("projects/<int:project_pk>/contributions/", views.project_list, name="project"),
     path("projects/<int:project_pk>/contributions/record/", views.record, name="record"),
     path("projects/<int:project_pk>/contributions/give/", views.give, name="give"),
+    path(
+        "projects/<int:project_pk>/contributions/respond/",
+        views.respond_to_all,
+        name="respond-to-all",
+    ),
     path("projects/<int:project_pk>/contributions/themes/", views.theme_summary, name="themes"),
     path("contributions/", views.queue, name="queue"),
     path("contributions/yours/", views.yours, name="yours"),

@@ -64,7 +64,9 @@ def with_details(contributions: QuerySet[Contribution]) -> QuerySet[Contribution
     )
 
 
-def filtered(contributions: QuerySet[Contribution], query: QueryDict) -> QuerySet[Contribution]:
+def filtered(
+    contributions: QuerySet[Contribution], query: QueryDict | dict[str, str]
+) -> QuerySet[Contribution]:
     if query.get("status") in ResponseStatus.values:
         contributions = contributions.filter(status=query["status"])
     if query.get("channel") in ContributionChannel.values:
@@ -89,6 +91,9 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
             "project": project,
             "page": current,
             "shown": [(c, rules.shown(viewer, c)) for c in current.object_list],
+            "waiting_query": "&".join(
+                f"{k}={v}" for k, v in request.GET.items() if k in ("channel", "theme") and v
+            ),
             "themes": list(Theme.objects.filter(project=project)),
             "filters": request.GET,
             "query": query,
@@ -129,6 +134,33 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
         messages.success(request, _("The contribution is recorded and waiting to be considered"))
         return redirect("contributions:project", project.pk)
     return page(request, "record.html", {"project": project, "form": form})
+
+
+def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """Staff: one response to every waiting contribution the list's filters show."""
+    project = access.project_for(request, project_pk, need="edit")
+    query = request.POST if request.method == "POST" else request.GET
+    # Only what the list was showing; "status" here is the response being given.
+    filters = {k: str(query.get(k, "")) for k in ("channel", "theme")}
+    chosen = filtered(access.contributions_of(request, project), filters)
+    waiting = chosen.filter(status=ResponseStatus.NEW).count()
+    form = forms.RespondForm(posted(request))
+    if request.method == "POST" and form.is_valid():
+        done = actions.respond_to_all(
+            chosen,
+            form.cleaned_data["status"],
+            form.cleaned_data["response"],
+            access.user_for(request),
+        )
+        messages.success(
+            request, _("Your response is saved for %(num)s contributions") % {"num": done}
+        )
+        return redirect("contributions:project", project.pk)
+    return page(
+        request,
+        "respond_to_all.html",
+        {"project": project, "form": form, "waiting": waiting, "filters": filters},
+    )
 
 
 def give(request: HttpRequest, project_pk: int) -> HttpResponse:
