@@ -96,7 +96,14 @@ def _offered(claim: Claim) -> list[str]:
 
 
 def claim(request: HttpRequest, claim_pk: int) -> HttpResponse:
-    claim = access.claim_for(request, claim_pk)
+    return claim_page(request, access.claim_for(request, claim_pk))
+
+
+def claim_page(
+    request: HttpRequest, claim: Claim, errors: list[tuple[str, str]] | None = None
+) -> HttpResponse:
+    """The claim; after a refused send, with a GOV.UK error summary of what to do:
+    `errors` are (message, the id of the place on the page to go to)."""
     lines = list(claim.lines.select_related("activity"))
     amounts = [rules.LineAmount(line.kind, line.amount) for line in lines]
     context = {
@@ -111,8 +118,12 @@ def claim(request: HttpRequest, claim_pk: int) -> HttpResponse:
         "admin": access.membership_for(request).role in access.ADMIN_ROLES,
         "advice_url": ADVICE_URL,
         "problems": approval_actions.submission_problems(claim, lines),
+        "submit_errors": [{"text": text, "href": href} for text, href in errors or []],
     }
-    return page(request, "claim.html", context)
+    response = page(request, "claim.html", context)
+    if errors:
+        response.status_code = 400
+    return response
 
 
 def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpResponse:
@@ -191,13 +202,17 @@ def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
         bool(benefit_actions.benefit_warnings(claim)) if rules.may_edit(claim.status) else False
     )
     form = forms.SubmitForm(request.POST, warned=warned)
+    lines = list(claim.lines.select_related("activity"))
+    errors = [
+        (str(problem), "#send") for problem in approval_actions.submission_problems(claim, lines)
+    ]
     if not form.is_valid():
-        messages.error(request, _("Choose what you would like us to do about your benefits"))
-        return redirect("payments:claim", claim.pk)
+        errors.insert(0, (" ".join(str(e) for e in form.errors["choice"]), "#choice"))
+    if errors:
+        return claim_page(request, claim, errors)
     try:
         approval_actions.submit(claim, access.user_for(request), form.cleaned_data["choice"])
     except actions.ClaimProblem as problem:
-        messages.error(request, str(problem))
-        return redirect("payments:claim", claim.pk)
+        return claim_page(request, claim, [(str(problem), "#send")])
     messages.success(request, _("Your claim is sent. We will tell you when it is paid."))
     return redirect("payments:claim", claim.pk)

@@ -229,6 +229,21 @@ def test_the_benefits_warning_is_shown_with_options_and_a_link(
     assert "https://www.gov.uk/carers-allowance/eligibility" in body
 
 
+def test_sending_an_unfinished_claim_lists_everything_to_do(
+    setting: Setting, carer: Member, carer_client: Client
+) -> None:
+    from coproduce.payments.tests.test_actions import big_week
+
+    claim = big_week(setting, carer)
+    response = carer_client.post(reverse("payments:submit", args=[claim.pk]))
+    assert response.status_code == 400
+    summary = response.content.decode().split('class="govuk-error-summary"')[1].split("</ul>")[0]
+    assert "Choose what you would like us to do about your benefits" in summary
+    assert "Choose how you would like to be paid" in summary
+    claim.refresh_from_db()
+    assert claim.status == Status.DRAFT
+
+
 def test_submit_is_post_only_and_scoped(
     setting: Setting, carer: Member, carer_client: Client, staff_b_client: Client
 ) -> None:
