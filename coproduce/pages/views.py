@@ -35,6 +35,15 @@ def home(request: HttpRequest) -> HttpResponse:
             if membership.role == Role.CARER
             else []
         ),
+        "proposals": (
+            list(
+                access.own_proposals_waiting(request)
+                .select_related("project")
+                .order_by("deadline", "pk")[:UPCOMING_SHOWN]
+            )
+            if membership.role == Role.CARER
+            else []
+        ),
     }
     return render(request, "pages/home.html", context)
 

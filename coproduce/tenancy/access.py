@@ -14,6 +14,7 @@ from typing import Literal, cast
 from django.core.exceptions import PermissionDenied
 from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
+from django.utils import timezone
 
 from coproduce.accountability.models import Action, BoardSettings
 from coproduce.accounts.models import User
@@ -556,6 +557,19 @@ def proposal_for(request: HttpRequest, pk: int, need: Need = "view") -> Proposal
         ).get(pk=pk, project__in=projects)
     except Proposal.DoesNotExist:
         raise Http404("No such proposal") from None
+
+
+def own_proposals_waiting(request: HttpRequest) -> QuerySet[Proposal]:
+    """Open proposals to the groups the signed-in person is in, that they have not yet
+    given a position on (for their home page)."""
+    membership = membership_for(request)
+    return Proposal.objects.filter(
+        status="open",
+        deadline__gt=timezone.now(),
+        project__members__person__user_id=membership.user_id,
+        project__members__person__organisation_id=membership.organisation_id,
+        project__members__left_on=None,
+    ).exclude(positions__person__user_id=membership.user_id)
 
 
 def revised_proposal_of(project: Project, pk: int) -> Proposal:

@@ -134,8 +134,8 @@ def test_the_carers_home_page_runs_a_fixed_number_of_queries(
 ) -> None:
     for n in range(count):
         invite(carer, f"Meeting {n}", n + 1)
-    # session, user, membership, memberships, practices, invitations
-    with django_assert_num_queries(6):
+    # session, user, membership, memberships, practices, invitations, proposals
+    with django_assert_num_queries(7):
         response = carer_client.get(reverse("pages:home"))
     assert response.content.decode().count("You have not replied yet.") == count
 
@@ -146,3 +146,21 @@ def test_staff_home_links_to_projects_and_shows_no_invitations(
     html = coordinator_client.get(reverse("pages:home")).content.decode()
     assert reverse("projects:list") in html
     assert "Your invitations" not in html
+
+
+def test_a_carer_sees_the_decisions_waiting_for_their_view(
+    carer_client: Client, carer: Member, coordinator: Member
+) -> None:
+    from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
+    from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
+
+    project = ProjectFactory.create(organisation=carer.organisation, coordinator=coordinator.person)
+    ProjectMemberFactory.create(project=project, person=carer.person)
+    waiting = ProposalFactory.create(project=project, title="Move meetings to mornings")
+    answered = ProposalFactory.create(project=project, title="Use the new leaflet")
+    PositionFactory.create(proposal=answered, person=carer.person)
+    elsewhere = ProposalFactory.create(title="Another group's question")
+    html = carer_client.get(reverse("pages:home")).content.decode()
+    assert waiting.title in html
+    assert answered.title not in html
+    assert elsewhere.title not in html
