@@ -12,7 +12,7 @@ from pytest_django.live_server_helper import LiveServer
 
 from coproduce.browser_tests.conftest import FakeNotify, check_axe, choose, sign_in, submit
 from coproduce.conftest import Member
-from coproduce.payments import benefit_actions
+from coproduce.payments import benefit_actions, reference
 from coproduce.payments.models import Claim, Payment, Status
 from coproduce.payments.tests.setup import Setting, make_setting, policy_for
 
@@ -24,6 +24,8 @@ def setting(coordinator: Member, carer: Member) -> Setting:
     """Two past meetings Margaret attended (2 hours, then 90 minutes, travel needed at the
     first); she receives Carer's Allowance, and time is paid at £120 an hour, so a meeting
     is more than the weekly earnings limit."""
+    # Browser tests empty the tables after each test, data migrations' rows included.
+    reference.load_figures()
     setting = make_setting(coordinator, carer)
     policy_for(coordinator, involvement_rate=Decimal("120.00"))
     benefit_actions.save_benefits(carer.person, carer.user, ["carers_allowance"], consent=True)
