@@ -25,7 +25,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
-from hypothesis import HealthCheck, given, settings
+from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 from hypothesis.extra.django import TestCase
 
@@ -147,13 +147,17 @@ def build_world(number_of_givers: int, given_views: list[Given]) -> World:
         givers=[g.person for g in givers],
     )
     survey, question = open_survey(project)
+    answered: set[Person | None] = set()  # a person answers a survey once
     for number, view in enumerate(given_views):
         person = None
         if view.giver is not None and givers:
             person = givers[view.giver % len(givers)].person
         privacy = view.privacy if person is not None else Privacy.ANONYMOUS
         text = f"Wordsof{number}view about the ward"
-        if view.channel == ContributionChannel.SURVEY:
+        if view.channel == ContributionChannel.SURVEY and (
+            person is None or person not in answered
+        ):
+            answered.add(person)
             response = survey_actions.start_response(survey, person, privacy)
             survey_actions.save_answers(response, [question], {question.pk: text})
             (contribution,) = survey_actions.submit(response)
@@ -376,6 +380,18 @@ class PrivacyProperty(TestCase):
         max_examples=8,
         deadline=None,
         suppress_health_check=[HealthCheck.too_slow, HealthCheck.data_too_large],
+    )
+    # Always tried as well: one person's survey answers given twice (a person answers a
+    # survey once), confidential words through every route, and a late answer.
+    @example(
+        number_of_givers=2,
+        given_views=[
+            Given(0, Privacy.CONFIDENTIAL, ContributionChannel.SURVEY, False),
+            Given(0, Privacy.IDENTIFIABLE, ContributionChannel.SURVEY, False),
+            Given(1, Privacy.ANONYMOUS_TO_GROUP, ContributionChannel.PHONE, True),
+            Given(1, Privacy.CONFIDENTIAL, ContributionChannel.LETTER, True),
+            Given(0, Privacy.CONFIDENTIAL, ContributionChannel.OPEN_DOOR, False),
+        ],
     )
     @given(
         number_of_givers=st.integers(min_value=1, max_value=3),
