@@ -202,14 +202,12 @@ def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
         bool(benefit_actions.benefit_warnings(claim)) if rules.may_edit(claim.status) else False
     )
     form = forms.SubmitForm(request.POST, warned=warned)
-    lines = list(claim.lines.select_related("activity"))
-    errors = [
-        (str(problem), "#send") for problem in approval_actions.submission_problems(claim, lines)
-    ]
     if not form.is_valid():
-        errors.insert(0, (" ".join(str(e) for e in form.errors["choice"]), "#choice"))
-    if errors:
-        return claim_page(request, claim, errors)
+        # The claim cannot go yet: say everything still to do, not only the first thing.
+        lines = list(claim.lines.select_related("activity"))
+        problems = approval_actions.submission_problems(claim, lines)
+        choice = " ".join(str(e) for e in form.errors["choice"])
+        return claim_page(request, claim, [(choice, "#choice")] + [(p, "#send") for p in problems])
     try:
         approval_actions.submit(claim, access.user_for(request), form.cleaned_data["choice"])
     except actions.ClaimProblem as problem:
