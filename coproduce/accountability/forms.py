@@ -70,6 +70,33 @@ def contribution_choice(
     return str(contribution.pk), label, " · ".join(parts)
 
 
+def done_on_field() -> DateField:
+    return DateField(
+        label=_("If it is done, when was it done? (optional)"),
+        required=False,
+        help_text=_("Leave empty for today."),
+    )
+
+
+def evidence_field() -> forms.CharField:
+    return forms.CharField(
+        label=_("Evidence (optional)"),
+        required=False,
+        max_length=2000,
+        help_text=_("What shows it happened: a new leaflet, minutes, a changed policy."),
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+def evidence_link_field() -> forms.URLField:
+    return forms.URLField(
+        label=_("Link to the evidence (optional)"),
+        required=False,
+        assume_scheme="https",
+        error_messages={"invalid": _("Enter a web address, like https://example.org/report")},
+    )
+
+
 class ActionForm(forms.Form):
     """What the action is, and which of the project's contributions it answers."""
 
@@ -97,24 +124,9 @@ class ActionForm(forms.Form):
         required=False,
         help_text=_("For example, 27 3 2027"),
     )
-    done_on = DateField(
-        label=_("If it is done, when was it done? (optional)"),
-        required=False,
-        help_text=_("Leave empty for today."),
-    )
-    evidence = forms.CharField(
-        label=_("Evidence (optional)"),
-        required=False,
-        max_length=2000,
-        help_text=_("What shows it happened: a new leaflet, minutes, a changed policy."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    evidence_link = forms.URLField(
-        label=_("Link to the evidence (optional)"),
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Enter a web address, like https://example.org/report")},
-    )
+    done_on = done_on_field()
+    evidence = evidence_field()
+    evidence_link = evidence_link_field()
     contributions = forms.MultipleChoiceField(
         label=_("Which views does it answer? (You said)"),
         required=False,
@@ -189,24 +201,9 @@ class StatusForm(forms.Form):
         help_text=_("The people whose views it answers read this."),
         widget=forms.Textarea(attrs={"rows": 3}),
     )
-    done_on = DateField(
-        label=_("If it is done, when was it done? (optional)"),
-        required=False,
-        help_text=_("Leave empty for today."),
-    )
-    evidence = forms.CharField(
-        label=_("Evidence (optional)"),
-        required=False,
-        max_length=2000,
-        help_text=_("What shows it happened: a new leaflet, minutes, a changed policy."),
-        widget=forms.Textarea(attrs={"rows": 3}),
-    )
-    evidence_link = forms.URLField(
-        label=_("Link to the evidence (optional)"),
-        required=False,
-        assume_scheme="https",
-        error_messages={"invalid": _("Enter a web address, like https://example.org/report")},
-    )
+    done_on = done_on_field()
+    evidence = evidence_field()
+    evidence_link = evidence_link_field()
     note = forms.CharField(
         label=_("Note for the history (optional)"),
         required=False,

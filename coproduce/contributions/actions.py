@@ -21,7 +21,7 @@ from coproduce.contributions.models import (
     ResponseStatus,
     Theme,
 )
-from coproduce.people.models import Person
+from coproduce.people.models import Person, age_on
 from coproduce.projects.models import Project
 from coproduce.tenancy.models import Organisation
 
@@ -186,7 +186,7 @@ def theme_counts(project: Project, today: datetime.date) -> list[ThemeCount]:
     births = Contribution.objects.filter(project=project, person__isnull=False).values_list(
         "person__date_of_birth", flat=True
     )
-    all_bands = {b for b in (rules.age_band(_age(born, today)) for born in births) if b}
+    all_bands = {b for b in (rules.age_band(age_on(born, today)) for born in births) if b}
     grouped: dict[tuple[int, str], list[tuple[str, datetime.date | None]]] = {}
     for theme_id, theme, channel, born in rows:
         grouped.setdefault((theme_id, theme), []).append((channel, born))
@@ -195,19 +195,13 @@ def theme_counts(project: Project, today: datetime.date) -> list[ThemeCount]:
         by_channel: dict[str, int] = {}
         for channel, _born in items:
             by_channel[channel] = by_channel.get(channel, 0) + 1
-        bands = [rules.age_band(_age(born, today)) for _channel, born in items]
+        bands = [rules.age_band(age_on(born, today)) for _channel, born in items]
         counts.append(
             ThemeCount(
                 theme_id, theme, len(items), by_channel, rules.one_group_only(bands, all_bands)
             )
         )
     return counts
-
-
-def _age(born: datetime.date | None, today: datetime.date) -> int | None:
-    if born is None:
-        return None
-    return today.year - born.year - ((today.month, today.day) < (born.month, born.day))
 
 
 # Kept in the record instead of the words of someone whose data was erased.

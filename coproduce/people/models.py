@@ -27,6 +27,13 @@ class Channel(models.TextChoices):
     PHONE = "phone", _("Phone call")
 
 
+def age_on(born: date | None, day: date) -> int | None:
+    """Whole years from `born` to `day`; None when the date of birth is not known."""
+    if born is None:
+        return None
+    return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+
+
 class Person(models.Model):
     """Anyone known to an organisation: carer, professional or staff."""
 
@@ -78,10 +85,7 @@ class Person(models.Model):
         return self.erased_at is not None
 
     def age_on(self, day: date) -> int | None:
-        if self.date_of_birth is None:
-            return None
-        born = self.date_of_birth
-        return day.year - born.year - ((day.month, day.day) < (born.month, born.day))
+        return age_on(self.date_of_birth, day)
 
 
 class AccessNeed(models.TextChoices):
