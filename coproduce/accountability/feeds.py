@@ -13,10 +13,11 @@ from django.utils.html import escape, linebreaks
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
+from coproduce.accountability import access
 from coproduce.accountability.models import Action, ActionStatus, BoardSettings
 from coproduce.jinja2 import localdate
+from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
-from coproduce.tenancy import access
 
 LATEST = 50
 
@@ -54,7 +55,7 @@ class BoardFeed(Feed[Action, Source]):
     feed_type = Atom1Feed
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Source:
-        project = access.project_for(request, kwargs["project_pk"])
+        project = project_for(request, kwargs["project_pk"])
         return Source(project, reverse("accountability:board", args=[project.pk]), public=False)
 
     def title(self, source: Source) -> str:

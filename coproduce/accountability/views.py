@@ -13,13 +13,17 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.accountability import actions, board, forms, rules
+from coproduce.accountability import access, actions, board, forms, rules
 from coproduce.accountability.models import Action, ActionStatus
+from coproduce.contributions.access import contributions_of, viewer_for
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
+from coproduce.decisions.access import proposals_for
+from coproduce.people.access import own_person
 from coproduce.people.models import Person
+from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
-from coproduce.tenancy import access
+from coproduce.tenancy.access import is_staff, user_for
 
 STATUS_TAGS = {
     ActionStatus.PLANNED: "govuk-tag--blue",
@@ -48,10 +52,6 @@ def posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def is_staff(request: HttpRequest) -> bool:
-    return access.membership_for(request).role in access.PEOPLE_ROLES
-
-
 # --- Boards ---------------------------------------------------------------------------------
 
 
@@ -68,9 +68,9 @@ def board_context(
 
 
 def members_board(request: HttpRequest, project_pk: int, template: str) -> HttpResponse:
-    project = access.project_for(request, project_pk)
+    project = project_for(request, project_pk)
     context = board_context(
-        project, access.actions_of(request, project), access.viewer_for(request), public=False
+        project, access.actions_of(request, project), viewer_for(request), public=False
     )
     context["staff"] = is_staff(request)
     context["board_settings"] = actions.settings_of(project)
@@ -105,7 +105,7 @@ def public_easy_read(request: HttpRequest, board_uuid: uuid.UUID) -> HttpRespons
 
 
 def action_list(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     rows = access.actions_of(request, project, need="edit").annotate(
         linked=Count("contributions", distinct=True), comment_count=Count("comments", distinct=True)
     )
@@ -120,7 +120,7 @@ def action_list(request: HttpRequest, project_pk: int) -> HttpResponse:
 def choosable(request: HttpRequest, project: Project) -> list[Contribution]:
     """The project's contributions this member of staff may reach, newest first."""
     return list(
-        access.contributions_of(request, project)
+        contributions_of(request, project)
         .select_related("person")
         .prefetch_related("themes")
         .order_by("-given_on", "-pk")
@@ -128,12 +128,12 @@ def choosable(request: HttpRequest, project: Project) -> list[Contribution]:
 
 
 def record(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     form = forms.ActionForm(
         posted(request),
         contributions=choosable(request, project),
-        viewer=access.viewer_for(request),
-        proposals=list(access.proposals_for(request, project)),
+        viewer=viewer_for(request),
+        proposals=list(proposals_for(request, project)),
         initial={"status": ActionStatus.PLANNED},
     )
     if request.method == "POST" and form.is_valid():
@@ -141,7 +141,7 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
             project,
             form.details(),
             form.chosen(),
-            access.user_for(request),
+            user_for(request),
             status=form.cleaned_data["status"],
             done_on=form.done_date(),
             proposals=form.chosen_proposals(),
@@ -167,8 +167,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.ActionForm(
         posted(request),
         contributions=reachable,
-        viewer=access.viewer_for(request),
-        proposals=list(access.proposals_for(request, action.project)),
+        viewer=viewer_for(request),
+        proposals=list(proposals_for(request, action.project)),
         editing=True,
         initial=initial,
     )
@@ -180,7 +180,7 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
             action,
             form.details(),
             chosen,
-            access.user_for(request),
+            user_for(request),
             proposals=form.chosen_proposals(),
         )
         messages.success(request, _("The action is saved"))
@@ -203,7 +203,7 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
         actions.change_status(
             action,
             data["status"],
-            access.user_for(request),
+            user_for(request),
             reason=data["reason"],
             done_on=data.get("done_on"),
             note=data["note"],
@@ -216,12 +216,12 @@ def status(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def board_settings(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     current = actions.settings_of(project)
     initial = {"public": "yes" if current is not None and current.public else "no"}
     form = forms.BoardSettingsForm(posted(request), initial=initial)
     if request.method == "POST" and form.is_valid():
-        actions.choose_public(project, form.chosen(), access.user_for(request))
+        actions.choose_public(project, form.chosen(), user_for(request))
         messages.success(request, _("The board settings are saved"))
         return redirect("accountability:board", project.pk)
     return page(request, "settings.html", {"project": project, "board_settings": current}, form)
@@ -233,7 +233,7 @@ def board_settings(request: HttpRequest, project_pk: int) -> HttpResponse:
 def action_page(
     request: HttpRequest, action: Action, form: forms.CommentForm | None
 ) -> HttpResponse:
-    viewer = access.viewer_for(request)
+    viewer = viewer_for(request)
     staff = is_staff(request)
     contributions = action.contributions.select_related("person").prefetch_related("themes")
     said = [board.said(c, viewer, public=False) for c in contributions]
@@ -271,7 +271,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @require_POST
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.action_for(request, pk)
-    person = access.own_person(request)
+    person = own_person(request)
     form = forms.CommentForm(request.POST)
     if not form.is_valid():
         return action_page(request, action, form)

@@ -14,7 +14,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.accounts.models import User
-from coproduce.activities import calendar
+from coproduce.activities import access, calendar
 from coproduce.activities import invitation_actions as actions
 from coproduce.activities import invitation_rules as rules
 from coproduce.activities.invitation_forms import (
@@ -26,7 +26,7 @@ from coproduce.activities.invitation_forms import (
     SupportForm,
 )
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply
-from coproduce.tenancy import access
+from coproduce.tenancy.access import user_for
 
 REPLY_ORDER = Case(
     When(reply=Reply.COMING, then=Value(0)),
@@ -126,7 +126,7 @@ def reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse
     return _reply_page(
         request,
         invited,
-        by=access.user_for(request),
+        by=user_for(request),
         done=back,
         back=back,
         on_behalf=True,
@@ -216,7 +216,7 @@ def reply(request: HttpRequest, pk: int) -> HttpResponse:
     invited = access.own_invitation_for(request, pk)
     done = reverse("activities:reply-done", args=[pk])
     back = reverse("activities:activity", args=[pk])
-    return _reply_page(request, invited, by=access.user_for(request), done=done, back=back)
+    return _reply_page(request, invited, by=user_for(request), done=done, back=back)
 
 
 def reply_done(request: HttpRequest, pk: int) -> HttpResponse:

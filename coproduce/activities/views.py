@@ -15,7 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.activities import actions, forms, invitation_rules, rules
+from coproduce.activities import access, actions, forms, invitation_rules, rules
 from coproduce.activities.models import (
     Activity,
     ActivityChange,
@@ -24,8 +24,10 @@ from coproduce.activities.models import (
     OtherWay,
 )
 from coproduce.jinja2 import localdatetime
+from coproduce.people.access import own_person
 from coproduce.people.models import AccessNeed, Availability, Person
-from coproduce.tenancy import access
+from coproduce.projects.access import project_for
+from coproduce.tenancy.access import Need, is_staff, user_for
 
 STATUS_TAGS = {
     ActivityStatus.FINDING_A_TIME: "govuk-tag--yellow",
@@ -61,12 +63,8 @@ def posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def is_staff(request: HttpRequest) -> bool:
-    return access.membership_for(request).role in access.PEOPLE_ROLES
-
-
 def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk)
+    project = project_for(request, project_pk)
     staff = is_staff(request)
     short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
     activities = list(access.activities_for(request, project).annotate(short=Exists(short)))
@@ -91,7 +89,7 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 def plan(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     form = forms.PlanForm(
         posted(request),
         lead_candidates=actions.lead_candidates(project),
@@ -103,7 +101,7 @@ def plan(request: HttpRequest, project_pk: int) -> HttpResponse:
         if starts_at is not None:
             when = actions.PlannedTime(starts_at, form.cleaned_data["reason"])
         activity = actions.plan_activity(
-            access.user_for(request), project, form.details(), form.leads(), when
+            user_for(request), project, form.details(), form.leads(), when
         )
         messages.success(request, _("%(title)s is planned") % {"title": activity.title})
         return redirect("activities:activity", activity.pk)
@@ -140,7 +138,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
             ).values_list("user_id", "full_name")
         )
         context["changes"] = [(c, names.get(c.changed_by_id, "")) for c in changes]
-        people = actions.group_needs(access.user_for(request), activity)
+        people = actions.group_needs(user_for(request), activity)
         # What each person said in their reply (replacement care, travel, other needs)
         # counts as much as their profile: one query however many are invited.
         replies = {i.person_id: i for i in activity.invitations.all()}
@@ -169,7 +167,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.move_activity(
-                access.user_for(request),
+                user_for(request),
                 activity,
                 form.cleaned_data["starts_at"],
                 form.cleaned_data["reason"],
@@ -191,7 +189,7 @@ def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.cancel_activity(
-                access.user_for(request), activity, form.cleaned_data["reason"], form.costs()
+                user_for(request), activity, form.cleaned_data["reason"], form.costs()
             )
         except actions.NotNow:
             messages.error(request, _("This activity is already cancelled"))
@@ -237,7 +235,7 @@ class NotFinding(Exception):
     pass
 
 
-def finding_activity(request: HttpRequest, pk: int, need: access.Need = "view") -> Activity:
+def finding_activity(request: HttpRequest, pk: int, need: Need = "view") -> Activity:
     """An activity still finding a time; a page for one that has a time goes to the activity."""
     activity = access.activity_for(request, pk, need)
     if activity.status != ActivityStatus.FINDING_A_TIME:
@@ -279,7 +277,7 @@ def times(request: HttpRequest, pk: int) -> HttpResponse:
             raise Http404("No such member")
         person = access.group_member_for(activity, int(str(chosen)))
     else:
-        person = access.group_member_for(activity, access.own_person(request).pk)
+        person = access.group_member_for(activity, own_person(request).pk)
     return answer_times(request, activity, person, staff)
 
 
@@ -299,7 +297,7 @@ def answer_times(
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        actions.answer_slots(access.user_for(request), activity, person, form.answers())
+        actions.answer_slots(user_for(request), activity, person, form.answers())
         if staff:
             messages.success(
                 request, _("%(name)s's answers are saved") % {"name": person.full_name}
@@ -354,9 +352,7 @@ def choose(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         slot = activity.slots.get(pk=int(form.cleaned_data["slot"]))
         try:
-            actions.choose_slot(
-                access.user_for(request), activity, slot, form.cleaned_data["reason"]
-            )
+            actions.choose_slot(user_for(request), activity, slot, form.cleaned_data["reason"])
         except actions.NotNow:
             messages.error(request, _("This activity already has a time"))
         else:

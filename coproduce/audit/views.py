@@ -2,8 +2,8 @@ from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 
+from coproduce.audit import access
 from coproduce.audit.models import AuditAction, DataCategory
-from coproduce.tenancy import access
 
 PAGE_SIZE = 50
 

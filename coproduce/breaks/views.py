@@ -12,7 +12,7 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.breaks import actions, reports, rules
+from coproduce.breaks import access, actions, reports, rules
 from coproduce.breaks.forms import (
     DecisionForm,
     JoinForm,
@@ -24,7 +24,7 @@ from coproduce.breaks.forms import (
 )
 from coproduce.breaks.models import Referral, ReferralStatus
 from coproduce.people.models import Person
-from coproduce.tenancy import access
+from coproduce.tenancy.access import is_staff, user_for
 
 QUEUE_SIZE = 100
 STATUS_COLOURS = {
@@ -49,7 +49,7 @@ def home(request: HttpRequest) -> HttpResponse:
         "referrals": referrals,
         "section": "breaks",
         "status_colours": STATUS_COLOURS,
-        "is_staff": access.membership_for(request).role in access.PEOPLE_ROLES,
+        "is_staff": is_staff(request),
     }
     return render(request, "breaks/home.html", context)
 
@@ -65,7 +65,7 @@ def start(request: HttpRequest) -> HttpResponse:
             request, _("%(practice)s has not joined the scheme yet.") % {"practice": practice.name}
         )
         return redirect("breaks:home")
-    referral = actions.start_referral(access.user_for(request), practice)
+    referral = actions.start_referral(user_for(request), practice)
     return redirect("breaks:step", referral.pk, steps_for(referral)[0].slug)
 
 
@@ -162,7 +162,7 @@ def process(request: HttpRequest, pk: int) -> HttpResponse:
         initial={"amount": referral.scheme.standard_payment},
     )
     payment = PaymentForm(request.POST if request.POST.get("step") == "pay" else None)
-    user = access.user_for(request)
+    user = user_for(request)
     try:
         if decision.is_bound and decision.is_valid():
             approve = decision.cleaned_data["decision"] == "approve"

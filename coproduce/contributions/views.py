@@ -16,7 +16,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from coproduce.contributions import actions, forms, rules
+from coproduce.activities.access import activities_for
+from coproduce.contributions import access, actions, forms, rules
 from coproduce.contributions.models import (
     Contribution,
     ContributionChannel,
@@ -24,7 +25,9 @@ from coproduce.contributions.models import (
     ResponseStatus,
     Theme,
 )
-from coproduce.tenancy import access
+from coproduce.people.access import own_person, people_for
+from coproduce.projects.access import project_for
+from coproduce.tenancy.access import public_organisation, user_for
 
 PAGE_SIZE = 50
 STATUS_TAGS = {
@@ -78,7 +81,7 @@ def filtered(
 
 
 def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk)
+    project = project_for(request, project_pk)
     viewer = access.viewer_for(request)
     contributions = filtered(access.contributions_of(request, project), request.GET)
     paged = Paginator(with_details(contributions).order_by("-given_on", "-pk"), PAGE_SIZE)
@@ -105,9 +108,9 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def record(request: HttpRequest, project_pk: int) -> HttpResponse:
     """Staff type in what someone said: in a meeting, on the phone, in a letter..."""
-    project = access.project_for(request, project_pk, need="edit")
-    people = list(access.people_for(request).filter(project_memberships__project=project))
-    activities = list(access.activities_for(request, project).order_by("-starts_at"))
+    project = project_for(request, project_pk, need="edit")
+    people = list(people_for(request).filter(project_memberships__project=project))
+    activities = list(activities_for(request, project).order_by("-starts_at"))
     form = forms.RecordForm(
         posted(request),
         request.FILES or None,
@@ -129,7 +132,7 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
             person=person,
             text=data["text"],
             given_on=data["given_on"],
-            recorded_by=access.user_for(request),
+            recorded_by=user_for(request),
         )
         messages.success(request, _("The contribution is recorded and waiting to be considered"))
         return redirect("contributions:project", project.pk)
@@ -138,7 +141,7 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
     """Staff: one response to every waiting contribution the list's filters show."""
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     query = request.POST if request.method == "POST" else request.GET
     # Only what the list was showing; "status" here is the response being given.
     filters = {k: str(query.get(k, "")) for k in ("channel", "theme")}
@@ -150,7 +153,7 @@ def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
             chosen,
             form.cleaned_data["status"],
             form.cleaned_data["response"],
-            access.user_for(request),
+            user_for(request),
         )
         messages.success(
             request, _("Your response is saved for %(num)s contributions") % {"num": done}
@@ -165,8 +168,8 @@ def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def give(request: HttpRequest, project_pk: int) -> HttpResponse:
     """A member of the group gives their own view in writing."""
-    project = access.project_for(request, project_pk)
-    person = access.own_person(request)
+    project = project_for(request, project_pk)
+    person = own_person(request)
     profile = getattr(person, "carer_profile", None)
     initial = {"privacy": profile.default_anonymity} if profile is not None else {}
     form = forms.GiveForm(posted(request), initial=initial)
@@ -178,7 +181,7 @@ def give(request: HttpRequest, project_pk: int) -> HttpResponse:
             privacy=form.cleaned_data["privacy"],
             person=person,
             text=form.cleaned_data["text"],
-            recorded_by=access.user_for(request),
+            recorded_by=user_for(request),
         )
         messages.success(request, _("Thank you. We will tell you what happens to what you said."))
         return redirect("contributions:contribution", contribution.pk)
@@ -219,7 +222,7 @@ def respond(request: HttpRequest, pk: int) -> HttpResponse:
             contribution,
             form.cleaned_data["status"],
             form.cleaned_data["response"],
-            access.user_for(request),
+            user_for(request),
         )
         messages.success(request, _("Your response is saved"))
         return redirect("contributions:contribution", contribution.pk)
@@ -309,7 +312,7 @@ def queue(request: HttpRequest) -> HttpResponse:
 
 
 def theme_summary(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     rows = actions.theme_counts(project, timezone.localdate())
     return page(
         request,
@@ -320,7 +323,7 @@ def theme_summary(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def open_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
     """Anyone may tell an organisation anything at any time; nothing links it to them."""
-    organisation = access.organisation_for_feedback(organisation_slug)
+    organisation = public_organisation(organisation_slug)
     form = forms.OpenDoorForm(posted(request))
     if request.method == "POST" and form.is_valid():
         actions.record_contribution(
@@ -339,7 +342,7 @@ def open_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
 
 
 def open_door_thanks(request: HttpRequest, organisation_slug: str) -> HttpResponse:
-    organisation = access.organisation_for_feedback(organisation_slug)
+    organisation = public_organisation(organisation_slug)
     return page(
         request,
         "open_door_thanks.html",

@@ -14,10 +14,12 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
-from coproduce.decisions import actions, forms, rules, summary
+from coproduce.decisions import access, actions, forms, rules, summary
 from coproduce.decisions.models import Outcome, PositionChannel, Proposal, ProposalStatus, Stance
+from coproduce.people.access import own_person
 from coproduce.people.models import Person
-from coproduce.tenancy import access
+from coproduce.projects.access import project_for
+from coproduce.tenancy.access import is_staff, user_for
 
 STATUS_TAGS = {ProposalStatus.OPEN: "govuk-tag--blue", ProposalStatus.CLOSED: "govuk-tag--grey"}
 OUTCOME_TAGS = {
@@ -55,13 +57,9 @@ def posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def is_staff(request: HttpRequest) -> bool:
-    return access.membership_for(request).role in access.PEOPLE_ROLES
-
-
 def own_person_or_none(request: HttpRequest) -> Person | None:
     try:
-        return access.own_person(request)
+        return own_person(request)
     except Http404:
         return None
 
@@ -71,7 +69,7 @@ def closed_message(why: rules.NotOpen) -> str:
 
 
 def log(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk)
+    project = project_for(request, project_pk)
     proposals = (
         access.proposals_for(request, project)
         .select_related("revises")
@@ -87,7 +85,7 @@ def log(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk)
+    project = project_for(request, project_pk)
     revises = None
     if str(request.GET.get("revises", "")).isdigit():
         revises = access.revised_proposal_of(project, int(request.GET["revises"]))
@@ -103,7 +101,7 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
         proposer = own_person_or_none(request)
         try:
             proposal = actions.put_proposal(
-                access.user_for(request), project, proposer, form.draft(), revises
+                user_for(request), project, proposer, form.draft(), revises
             )
         except actions.DeadlinePassed:
             form.add_error("date", _("The deadline must be in the future"))
@@ -142,7 +140,7 @@ def give_position(
             raise actions.Closed(
                 rules.why_closed(proposal, timezone.now()) or rules.NotOpen.DECIDED
             )
-        actions.record_position(access.user_for(request), proposal, me, form.given())
+        actions.record_position(user_for(request), proposal, me, form.given())
     except actions.Closed as closed:
         messages.error(request, closed_message(closed.why))
     else:
@@ -166,7 +164,7 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         person = access.decision_member_of(proposal, int(form.cleaned_data["person"]))
         try:
-            actions.record_position(access.user_for(request), proposal, person, form.given())
+            actions.record_position(user_for(request), proposal, person, form.given())
         except actions.Closed as closed:
             messages.error(request, closed_message(closed.why))
         else:
@@ -190,7 +188,7 @@ def outcome(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.record_outcome(
-                access.user_for(request),
+                user_for(request),
                 proposal,
                 Outcome(form.cleaned_data["outcome"]),
                 form.cleaned_data["statement"],

@@ -4,9 +4,11 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from coproduce.activities.access import own_invitations
 from coproduce.activities.models import ActivityStatus
-from coproduce.breaks.models import Scheme
-from coproduce.tenancy import access
+from coproduce.breaks.access import pays_for_a_scheme, practices_for
+from coproduce.decisions.access import own_proposals_waiting
+from coproduce.tenancy.access import is_staff, memberships_for
 from coproduce.tenancy.models import Role
 
 UPCOMING_SHOWN = 10  # the next few; the projects pages list the rest
@@ -18,13 +20,12 @@ def home(request: HttpRequest) -> HttpResponse:
         return render(request, "pages/home.html", {"membership": None})
     context = {
         "membership": membership,
-        "several": access.memberships_for(request).count() > 1,
-        "refers_for_breaks": access.practices_for(request).exists(),
-        "runs_breaks": membership.role in access.PEOPLE_ROLES
-        and Scheme.objects.filter(payment_organisation_id=membership.organisation_id).exists(),
+        "several": memberships_for(request).count() > 1,
+        "refers_for_breaks": practices_for(request).exists(),
+        "runs_breaks": is_staff(request) and pays_for_a_scheme(request),
         "invitations": (
             list(
-                access.own_invitations(request)
+                own_invitations(request)
                 .filter(
                     activity__status=ActivityStatus.SCHEDULED,
                     activity__starts_at__gt=timezone.now(),
@@ -37,7 +38,7 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
         "proposals": (
             list(
-                access.own_proposals_waiting(request)
+                own_proposals_waiting(request)
                 .select_related("project")
                 .order_by("deadline", "pk")[:UPCOMING_SHOWN]
             )

@@ -7,12 +7,13 @@ from django.utils.translation import gettext as _
 
 from coproduce.payments import benefit_actions, forms, outputs
 from coproduce.payments.claim_views import ADVICE_URL, page, posted
+from coproduce.people.access import own_person, person_for
 from coproduce.people.models import Person
-from coproduce.tenancy import access
+from coproduce.tenancy.access import user_for
 
 
 def _benefits_page(request: HttpRequest, person: Person, own: bool) -> HttpResponse:
-    user = access.user_for(request)
+    user = user_for(request)
     current = benefit_actions.view_benefits(person, user) if request.method == "GET" else None
     initial = {"consent": current is not None, "benefits": current.benefits if current else []}
     form = forms.BenefitsForm(posted(request), initial=initial)
@@ -29,23 +30,23 @@ def _benefits_page(request: HttpRequest, person: Person, own: bool) -> HttpRespo
 
 
 def benefits(request: HttpRequest) -> HttpResponse:
-    return _benefits_page(request, access.own_person(request), own=True)
+    return _benefits_page(request, own_person(request), own=True)
 
 
 def person_benefits(request: HttpRequest, person_pk: int) -> HttpResponse:
-    return _benefits_page(request, access.person_for(request, person_pk), own=False)
+    return _benefits_page(request, person_for(request, person_pk), own=False)
 
 
 def _statement(request: HttpRequest, person: Person, year: int) -> HttpResponse:
-    pdf = outputs.statement_pdf(person, year, access.user_for(request))
+    pdf = outputs.statement_pdf(person, year, user_for(request))
     response = HttpResponse(pdf, content_type="application/pdf")
     response["Content-Disposition"] = f'attachment; filename="payments-{year}-{year + 1}.pdf"'
     return response
 
 
 def statement(request: HttpRequest, year: int) -> HttpResponse:
-    return _statement(request, access.own_person(request), year)
+    return _statement(request, own_person(request), year)
 
 
 def person_statement(request: HttpRequest, person_pk: int, year: int) -> HttpResponse:
-    return _statement(request, access.person_for(request, person_pk), year)
+    return _statement(request, person_for(request, person_pk), year)

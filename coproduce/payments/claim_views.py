@@ -10,7 +10,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.payments import actions, approval_actions, benefit_actions, forms, rules
+from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
     TIME_KINDS,
     Claim,
@@ -19,8 +19,13 @@ from coproduce.payments.models import (
     Status,
     TravelMode,
 )
+from coproduce.people.access import own_person
 from coproduce.projects.models import BudgetKind, Project
-from coproduce.tenancy import access
+from coproduce.tenancy.access import (
+    is_admin,
+    is_staff,
+    user_for,
+)
 
 STATUS_TAGS = {
     Status.DRAFT: "govuk-tag--grey",
@@ -51,16 +56,12 @@ def posted(request: HttpRequest) -> QueryDict | None:
     return request.POST if request.method == "POST" else None
 
 
-def is_staff(request: HttpRequest) -> bool:
-    return access.membership_for(request).role in access.PEOPLE_ROLES
-
-
 def claims(request: HttpRequest) -> HttpResponse:
     """Your claims; a POST drafts anything new to claim from your projects."""
-    person = access.own_person(request)
+    person = own_person(request)
     if request.method == "POST":
         drafted = sum(
-            actions.draft_claims(project, access.user_for(request), person).lines
+            actions.draft_claims(project, user_for(request), person).lines
             for project in Project.objects.filter(activities__invitations__person=person).distinct()
         )
         messages.success(
@@ -115,7 +116,7 @@ def claim_page(
         "events": list(claim.events.select_related("by")),
         "payment": getattr(claim, "payment", None),
         "staff": is_staff(request),
-        "admin": access.membership_for(request).role in access.ADMIN_ROLES,
+        "admin": is_admin(request),
         "advice_url": ADVICE_URL,
         "problems": approval_actions.submission_problems(claim, lines),
         "submit_errors": [{"text": text, "href": href} for text, href in errors or []],
@@ -190,7 +191,7 @@ def method(request: HttpRequest, claim_pk: int) -> HttpResponse:
     initial["voucher_send_to"] = initial["voucher_send_to"] or claim.person.email
     form = forms.MethodForm(posted(request), initial=initial, offered=_offered(claim))
     if request.method == "POST" and form.is_valid():
-        actions.choose_method(claim, access.user_for(request), form.cleaned_data)
+        actions.choose_method(claim, user_for(request), form.cleaned_data)
         return redirect("payments:claim", claim.pk)
     return page(request, "method.html", {"claim": claim}, form)
 
@@ -209,7 +210,7 @@ def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
         choice = " ".join(str(e) for e in form.errors["choice"])
         return claim_page(request, claim, [(choice, "#choice")] + [(p, "#send") for p in problems])
     try:
-        approval_actions.submit(claim, access.user_for(request), form.cleaned_data["choice"])
+        approval_actions.submit(claim, user_for(request), form.cleaned_data["choice"])
     except actions.ClaimProblem as problem:
         return claim_page(request, claim, [(str(problem), "#send")])
     messages.success(request, _("Your claim is sent. We will tell you when it is paid."))

@@ -10,17 +10,18 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.payments import actions, approval_actions, budget, forms, outputs
+from coproduce.payments import access, actions, approval_actions, budget, forms, outputs
 from coproduce.payments.claim_views import page, posted
 from coproduce.payments.models import Claim, Status
-from coproduce.tenancy import access
+from coproduce.projects.access import project_for
+from coproduce.tenancy.access import is_admin, membership_for, user_for
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def project(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
-    organisation_id = access.membership_for(request).organisation_id
+    project = project_for(request, project_pk, need="edit")
+    organisation_id = membership_for(request).organisation_id
     claims = list(
         access.claims_for(request)
         .filter(project=project)
@@ -40,8 +41,8 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 @require_POST
 def draft(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
-    drafted = actions.draft_claims(project, access.user_for(request))
+    project = project_for(request, project_pk, need="edit")
+    drafted = actions.draft_claims(project, user_for(request))
     messages.success(
         request,
         ngettext("%(num)s new claim line drafted", "%(num)s new claim lines drafted", drafted.lines)
@@ -56,7 +57,7 @@ def review(request: HttpRequest, claim_pk: int) -> HttpResponse:
     claim = access.claim_to_review(request, claim_pk)
     form = forms.ReviewForm(posted(request))
     if request.method == "POST" and form.is_valid():
-        user = access.user_for(request)
+        user = user_for(request)
         try:
             if form.cleaned_data["decision"] == "approve":
                 approval_actions.approve(claim, user)
@@ -77,7 +78,7 @@ def paid(request: HttpRequest, claim_pk: int) -> HttpResponse:
         try:
             approval_actions.mark_paid(
                 claim,
-                access.user_for(request),
+                user_for(request),
                 form.cleaned_data["paid_on"],
                 form.cleaned_data["reference"],
             )
@@ -89,14 +90,14 @@ def paid(request: HttpRequest, claim_pk: int) -> HttpResponse:
 
 
 def _export(request: HttpRequest, project_pk: int) -> tuple[list[Claim], str]:
-    project = access.project_for(request, project_pk, need="edit")
-    organisation_id = access.membership_for(request).organisation_id
+    project = project_for(request, project_pk, need="edit")
+    organisation_id = membership_for(request).organisation_id
     return list(outputs.approved_claims(project, organisation_id)), f"claims-{project.pk}"
 
 
 def export_csv(request: HttpRequest, project_pk: int) -> HttpResponse:
     claims, name = _export(request, project_pk)
-    body = outputs.export_csv(claims, access.user_for(request))
+    body = outputs.export_csv(claims, user_for(request))
     response = HttpResponse(body, content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
     return response
@@ -104,7 +105,7 @@ def export_csv(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def export_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
     claims, name = _export(request, project_pk)
-    body = outputs.export_xlsx(claims, access.user_for(request))
+    body = outputs.export_xlsx(claims, user_for(request))
     response = HttpResponse(body, content_type=XLSX)
     response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
     return response
@@ -112,16 +113,14 @@ def export_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def rates(request: HttpRequest) -> HttpResponse:
     policies = list(access.payment_policies_for(request).select_related("created_by"))
-    can_edit = access.membership_for(request).role in access.ADMIN_ROLES
+    can_edit = is_admin(request)
     form = forms.PolicyForm(posted(request), initial=forms.policy_initial(policies))
     if request.method == "POST":
         access.payment_policies_for(request, need="edit")
         if form.is_valid():
-            membership = access.membership_for(request)
+            membership = membership_for(request)
             try:
-                actions.save_policy(
-                    membership.organisation, access.user_for(request), form.cleaned_data
-                )
+                actions.save_policy(membership.organisation, user_for(request), form.cleaned_data)
             except actions.ClaimProblem as problem:
                 form.add_error("applies_from", str(problem))
             else:

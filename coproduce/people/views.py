@@ -16,7 +16,7 @@ from coproduce.accounts.actions import invite_to_sign_in
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.contributions.models import Privacy
-from coproduce.people import actions
+from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
 from coproduce.people.export import person_data
 from coproduce.people.models import (
@@ -28,7 +28,7 @@ from coproduce.people.models import (
     Person,
 )
 from coproduce.people.sections import SECTIONS
-from coproduce.tenancy import access
+from coproduce.tenancy.access import PEOPLE_ROLES, require_role, user_for
 
 PAGE_SIZE = 25
 PROFILE_CHOICES = {
@@ -80,11 +80,11 @@ def people_list(request: HttpRequest) -> HttpResponse:
 
 
 def register(request: HttpRequest) -> HttpResponse:
-    membership = access.require_role(request, access.PEOPLE_ROLES)
+    membership = require_role(request, PEOPLE_ROLES)
     form = people_forms.RegisterCarerForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         person = actions.register_carer(
-            access.user_for(request), membership.organisation, form.cleaned_data
+            user_for(request), membership.organisation, form.cleaned_data
         )
         messages.success(request, _("%(name)s is registered") % {"name": person.full_name})
         return redirect("people:person", person.pk)
@@ -121,7 +121,7 @@ def form_page(
     viewed = list(viewed)
     if viewed and request.method == "GET":
         audit.record(
-            actor=access.user_for(request),
+            actor=user_for(request),
             person=person,
             action=AuditAction.VIEWED,
             categories=viewed,
@@ -141,7 +141,7 @@ def form_page(
 def person_detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person = with_everything(access.subject_for(request, pk))
     audit.record(
-        actor=access.user_for(request),
+        actor=user_for(request),
         person=person,
         action=AuditAction.VIEWED,
         categories=VIEWED_ON_PROFILE,
@@ -168,9 +168,7 @@ def edit_section(request: HttpRequest, section: str, pk: int | None = None) -> H
         raise Http404("This person has no carer profile")
     form = spec.form(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        actions.save_profile_section(
-            access.user_for(request), person, form, spec.categories, spec.slug
-        )
+        actions.save_profile_section(user_for(request), person, form, spec.categories, spec.slug)
         messages.success(request, _("%(section)s saved") % {"section": spec.title})
         return redirect(person_url("", pk))
     return form_page(
@@ -183,7 +181,7 @@ def edit_consent(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     current = {c.kind: "yes" if c.given else "no" for c in reversed(person.consents.all())}
     form = people_forms.ConsentForm(request.POST or None, initial=current)
     if request.method == "POST" and form.is_valid():
-        actions.save_consents(access.user_for(request), person, form.cleaned_data)
+        actions.save_consents(user_for(request), person, form.cleaned_data)
         messages.success(request, _("Your choices about consent are saved"))
         return redirect(person_url("", pk))
     return form_page(request, "people/consent.html", form, person, pk)
@@ -198,7 +196,7 @@ def edit_cared_for(
     instance = None if cared_for_pk is None else access.cared_for_of(person, cared_for_pk)
     form = people_forms.CaredForForm(request.POST or None, instance=instance)
     if request.method == "POST" and form.is_valid():
-        actions.save_cared_for(access.user_for(request), person, form)
+        actions.save_cared_for(user_for(request), person, form)
         messages.success(request, _("The person you care for is saved"))
         return redirect(person_url("", pk))
     viewed = [DataCategory.CARING, DataCategory.HEALTH] if instance else []
@@ -211,7 +209,7 @@ def remove_cared_for(
 ) -> HttpResponse:
     person = access.subject_for(request, pk, need="edit")
     cared_for = access.cared_for_of(person, cared_for_pk)
-    actions.remove_cared_for(access.user_for(request), person, cared_for)
+    actions.remove_cared_for(user_for(request), person, cared_for)
     messages.success(request, _("The person you care for is removed"))
     return redirect(person_url("", pk))
 
@@ -227,7 +225,7 @@ def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         ]
     form = people_forms.EqualityForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
-        actions.save_equality(access.user_for(request), person, form.cleaned_data)
+        actions.save_equality(user_for(request), person, form.cleaned_data)
         messages.success(request, _("Equality monitoring answers saved"))
         return redirect(person_url("", pk))
     viewed = [DataCategory.ETHNICITY, DataCategory.DISABILITY] if initial else []
@@ -247,7 +245,7 @@ def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
             for c in data["contributions"]
         ]
     audit.record(
-        actor=access.user_for(request),
+        actor=user_for(request),
         person=person,
         action=AuditAction.EXPORTED,
         categories=[DataCategory.ALL],
@@ -272,7 +270,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("people:person", pk)
     base_url = request.build_absolute_uri("/")[:-1]
-    invite_to_sign_in(access.user_for(request), person, base_url)
+    invite_to_sign_in(user_for(request), person, base_url)
     messages.success(
         request,
         _("We have emailed %(email)s a link to choose a password") % {"email": person.email},
@@ -284,7 +282,7 @@ def request_erasure(request: HttpRequest, pk: int | None = None) -> HttpResponse
     person = access.subject_for(request, pk, need="edit")
     form = people_forms.ErasureRequestForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        actions.request_erasure(access.user_for(request), person, form.cleaned_data["reason"])
+        actions.request_erasure(user_for(request), person, form.cleaned_data["reason"])
         messages.success(
             request,
             _(
@@ -311,7 +309,7 @@ def erasure_requests(request: HttpRequest) -> HttpResponse:
 def complete_erasure(request: HttpRequest, request_pk: int) -> HttpResponse:
     erasure = access.erasure_request_for(request, request_pk)
     if request.method == "POST":
-        if actions.erase_person(access.user_for(request), erasure):
+        if actions.erase_person(user_for(request), erasure):
             messages.success(request, _("The person's information has been erased"))
         return redirect("people:erasure-requests")
     return render(

@@ -13,8 +13,9 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.people.access import person_for, staff_people_of
 from coproduce.people.models import Person
-from coproduce.projects import actions, reports, rules
+from coproduce.projects import access, actions, reports, rules
 from coproduce.projects.forms import (
     BudgetLineForm,
     LeavingForm,
@@ -24,7 +25,13 @@ from coproduce.projects.forms import (
     StageForm,
 )
 from coproduce.projects.models import Project, ProjectMember, Stage, StageChange
-from coproduce.tenancy import access
+from coproduce.tenancy.access import (
+    PEOPLE_ROLES,
+    is_staff,
+    partnerships_of,
+    require_role,
+    user_for,
+)
 from coproduce.tenancy.models import Organisation
 
 STAGE_COLOURS = {
@@ -44,10 +51,6 @@ PAGE_SIZE = 50
 def posted(request: HttpRequest) -> QueryDict | None:
     """The form data of a POST (even an empty one, so it is checked), else None."""
     return request.POST if request.method == "POST" else None
-
-
-def is_staff(request: HttpRequest) -> bool:
-    return access.membership_for(request).role in access.PEOPLE_ROLES
 
 
 def form_response(request: HttpRequest, template: str, form: Any, **context: Any) -> HttpResponse:
@@ -84,8 +87,8 @@ def project_list(request: HttpRequest) -> HttpResponse:
 def _project_form(
     request: HttpRequest, organisation_id: int, project: Project | None
 ) -> ProjectForm:
-    coordinators = access.staff_people_of(organisation_id).values_list("pk", "full_name")
-    partnerships = access.partnerships_of(organisation_id).values_list("pk", "name")
+    coordinators = staff_people_of(organisation_id).values_list("pk", "full_name")
+    partnerships = partnerships_of(organisation_id).values_list("pk", "name")
     initial: dict[str, Any] = {}
     if project is not None:
         initial = {
@@ -98,7 +101,7 @@ def _project_form(
             "partnership": str(project.partnership_id or "none"),
         }
     else:
-        own = access.staff_people_of(organisation_id).filter(user=access.user_for(request))
+        own = staff_people_of(organisation_id).filter(user=user_for(request))
         initial = {"coordinator": own.values_list("pk", flat=True).first(), "partnership": "none"}
     return ProjectForm(
         posted(request),
@@ -116,21 +119,21 @@ def _details(form: ProjectForm, organisation_id: int) -> actions.ProjectDetails:
         title=data["title"],
         aims=data["aims"],
         scope=data["scope"],
-        coordinator=access.staff_people_of(organisation_id).get(pk=data["coordinator"]),
+        coordinator=staff_people_of(organisation_id).get(pk=data["coordinator"]),
         starts_on=data["starts_on"],
         ends_on=data["ends_on"],
         partnership=None
         if partnership_pk is None
-        else access.partnerships_of(organisation_id).get(pk=partnership_pk),
+        else partnerships_of(organisation_id).get(pk=partnership_pk),
     )
 
 
 def new_project(request: HttpRequest) -> HttpResponse:
-    membership = access.require_role(request, access.PEOPLE_ROLES)
+    membership = require_role(request, PEOPLE_ROLES)
     form = _project_form(request, membership.organisation_id, None)
     if request.method == "POST" and form.is_valid():
         project = actions.create_project(
-            access.user_for(request),
+            user_for(request),
             membership.organisation,
             _details(form, membership.organisation_id),
             stage=form.cleaned_data["stage"],
@@ -144,9 +147,7 @@ def edit_project(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
     form = _project_form(request, project.organisation_id, project)
     if request.method == "POST" and form.is_valid():
-        actions.update_project(
-            access.user_for(request), project, _details(form, project.organisation_id)
-        )
+        actions.update_project(user_for(request), project, _details(form, project.organisation_id))
         messages.success(request, _("The project's details are saved"))
         return redirect("projects:detail", project.pk)
     return form_response(request, "projects/edit.html", form, project=project)
@@ -198,7 +199,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.move_stage(
-                access.user_for(request),
+                user_for(request),
                 project,
                 form.cleaned_data["stage"],
                 form.cleaned_data["note"],
@@ -292,10 +293,8 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     )
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
-        person = access.person_for(request, data["person"], need="edit")
-        actions.add_member(
-            access.user_for(request), project, person, data["role"], data["joined_on"]
-        )
+        person = person_for(request, data["person"], need="edit")
+        actions.add_member(user_for(request), project, person, data["role"], data["joined_on"])
         messages.success(request, _("%(name)s is in the group") % {"name": person.full_name})
         return redirect("projects:members", project.pk)
     return form_response(
@@ -315,7 +314,7 @@ def member_leaving(request: HttpRequest, pk: int, member_pk: int) -> HttpRespons
         posted(request), joined_on=member.joined_on, initial={"left_on": timezone.localdate()}
     )
     if request.method == "POST" and form.is_valid():
-        actions.record_leaving(access.user_for(request), member, form.cleaned_data["left_on"])
+        actions.record_leaving(user_for(request), member, form.cleaned_data["left_on"])
         messages.success(
             request, _("%(name)s has left the group") % {"name": member.person.full_name}
         )

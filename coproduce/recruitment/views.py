@@ -18,9 +18,11 @@ from django.views.decorators.http import require_POST
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.notifications.models import Status as MessageStatus
+from coproduce.people.access import own_person
 from coproduce.people.models import Person
+from coproduce.projects.access import project_for
 from coproduce.projects.models import GroupRole
-from coproduce.recruitment import actions, rules
+from coproduce.recruitment import access, actions, rules
 from coproduce.recruitment.audience import Criteria, matching_carers
 from coproduce.recruitment.forms import (
     AudienceForm,
@@ -33,7 +35,7 @@ from coproduce.recruitment.forms import (
     ScreeningForm,
 )
 from coproduce.recruitment.models import Brief, Pictogram, State
-from coproduce.tenancy import access
+from coproduce.tenancy.access import membership_for, user_for
 from coproduce.tenancy.models import Role
 
 PAGE_SIZE = 50
@@ -80,7 +82,7 @@ def page(
 
 
 def project_briefs(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     briefs = list(
         Brief.objects.filter(project=project)
         .annotate(
@@ -94,10 +96,10 @@ def project_briefs(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 def brief_new(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     form = BriefForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
-        brief = actions.create_brief(access.user_for(request), project, form.cleaned_data)
+        brief = actions.create_brief(user_for(request), project, form.cleaned_data)
         messages.success(request, _("Brief saved as a draft"))
         return redirect("recruitment:brief", brief.pk)
     return page(
@@ -129,7 +131,7 @@ def brief_detail(request: HttpRequest, brief_pk: int, problem: str = "") -> Http
         "status": status_of(brief),
         "lines": list(brief.easy_read_lines.all()),
         "answers": brief.expressions.count(),
-        "owner": brief.project.organisation_id == access.membership_for(request).organisation_id,
+        "owner": brief.project.organisation_id == membership_for(request).organisation_id,
         "problem": problem,
         "link": actions.public_link(brief),
     }
@@ -292,7 +294,7 @@ def known_carer(request: HttpRequest, brief: Brief) -> Person | None:
     if membership.organisation_id != brief.project.organisation_id:
         return None
     try:
-        return access.own_person(request)
+        return own_person(request)
     except Http404:
         return None
 
@@ -371,9 +373,9 @@ def expressions(request: HttpRequest, brief_pk: int) -> HttpResponse:
 
 def expression_detail(request: HttpRequest, expression_pk: int, problem: str = "") -> HttpResponse:
     expression = access.expression_for(request, expression_pk)
-    membership = access.membership_for(request)
+    membership = membership_for(request)
     audit.record(
-        actor=access.user_for(request),
+        actor=user_for(request),
         person=expression.person,
         action=AuditAction.VIEWED,
         categories=[DataCategory.CONTACT, DataCategory.CARING],
@@ -409,7 +411,7 @@ def expression_screen(request: HttpRequest, expression_pk: int) -> HttpResponse:
     form = ScreeningForm(request.POST or None, initial=initial, expression=expression)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.screen(access.user_for(request), expression, form.cleaned_data)
+            actions.screen(user_for(request), expression, form.cleaned_data)
         except actions.Refused as refused:
             messages.error(request, str(refused.message))
         else:
@@ -424,7 +426,7 @@ def expression_screen(request: HttpRequest, expression_pk: int) -> HttpResponse:
 def expression_invite(request: HttpRequest, expression_pk: int) -> HttpResponse:
     expression = access.expression_to_screen(request, expression_pk)
     try:
-        actions.invite(access.user_for(request), expression)
+        actions.invite(user_for(request), expression)
     except actions.Refused as refused:
         return expression_detail(request, expression_pk, problem=str(refused.message))
     messages.success(
@@ -441,7 +443,7 @@ def expression_not_this_time(request: HttpRequest, expression_pk: int) -> HttpRe
     form = NotThisTimeForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:
-            actions.not_this_time(access.user_for(request), expression, form.cleaned_data["reason"])
+            actions.not_this_time(user_for(request), expression, form.cleaned_data["reason"])
         except actions.Refused as refused:
             messages.error(request, str(refused.message))
         else:
@@ -462,7 +464,7 @@ def expression_member(request: HttpRequest, expression_pk: int) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         try:
             actions.make_member(
-                access.user_for(request),
+                user_for(request),
                 expression,
                 GroupRole(form.cleaned_data["role"]),
                 form.cleaned_data["joined_on"],
@@ -484,7 +486,7 @@ def expression_withdraw(request: HttpRequest, expression_pk: int) -> HttpRespons
     """The person has told us they no longer want to take part."""
     expression = access.expression_for(request, expression_pk)
     try:
-        actions.withdraw(access.user_for(request), expression, request.POST.get("note", ""))
+        actions.withdraw(user_for(request), expression, request.POST.get("note", ""))
     except actions.Refused as refused:
         messages.error(request, str(refused.message))
     else:

@@ -13,13 +13,14 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.contributions.access import viewer_for
 from coproduce.contributions.models import Privacy
+from coproduce.people.access import own_person
 from coproduce.people.models import Person
-from coproduce.surveys import actions, results, rules
+from coproduce.surveys import access, actions, results, rules
 from coproduce.surveys.forms import AnswerForm, PrivacyForm
 from coproduce.surveys.models import Layout, Question, Response, Survey
 from coproduce.surveys.views import availability_of, page, posted
-from coproduce.tenancy import access
 
 
 def respondent(request: HttpRequest, survey: Survey) -> Person | None:
@@ -28,7 +29,7 @@ def respondent(request: HttpRequest, survey: Survey) -> Person | None:
     if membership is None or membership.organisation_id != survey.project.organisation_id:
         return None
     try:
-        return access.own_person(request)
+        return own_person(request)
     except Http404:
         return None
 
@@ -290,5 +291,5 @@ def yours(request: HttpRequest) -> HttpResponse:
 
 def published(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     survey = access.published_survey_for(request, survey_uuid)
-    found = results.build(survey, access.viewer_for(request), results.Use.PUBLISHED)
+    found = results.build(survey, viewer_for(request), results.Use.PUBLISHED)
     return answer_page(request, "surveys/published.html", survey, {"results": found})

@@ -9,9 +9,9 @@ from django.http import HttpRequest, HttpResponse
 from django.utils.translation import gettext as _
 from openpyxl import Workbook  # type: ignore[import-untyped]
 
-from coproduce.surveys import results
+from coproduce.contributions.access import viewer_for
+from coproduce.surveys import access, results
 from coproduce.surveys.models import Survey
-from coproduce.tenancy import access
 
 XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
@@ -36,7 +36,7 @@ def headings() -> list[str]:
 
 
 def answer_rows(survey: Survey, request: HttpRequest) -> tuple[list[list[object]], int]:
-    rows, left_out = results.export_rows(survey, access.viewer_for(request))
+    rows, left_out = results.export_rows(survey, viewer_for(request))
     return [
         [
             safe(v)
@@ -66,7 +66,7 @@ def results_csv(request: HttpRequest, survey_pk: int) -> HttpResponse:
 
 def results_xlsx(request: HttpRequest, survey_pk: int) -> HttpResponse:
     survey = access.survey_for(request, survey_pk)
-    found = results.build(survey, access.viewer_for(request), results.Use.EXPORT)
+    found = results.build(survey, viewer_for(request), results.Use.EXPORT)
     book = Workbook()
     totals = book.active
     assert totals is not None

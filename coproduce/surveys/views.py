@@ -12,9 +12,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.contributions import rules as privacy_rules
+from coproduce.contributions.access import viewer_for
 from coproduce.people.models import Person
+from coproduce.projects.access import project_for
 from coproduce.recruitment.models import Brief
-from coproduce.surveys import actions, results, rules
+from coproduce.surveys import access, actions, results, rules
 from coproduce.surveys.forms import EnterForm, PublishForm, QuestionForm, SurveyForm
 from coproduce.surveys.models import (
     Audience,
@@ -24,7 +26,7 @@ from coproduce.surveys.models import (
     Survey,
     SurveyStatus,
 )
-from coproduce.tenancy import access
+from coproduce.tenancy.access import user_for
 
 STATUS_COLOURS = {
     rules.Availability.DRAFT: "govuk-tag--grey",
@@ -57,7 +59,7 @@ def page(
 
 
 def project_surveys(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     surveys = list(
         access.surveys_of(request, project).annotate(
             answered=Count("responses", filter=Q(responses__submitted_at__isnull=False))
@@ -72,7 +74,7 @@ def briefs_of(survey_project_pk: int) -> list[Brief]:
 
 
 def survey_new(request: HttpRequest, project_pk: int) -> HttpResponse:
-    project = access.project_for(request, project_pk, need="edit")
+    project = project_for(request, project_pk, need="edit")
     initial = {"audience": Audience.MEMBERS, "layout": "one_per_page"}
     form = SurveyForm(posted(request), initial=initial, briefs=briefs_of(project.pk))
     if request.method == "POST" and form.is_valid():
@@ -103,7 +105,7 @@ def late_rows(
     request: HttpRequest, survey: Survey
 ) -> list[tuple[LateAnswer, str | None, str | None]]:
     """Late feedback with what this viewer may see of it: (item, words, name)."""
-    viewer = access.viewer_for(request)
+    viewer = viewer_for(request)
     owner = survey.project.organisation_id
     rows = []
     for item in survey.late_answers.select_related("person"):
@@ -242,7 +244,7 @@ def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
         problem = _("Open the survey before typing in answers")
     elif request.method == "POST" and form.is_valid():
         person = form.chosen_person()
-        user = access.user_for(request)
+        user = user_for(request)
         channel = ResponseChannel(form.cleaned_data["channel"])
         response = actions.start_response(survey, person, form.chosen_privacy(), channel, user)
         if response.submitted_at is not None:
@@ -260,7 +262,7 @@ def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
 
 def results_page(request: HttpRequest, survey_pk: int) -> HttpResponse:
     survey = access.survey_for(request, survey_pk)
-    found = results.build(survey, access.viewer_for(request), results.Use.PAGE)
+    found = results.build(survey, viewer_for(request), results.Use.PAGE)
     context = {"survey": survey, "project": survey.project, "results": found}
     return page(request, "surveys/results.html", context)
 
@@ -289,6 +291,6 @@ def publish(request: HttpRequest, survey_pk: int) -> HttpResponse:
 def late_contribute(request: HttpRequest, survey_pk: int, late_pk: int) -> HttpResponse:
     survey = access.survey_for(request, survey_pk)
     late = access.late_answer_of(survey, late_pk)
-    actions.late_to_contribution(late, access.user_for(request))
+    actions.late_to_contribution(late, user_for(request))
     messages.success(request, _("Late feedback recorded as an open-door contribution"))
     return redirect("surveys:survey", survey.pk)

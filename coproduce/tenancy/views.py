@@ -1,15 +1,15 @@
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 
-from coproduce.tenancy import access
+from coproduce.tenancy.access import membership_for, memberships_for
 from coproduce.tenancy.forms import ChooseOrganisationForm
 from coproduce.tenancy.middleware import SESSION_KEY
 
 
 def choose_organisation(request: HttpRequest) -> HttpResponse:
     """For people who belong to more than one organisation: choose which one to act for."""
-    memberships = list(access.memberships_for(request).order_by("organisation__name"))
-    current = access.membership_for(request)
+    memberships = list(memberships_for(request).order_by("organisation__name"))
+    current = membership_for(request)
     form = ChooseOrganisationForm(
         memberships, request.POST or None, initial={"organisation": str(current.organisation_id)}
     )

@@ -4,8 +4,15 @@ from django.http import Http404
 from django.test import RequestFactory
 
 from coproduce.accounts.models import User
+from coproduce.audit.access import audit_events_for
 from coproduce.conftest import Member
-from coproduce.tenancy import access
+from coproduce.people.access import (
+    cared_for_of,
+    erasure_requests_for,
+    own_person,
+    people_for,
+    person_for,
+)
 from coproduce.tenancy.middleware import SESSION_KEY, current_membership
 from coproduce.tenancy.models import Membership, Role
 from coproduce.tenancy.tests.factories import MembershipFactory
@@ -27,7 +34,7 @@ def request_as(user: User | None, organisation_id: int | None = None):  # type: 
 def test_coordinator_sees_people_of_their_own_organisation_only(
     coordinator: Member, carer: Member, carer_b: Member
 ) -> None:
-    people = access.people_for(request_as(coordinator.user))
+    people = people_for(request_as(coordinator.user))
     assert carer.person in people
     assert carer_b.person not in people
 
@@ -36,42 +43,42 @@ def test_another_organisations_person_is_not_found_not_forbidden(
     coordinator: Member, carer_b: Member
 ) -> None:
     with pytest.raises(Http404):
-        access.person_for(request_as(coordinator.user), carer_b.person.pk)
+        person_for(request_as(coordinator.user), carer_b.person.pk)
 
 
 def test_carer_and_professional_may_not_list_people(carer: Member, professional: Member) -> None:
     for member in (carer, professional):
         with pytest.raises(PermissionDenied):
-            access.people_for(request_as(member.user))
+            people_for(request_as(member.user))
 
 
 def test_anonymous_visitors_have_no_membership(db: None) -> None:
     with pytest.raises(PermissionDenied):
-        access.people_for(request_as(None))
+        people_for(request_as(None))
     with pytest.raises(PermissionDenied):
-        access.own_person(request_as(None))
+        own_person(request_as(None))
 
 
 def test_only_admins_see_the_audit_log_and_erasure_requests(
     coordinator: Member, admin: Member
 ) -> None:
     with pytest.raises(PermissionDenied):
-        access.audit_events_for(request_as(coordinator.user))
+        audit_events_for(request_as(coordinator.user))
     with pytest.raises(PermissionDenied):
-        access.erasure_requests_for(request_as(coordinator.user))
-    assert access.audit_events_for(request_as(admin.user)).count() == 0
+        erasure_requests_for(request_as(coordinator.user))
+    assert audit_events_for(request_as(admin.user)).count() == 0
 
 
 def test_own_person_is_the_users_record_in_the_current_organisation(carer: Member) -> None:
-    assert access.own_person(request_as(carer.user)) == carer.person
+    assert own_person(request_as(carer.user)) == carer.person
 
 
 def test_erased_people_are_not_listed(coordinator: Member, carer: Member) -> None:
     carer.person.erased_at = carer.person.created_at
     carer.person.save()
-    assert carer.person not in access.people_for(request_as(coordinator.user))
+    assert carer.person not in people_for(request_as(coordinator.user))
     with pytest.raises(Http404):
-        access.own_person(request_as(carer.user))
+        own_person(request_as(carer.user))
 
 
 def test_a_user_in_two_organisations_acts_for_the_chosen_one(carer: Member, org_b) -> None:  # type: ignore[no-untyped-def]
@@ -92,4 +99,4 @@ def test_cared_for_of_another_person_is_not_found(carer: Member, carer_b: Member
 
     theirs = CaredForFactory.create(profile=carer_b.person.carer_profile)
     with pytest.raises(Http404):
-        access.cared_for_of(carer.person, theirs.pk)
+        cared_for_of(carer.person, theirs.pk)

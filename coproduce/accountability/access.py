@@ -1,0 +1,40 @@
+"""The door to You Said, We Did.
+
+A project's board and its actions are seen by whoever may see the project (staff, and its
+current group); only staff record and change actions or choose to show the board to the
+public. The public board exists only while the project has chosen it.
+"""
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.accountability.models import Action, BoardSettings
+from coproduce.projects.access import projects_for
+from coproduce.projects.models import Project
+from coproduce.tenancy.access import Need, is_staff, one
+
+
+def actions_of(request: HttpRequest, project: Project, need: Need = "view") -> QuerySet[Action]:
+    """Actions of a project that itself came through `project_for`."""
+    if need == "edit" and not is_staff(request):
+        raise PermissionDenied("Only staff can change an action")
+    return Action.objects.filter(project=project)
+
+
+def action_for(request: HttpRequest, pk: int, need: Need = "view") -> Action:
+    actions = Action.objects.filter(project__in=projects_for(request, need))
+    return one(actions.select_related("project__organisation", "project__coordinator"), pk=pk)
+
+
+def public_board_for(request: HttpRequest, public_id: uuid.UUID) -> BoardSettings:
+    """A board its project chose to show to anyone (signed in or not)."""
+    boards = BoardSettings.objects.filter(public=True).select_related("project__organisation")
+    return one(boards, public_id=public_id)
+
+
+def public_actions_of(board: BoardSettings) -> QuerySet[Action]:
+    """The actions of a board that came through `public_board_for`."""
+    return Action.objects.filter(project_id=board.project_id)

@@ -1,0 +1,58 @@
+"""The door to activities and invitations.
+
+An activity is seen by whoever may see its project (staff, and the project's group); only
+staff plan, move, cancel or change one. Staff see and record everyone's invitations to
+their organisation's activities (through `activity_for(..., "edit")`); anyone else sees
+only their own invitation.
+"""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.activities.models import Activity, Invitation
+from coproduce.people.access import group_member_of, own_rows
+from coproduce.people.models import Person
+from coproduce.projects.access import projects_for
+from coproduce.projects.models import Project
+from coproduce.tenancy.access import Need, is_staff, membership_for, one
+
+
+def activities_for(
+    request: HttpRequest, project: Project, need: Need = "view"
+) -> QuerySet[Activity]:
+    """Activities of a project that itself came through `project_for`."""
+    if need == "edit" and not is_staff(request):
+        raise PermissionDenied("Only staff can change an activity")
+    return Activity.objects.filter(project=project)
+
+
+def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:
+    activities = Activity.objects.filter(project__in=projects_for(request, need))
+    return one(activities.select_related("project__organisation", "project__coordinator"), pk=pk)
+
+
+def group_member_for(activity: Activity, person_pk: int) -> Person:
+    """A current member of the group of `activity`, which must have come through here."""
+    return group_member_of(activity.project_id, person_pk)
+
+
+def own_invitations(request: HttpRequest) -> QuerySet[Invitation]:
+    """The signed-in person's own invitations in their current organisation (no others')."""
+    return Invitation.objects.filter(own_rows(membership_for(request)))
+
+
+def own_invitation_for(request: HttpRequest, activity_pk: int) -> Invitation:
+    """The signed-in person's own invitation to an activity."""
+    invitations = own_invitations(request).select_related(
+        "activity__project__organisation", "activity__project__coordinator", "person"
+    )
+    return one(invitations, activity_id=activity_pk)
+
+
+def invitation_of(activity: Activity, pk: int) -> Invitation:
+    """An invitation to `activity`, which must have come through `activity_for`."""
+    invitations = Invitation.objects.filter(activity=activity, person__erased_at=None)
+    invitation = one(invitations.select_related("person__carer_profile"), pk=pk)
+    invitation.activity = activity
+    return invitation

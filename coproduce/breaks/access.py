@@ -1,0 +1,61 @@
+"""The door to the carers' breaks scheme.
+
+Referrals are seen by the referring practice (its members) and by the scheme's payment
+support organisation (its admins and coordinators), and by nobody else.
+"""
+
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
+from coproduce.tenancy.access import one, require_staff, user_for
+
+
+def practices_for(request: HttpRequest) -> QuerySet[Practice]:
+    """Practices the user refers for."""
+    return Practice.objects.filter(members__user=user_for(request)).select_related("scheme")
+
+
+def practice_referrals_for(request: HttpRequest) -> QuerySet[Referral]:
+    return Referral.objects.filter(practice__members__user=user_for(request))
+
+
+def practice_referral_for(request: HttpRequest, pk: int) -> Referral:
+    return one(practice_referrals_for(request).select_related("scheme", "practice"), pk=pk)
+
+
+def referral_queue_for(request: HttpRequest) -> QuerySet[Referral]:
+    """Sent referrals for schemes the user's organisation pays out for."""
+    membership = require_staff(request)
+    return Referral.objects.filter(
+        scheme__payment_organisation_id=membership.organisation_id
+    ).exclude(status=ReferralStatus.DRAFT)
+
+
+def queued_referral_for(request: HttpRequest, pk: int) -> Referral:
+    return one(referral_queue_for(request).select_related("scheme", "practice"), pk=pk)
+
+
+def schemes_for(request: HttpRequest) -> QuerySet[Scheme]:
+    """Schemes whose figures the user's organisation may see: partners and the payer."""
+    organisation = require_staff(request).organisation_id
+    return Scheme.objects.filter(
+        Q(partnership__organisations=organisation) | Q(payment_organisation_id=organisation)
+    ).distinct()
+
+
+def scheme_for(request: HttpRequest, pk: int) -> Scheme:
+    return one(schemes_for(request).select_related("payment_organisation"), pk=pk)
+
+
+def scheme_practice_for(request: HttpRequest, pk: int) -> Practice:
+    """A practice of a scheme the user's organisation runs or pays for, for its staff to
+    invite (the practice's own members reach theirs through `practices_for`)."""
+    practices = Practice.objects.filter(scheme__in=schemes_for(request))
+    return one(practices.select_related("scheme__payment_organisation"), pk=pk)
+
+
+def pays_for_a_scheme(request: HttpRequest) -> bool:
+    """Whether the user's organisation is the payment support organisation of a scheme."""
+    organisation = require_staff(request).organisation_id
+    return Scheme.objects.filter(payment_organisation_id=organisation).exists()

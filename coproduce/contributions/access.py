@@ -1,0 +1,96 @@
+"""The door to contributions.
+
+Staff of the organisations that own a project see its contributions; its group sees them
+too. Confidential ones are reached only by the owning organisation's coordinators and by the
+person who gave them. What each viewer then sees of a contribution (name, words) is decided
+by coproduce.contributions.rules for every page, export and feed.
+"""
+
+from typing import cast
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import Q, QuerySet
+from django.http import HttpRequest
+
+from coproduce.contributions.models import Attachment, Contribution, Privacy
+from coproduce.contributions.rules import Viewer
+from coproduce.people.access import own_rows
+from coproduce.people.models import Person
+from coproduce.projects.access import projects_for
+from coproduce.projects.models import Project
+from coproduce.tenancy.access import (
+    NOTHING,
+    Need,
+    is_staff,
+    membership_for,
+    of_organisation,
+    one,
+    require_staff,
+)
+from coproduce.tenancy.models import Membership, Role
+
+
+def viewer_for(request: HttpRequest) -> Viewer:
+    """Who is asking, for the contribution privacy rules (anonymous visitors: nobody)."""
+    membership = cast(Membership | None, getattr(request, "membership", None))
+    if not request.user.is_authenticated or membership is None:
+        return Viewer()
+    person_id = Person.objects.filter(own_rows(membership, "")).values_list("pk", flat=True).first()
+    return Viewer(
+        organisation_id=membership.organisation_id, role=membership.role, person_id=person_id
+    )
+
+
+def _reachable(viewer: Viewer) -> Q:
+    """Contributions a viewer may reach at all: everything but others' confidential ones,
+    which only the owning organisation's coordinators reach."""
+    open_ = ~Q(privacy=Privacy.CONFIDENTIAL)
+    coordinator = (
+        Q(organisation_id=viewer.organisation_id) if viewer.role == Role.COORDINATOR else NOTHING
+    )
+    return open_ | _own(viewer) | coordinator
+
+
+def _own(viewer: Viewer) -> Q:
+    return Q(person_id=viewer.person_id) if viewer.person_id is not None else NOTHING
+
+
+def contributions_of(request: HttpRequest, project: Project) -> QuerySet[Contribution]:
+    """Contributions to a project that itself came through `project_for`."""
+    return Contribution.objects.filter(_reachable(viewer_for(request)), project=project)
+
+
+def contribution_queue_for(request: HttpRequest) -> QuerySet[Contribution]:
+    """Everything given to the user's organisation, for its staff to consider."""
+    membership = require_staff(request)
+    reachable = _reachable(viewer_for(request))
+    return Contribution.objects.filter(reachable, of_organisation(membership))
+
+
+def contribution_for(request: HttpRequest, pk: int, need: Need = "view") -> Contribution:
+    """A contribution: staff reach their organisations' ones (and their projects'), the
+    group reaches its project's, the giver reaches their own. Only staff change one."""
+    viewer = viewer_for(request)
+    staff = is_staff(request)
+    if need == "edit" and not staff:
+        raise PermissionDenied("Only staff respond to contributions")
+    in_projects = Q(project__in=projects_for(request))
+    owned = of_organisation(membership_for(request)) if staff else NOTHING
+    contributions = Contribution.objects.filter(_reachable(viewer)).filter(
+        in_projects | owned | _own(viewer)
+    )
+    related = ("project__organisation", "person", "activity", "organisation")
+    return one(contributions.select_related(*related), pk=pk)
+
+
+def own_contributions(request: HttpRequest) -> QuerySet[Contribution]:
+    """What the signed-in person has given, in their current organisation."""
+    viewer = viewer_for(request)
+    if viewer.person_id is None:
+        return Contribution.objects.none()
+    return Contribution.objects.filter(person_id=viewer.person_id)
+
+
+def attachment_of(contribution: Contribution, pk: int) -> Attachment:
+    """A file of `contribution`, which must itself have come through this module."""
+    return one(Attachment.objects.filter(contribution=contribution), pk=pk)

@@ -1,0 +1,56 @@
+"""The door to claims and payments.
+
+A claim is handled by the staff of the organisation it belongs to (the claimant's); a carer
+sees and changes only their own. Only admins (finance) record payments and change rates;
+coordinators approve.
+"""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.payments.models import Claim, Line, PaymentPolicy
+from coproduce.people.access import own_rows
+from coproduce.tenancy.access import (
+    ADMIN_ROLES,
+    PEOPLE_ROLES,
+    Need,
+    membership_for,
+    of_organisation,
+    one,
+    require_role,
+    require_staff,
+)
+
+
+def claims_for(request: HttpRequest) -> QuerySet[Claim]:
+    membership = membership_for(request)
+    if membership.role in PEOPLE_ROLES:
+        return Claim.objects.filter(of_organisation(membership))
+    return Claim.objects.filter(own_rows(membership))
+
+
+def claim_for(request: HttpRequest, pk: int) -> Claim:
+    related = ("person__carer_profile", "project__coordinator", "organisation")
+    return one(claims_for(request).select_related(*related), pk=pk)
+
+
+def claim_to_review(request: HttpRequest, pk: int) -> Claim:
+    require_staff(request)
+    return claim_for(request, pk)
+
+
+def claim_to_pay(request: HttpRequest, pk: int) -> Claim:
+    require_role(request, ADMIN_ROLES)
+    return claim_for(request, pk)
+
+
+def claim_line_of(claim: Claim, pk: int) -> Line:
+    """A line of `claim`, which must itself have come through this module."""
+    line = one(Line.objects.filter(claim=claim).select_related("activity"), pk=pk)
+    line.claim = claim
+    return line
+
+
+def payment_policies_for(request: HttpRequest, need: Need = "view") -> QuerySet[PaymentPolicy]:
+    membership = require_role(request, ADMIN_ROLES if need == "edit" else PEOPLE_ROLES)
+    return PaymentPolicy.objects.filter(of_organisation(membership))

@@ -1,0 +1,64 @@
+"""The door to projects: staff (admins and coordinators) see every project their
+organisation owns or co-owns through a partnership; anyone else sees only the projects
+whose group they are in. Only staff change a project."""
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.people.access import own_rows, people_for
+from coproduce.people.models import Person
+from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember
+from coproduce.tenancy.access import (
+    PEOPLE_ROLES,
+    Need,
+    membership_for,
+    of_organisation_or_partnership,
+    one,
+    require_role,
+)
+
+# Equality answers are seen only in aggregate, and only by these roles.
+EQUALITY_AGGREGATE_ROLES = PEOPLE_ROLES
+
+
+def projects_for(request: HttpRequest, need: Need = "view") -> QuerySet[Project]:
+    membership = membership_for(request)
+    if membership.role in PEOPLE_ROLES:
+        return Project.objects.filter(of_organisation_or_partnership(membership)).distinct()
+    if need == "edit":
+        raise PermissionDenied("Only staff can change a project")
+    in_group = own_rows(membership, "members__person")
+    return Project.objects.filter(in_group, members__left_on=None).distinct()
+
+
+def project_for(request: HttpRequest, pk: int, need: Need = "view") -> Project:
+    projects = projects_for(request, need)
+    return one(projects.select_related("coordinator", "organisation", "partnership"), pk=pk)
+
+
+def project_makeup_for(request: HttpRequest, pk: int) -> Project:
+    """A project whose group make-up (aggregate equality answers) the user may see."""
+    require_role(request, EQUALITY_AGGREGATE_ROLES)
+    return project_for(request, pk, need="edit")
+
+
+def people_to_add_to(request: HttpRequest, project: Project) -> QuerySet[Person]:
+    """People of the user's organisation who are not in the project's group now."""
+    current = ProjectMember.objects.filter(project=project, left_on=None).values("person_id")
+    return people_for(request).exclude(pk__in=current)
+
+
+def milestone_of(project: Project, pk: int) -> Milestone:
+    """A milestone of `project`, which must itself have come through this module."""
+    return one(Milestone.objects.filter(project=project), pk=pk)
+
+
+def budget_line_of(project: Project, pk: int) -> BudgetLine:
+    """A budget line of `project`, which must itself have come through this module."""
+    return one(BudgetLine.objects.filter(project=project), pk=pk)
+
+
+def project_member_of(project: Project, pk: int) -> ProjectMember:
+    """A group member of `project`, which must itself have come through this module."""
+    return one(ProjectMember.objects.select_related("person").filter(project=project), pk=pk)

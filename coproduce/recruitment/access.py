@@ -1,0 +1,67 @@
+"""The door to briefs and expressions of interest.
+
+Briefs are managed by the staff who can change their project. Reaching out to carers and
+screening their answers touch people's records, so only the staff of the organisation that
+owns the project (whose people they are) may do those. Published briefs are public.
+"""
+
+import uuid
+
+from django.core.exceptions import PermissionDenied
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.projects.access import projects_for
+from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
+from coproduce.recruitment.rules import may_screen
+from coproduce.tenancy.access import membership_for, of_organisation, one, require_staff
+
+
+class SafeguardingTrainingRequired(PermissionDenied):
+    """Only safeguarding-trained staff may screen people under 18."""
+
+
+def briefs_for(request: HttpRequest) -> QuerySet[Brief]:
+    return Brief.objects.filter(project__in=projects_for(request, need="edit"))
+
+
+def brief_for(request: HttpRequest, pk: int) -> Brief:
+    return one(briefs_for(request).select_related("project"), pk=pk)
+
+
+def own_brief_for(request: HttpRequest, pk: int) -> Brief:
+    """A brief whose project the user's organisation owns, to reach out and screen."""
+    brief = brief_for(request, pk)
+    if brief.project.organisation_id != membership_for(request).organisation_id:
+        raise PermissionDenied("Only the organisation that owns the project can do this")
+    return brief
+
+
+def published_brief_for(request: HttpRequest, public_id: uuid.UUID) -> Brief:
+    """A published brief, for anyone (signed in or not): drafts do not exist in public."""
+    published = Brief.objects.filter(published_at__isnull=False)
+    return one(published.select_related("project__organisation"), public_id=public_id)
+
+
+def easy_read_line_for(brief: Brief, pk: int) -> EasyReadLine:
+    """A line of `brief`'s easy-read version; `brief` must itself have come through here."""
+    return one(EasyReadLine.objects.filter(brief=brief), pk=pk)
+
+
+def expressions_for(request: HttpRequest) -> QuerySet[ExpressionOfInterest]:
+    membership = require_staff(request)
+    return ExpressionOfInterest.objects.filter(of_organisation(membership, "brief__project"))
+
+
+def expression_for(request: HttpRequest, pk: int) -> ExpressionOfInterest:
+    expressions = expressions_for(request).select_related("brief__project", "person__carer_profile")
+    return one(expressions, pk=pk)
+
+
+def expression_to_screen(request: HttpRequest, pk: int) -> ExpressionOfInterest:
+    """An expression of interest the user may screen or decide about."""
+    expression = expression_for(request, pk)
+    trained = membership_for(request).safeguarding_trained
+    if not may_screen(expression.under_18, trained):
+        raise SafeguardingTrainingRequired("Only safeguarding-trained staff screen under-18s")
+    return expression
