@@ -14,7 +14,7 @@ from django.views.decorators.http import require_GET, require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
-from coproduce.accounts import actions, rules
+from coproduce.accounts import actions, languages, rules
 from coproduce.accounts.forms import (
     ChoosePasswordForm,
     ForgottenPasswordForm,
@@ -34,7 +34,7 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         # A language chosen on the way in (the cookie is only set by choosing) is kept.
         chosen = request.COOKIES.get(settings.LANGUAGE_COOKIE_NAME)
         if chosen in dict(settings.LANGUAGES):
-            actions.set_language(form.user, chosen)
+            languages.keep(form.user, chosen)
         home = reverse(settings.LOGIN_REDIRECT_URL)
         next_url = rules.safe_next(request.GET.get("next"), request.get_host(), home)
         if rules.needs_two_factor(list(Membership.objects.filter(user=form.user))):
@@ -99,7 +99,7 @@ def language(request: HttpRequest) -> HttpResponse:
     if code not in dict(settings.LANGUAGES):
         code = settings.LANGUAGE_CODE
     user = user_for(request) if request.user.is_authenticated else None
-    actions.set_language(user, code)
+    languages.keep(user, code)
     response: HttpResponseRedirect = redirect(
         rules.safe_next(request.GET.get("next"), request.get_host(), reverse("pages:home"))
     )

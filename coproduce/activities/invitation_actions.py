@@ -31,7 +31,7 @@ from coproduce.activities.models import (
     Invitation,
     Reply,
 )
-from coproduce.contributions.actions import contribution_from_follow_up
+from coproduce.activities.signals import follow_up_received
 from coproduce.notifications.actions import notify
 from coproduce.notifications.models import Message, Status
 from coproduce.people.models import Person
@@ -387,9 +387,10 @@ def send_follow_ups(now: datetime) -> int:
 
 @transaction.atomic
 def record_follow_up_reply(invitation: Invitation, text: str) -> FollowUpReply:
-    """Keep the reply as written; it becomes a contribution to the project at once."""
+    """Keep the reply as written; it becomes a contribution to the project at once (the
+    contributions app receives `follow_up_received`)."""
     reply = FollowUpReply.objects.create(invitation=invitation, text=text)
-    contribution_from_follow_up(reply)
+    follow_up_received.send(sender=FollowUpReply, reply=reply)
     return reply
 
 

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class ContributionsConfig(AppConfig):
     name = "coproduce.contributions"
     label = "contributions"
+
+    def ready(self) -> None:
+        from coproduce.contributions import registrations
+
+        registrations.register()

@@ -4,3 +4,8 @@ from django.apps import AppConfig
 class PaymentsConfig(AppConfig):
     name = "coproduce.payments"
     label = "payments"
+
+    def ready(self) -> None:
+        from coproduce.payments import registrations
+
+        registrations.register()

@@ -81,10 +81,14 @@ def view_benefits(person: Person, by: User) -> BenefitRecord | None:
     return BenefitRecord.objects.filter(person=person).first()
 
 
-def forget(person: Person) -> None:
-    """Erasure: which benefits they receive and how to reach their money go. The claims
-    themselves stay (amounts, dates, what for), as finance records must."""
+def forget_benefits(person: Person) -> None:
+    """Erasure: which benefits they receive goes."""
     BenefitRecord.objects.filter(person=person).delete()
+
+
+def forget_bank_details(person: Person) -> None:
+    """Erasure: how to reach their money goes. The claims themselves stay (amounts, dates,
+    what for), as finance records must."""
     Claim.objects.filter(person=person).update(
         account_name="", sort_code="", account_number="", voucher_send_to="", in_kind_note=""
     )

@@ -8,11 +8,11 @@ from django.conf import settings
 from django.db import transaction
 from django.utils import timezone
 
+from coproduce.accounts.actions import send_set_password_email
 from coproduce.accounts.models import User
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
-from coproduce.contributions.actions import forget_contributions
-from coproduce.payments.benefit_actions import forget as forget_payment_details
+from coproduce.people import personal_data
 from coproduce.people.models import (
     CaredFor,
     CarerProfile,
@@ -22,7 +22,7 @@ from coproduce.people.models import (
     ErasureRequest,
     Person,
 )
-from coproduce.tenancy.models import Membership, Organisation
+from coproduce.tenancy.models import Membership, Organisation, Role
 
 ERASED_NAME = "Erased person"
 
@@ -200,8 +200,7 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     CarerProfile.objects.filter(person=person).delete()
     EqualityMonitoring.objects.filter(person=person).delete()
     person.consents.all().delete()
-    forget_contributions(person)
-    forget_payment_details(person)
+    personal_data.erase(person)
     user = person.user
     person.full_name = ERASED_NAME
     person.known_as = person.email = person.phone = person.address = person.postcode = ""
@@ -222,3 +221,27 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
         actor=actor, person=person, action=AuditAction.ERASED, categories=[DataCategory.ALL]
     )
     return True
+
+
+@transaction.atomic
+def invite_to_sign_in(actor: User, person: Person, base_url: str) -> User:
+    """Give a carer registered by staff their own sign-in, and email them a link to set it up."""
+    user = User.objects.filter(email=person.email.lower()).first()
+    if user is None:
+        user = User.objects.create_user(person.email, password=None)
+    Membership.objects.get_or_create(
+        user=user, organisation_id=person.organisation_id, defaults={"role": Role.CARER}
+    )
+    person.user = user
+    person.save(update_fields=["user", "updated_at"])
+    audit.record(
+        actor=actor,
+        person=person,
+        action=AuditAction.CHANGED,
+        categories=[DataCategory.CONTACT],
+        detail="Invited to sign in",
+    )
+    transaction.on_commit(
+        lambda: send_set_password_email(user, base_url, invited_by=person.organisation.name)
+    )
+    return user

@@ -2,12 +2,13 @@
 
 from typing import Any
 
-from coproduce.payments.models import BenefitRecord, Claim
+from coproduce.people import personal_data
 from coproduce.people.models import CarerProfile, Person
 
 
-def person_data(person: Person) -> dict[str, Any]:
-    """All personal data the platform holds about `person`, in one JSON-ready dictionary."""
+def person_data(person: Person, *, on_behalf: bool = False) -> dict[str, Any]:
+    """All personal data the platform holds about `person`, in one JSON-ready dictionary
+    (`on_behalf`: as staff may see it, downloading it for the person)."""
     profile: CarerProfile | None = getattr(person, "carer_profile", None)
     equality = getattr(person, "equality", None)
     return {
@@ -67,37 +68,7 @@ def person_data(person: Person) -> dict[str, Any]:
             }
             for c in person.consents.all()
         ],
-        "contributions": [
-            {
-                "given_on": c.given_on.isoformat(),
-                "project": c.project.title if c.project else None,
-                "channel": c.channel,
-                "privacy": c.privacy,
-                "text": c.text,
-                "response_status": c.status,
-                "response": c.response,
-            }
-            for c in person.contributions.select_related("project").order_by("given_on", "pk")
-        ],
-        "claims": [
-            {
-                "reference": claim.reference,
-                "project": claim.project.title,
-                "status": claim.status,
-                "method": claim.method,
-                "lines": [
-                    {"for": line.kind, "activity": line.activity.title, "amount": str(line.amount)}
-                    for line in claim.lines.all()
-                ],
-            }
-            for claim in Claim.objects.filter(person=person)
-            .select_related("project")
-            .prefetch_related("lines__activity")
-        ],
-        "benefits": next(
-            iter(BenefitRecord.objects.filter(person=person).values_list("benefits", flat=True)),
-            None,
-        ),
+        **personal_data.exported(person, on_behalf=on_behalf),
         "erasure_requests": [
             {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
             for r in person.erasure_requests.all()

@@ -12,10 +12,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from coproduce.accounts.actions import invite_to_sign_in
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
-from coproduce.contributions.models import Privacy
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
 from coproduce.people.export import person_data
@@ -151,7 +149,7 @@ def person_detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "labels": labels,
         "person": person,
         "pk": pk,
-        "data": person_data(person),
+        "data": person_data(person, on_behalf=pk is not None),
         "section": "you" if pk is None else "people",
         "history": person.audit_events.select_related("actor")[:20] if pk is None else [],
     }
@@ -234,16 +232,10 @@ def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     person = with_everything(access.subject_for(request, pk))
-    data = person_data(person)
+    data = person_data(person, on_behalf=pk is not None)
     if pk is not None:
         # Staff never see equality answers, not even in a download: only that some exist.
         data["equality_monitoring"] = {"answered": True} if data["equality_monitoring"] else None
-        # Words given in confidence are for the coordinator and the person, not every staff
-        # member: a download on someone's behalf says only that they exist.
-        data["contributions"] = [
-            {**c, "text": None} if c["privacy"] == Privacy.CONFIDENTIAL else c
-            for c in data["contributions"]
-        ]
     audit.record(
         actor=user_for(request),
         person=person,
@@ -270,7 +262,7 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("people:person", pk)
     base_url = request.build_absolute_uri("/")[:-1]
-    invite_to_sign_in(user_for(request), person, base_url)
+    actions.invite_to_sign_in(user_for(request), person, base_url)
     messages.success(
         request,
         _("We have emailed %(email)s a link to choose a password") % {"email": person.email},

@@ -10,14 +10,12 @@ from decimal import Decimal
 
 from django.db import transaction
 from django.utils import timezone
-from django.utils.translation import ngettext
 
 from coproduce.accounts.models import User
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction
-from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.people.models import Person
-from coproduce.projects import rules
+from coproduce.projects import extensions, rules
 from coproduce.projects.models import (
     BudgetLine,
     GroupRole,
@@ -80,11 +78,6 @@ def update_project(actor: User, project: Project, details: ProjectDetails) -> Pr
     return project
 
 
-def unconsidered(project: Project) -> int:
-    """Contributions to the project that nobody has responded to yet."""
-    return Contribution.objects.filter(project=project, status=ResponseStatus.NEW).count()
-
-
 @transaction.atomic
 def move_stage(actor: User, project: Project, to_stage: str, note: str = "") -> StageChange:
     """Move a project to any stage, forwards or back, recording who, when and why."""
@@ -92,15 +85,8 @@ def move_stage(actor: User, project: Project, to_stage: str, note: str = "") -> 
     problem = rules.stage_move_problem(locked.stage, to_stage, note)
     if problem is not None:
         raise StageUnchanged(problem)
-    if to_stage == Stage.REVIEW and (waiting := unconsidered(locked)):
-        raise StageUnchanged(
-            ngettext(
-                "%(num)s contribution has not been considered yet. Respond to it before the review.",
-                "%(num)s contributions have not been considered yet. Respond to them before the review.",
-                waiting,
-            )
-            % {"num": waiting}
-        )
+    if waiting := extensions.waiting(locked, to_stage):
+        raise StageUnchanged(" ".join(w.gate.refusal(w.count) for w in waiting))
     change = StageChange.objects.create(
         project=locked,
         from_stage=locked.stage,

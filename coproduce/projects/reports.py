@@ -11,13 +11,6 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from coproduce.activities.models import (
-    Activity,
-    ActivityLead,
-    ActivityStatus,
-    Invitation,
-    LeadRole,
-)
 from coproduce.people.models import (
     AgeBand,
     CareHours,
@@ -28,43 +21,16 @@ from coproduce.people.models import (
     EqualityMonitoring,
     Sex,
 )
-from coproduce.projects import census, rules
+from coproduce.projects import census, extensions, rules
 from coproduce.projects.models import GroupRole, Project, ProjectMember
 
 # --- Carers' involvement -----------------------------------------------------------------
 
-EVIDENCE_LABELS: dict[str, StrOrPromise] = {
-    "attended": _("a carer member attended an activity"),
-    "led": _("a carer member led or co-facilitated an activity"),
-}
-
 
 def carer_evidence(project: Project, now: datetime | None = None) -> dict[str, set[str]]:
-    """Stages in which carer members of the group attended, or led, an activity (2 queries).
-
-    Only activities that took place count: scheduled (not cancelled, not still finding a
-    time) and started before `now`. Planning to lead a meeting next month is not evidence."""
-    carer_members = ProjectMember.objects.filter(project=project, role=GroupRole.CARER).values(
-        "person_id"
-    )
-    took_place = {
-        "activity__project": project,
-        "activity__status": ActivityStatus.SCHEDULED,
-        "activity__starts_at__lt": now or timezone.now(),
-    }
-    attended = Invitation.objects.filter(
-        **took_place, attended=True, person_id__in=carer_members
-    ).values_list("activity__stage", flat=True)
-    led = ActivityLead.objects.filter(
-        **took_place,
-        role__in=[LeadRole.CARER_LED, LeadRole.CO_FACILITATOR],
-        person_id__in=carer_members,
-    ).values_list("activity__stage", flat=True)
-    return {"attended": set(attended.distinct()), "led": set(led.distinct())}
-
-
-def activities_count(project: Project) -> int:
-    return Activity.objects.filter(project=project).count()
+    """Stages in which carer members of the group took part, by each kind of evidence the
+    apps registered (see coproduce.projects.extensions); a fixed number of queries."""
+    return extensions.evidence_of(project, now or timezone.now())
 
 
 # --- Group make-up -----------------------------------------------------------------------

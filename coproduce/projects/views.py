@@ -15,7 +15,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.people.access import person_for, staff_people_of
 from coproduce.people.models import Person
-from coproduce.projects import access, actions, reports, rules
+from coproduce.projects import access, actions, extensions, reports, rules
 from coproduce.projects.forms import (
     BudgetLineForm,
     LeavingForm,
@@ -179,7 +179,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "changes": changes,
         "entries": entries,
         "involvement": involvement,
-        "evidence_labels": reports.EVIDENCE_LABELS,
+        "evidence_labels": extensions.evidence_labels(),
         "milestones": list(project.milestones.all()),
         "milestone_state": rules.milestone_state,
         "today": timezone.localdate(),
@@ -218,7 +218,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
         "projects/stage.html",
         form,
         project=project,
-        unconsidered=actions.unconsidered(project),
+        waiting=extensions.waiting(project, Stage.REVIEW),
     )
 
 

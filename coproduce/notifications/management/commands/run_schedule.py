@@ -2,23 +2,16 @@
 
 The tasks backends have no periodic scheduling, so this is ours: run it from cron
 (`manage.py run_schedule` every hour) or as a long-lived process (`--every 3600`).
-Every scheduled task is idempotent, so running it more often does no harm.
+Every scheduled task is idempotent, so running it more often does no harm. The apps add
+their tasks to coproduce.notifications.schedule when they start.
 """
 
 import time
 from typing import Any
 
 from django.core.management.base import BaseCommand, CommandParser
-from django_tasks.base import Task
 
-from coproduce.activities.tasks import send_activity_follow_ups, send_activity_reminders
-from coproduce.breaks.tasks import send_wellbeing_follow_ups
-
-SCHEDULE: list[Task[[], Any]] = [
-    send_wellbeing_follow_ups,
-    send_activity_reminders,
-    send_activity_follow_ups,
-]
+from coproduce.notifications.schedule import SCHEDULE
 
 
 class Command(BaseCommand):

@@ -1,0 +1,81 @@
+"""What higher apps add to a project, registered in their AppConfig.ready().
+
+Projects sit below the apps that do a project's work (activities, contributions, decisions,
+evaluation...), so they cannot import them. Instead each such app tells projects, when it
+starts:
+
+- **evidence** of carers' involvement: in which stages carer members took part, and how
+  (activities: attended, led). The project page derives "carers took part" from it.
+- **gates**: work that must be finished before a project may enter a stage
+  (contributions: every view considered before Review).
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from datetime import datetime
+
+from django_stubs_ext import StrOrPromise
+
+from coproduce.projects.models import Project
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One way carers take part, and the stages in which they did so in a project."""
+
+    key: str
+    label: StrOrPromise  # "a carer member attended an activity"
+    stages: Callable[[Project, datetime], set[str]]  # a fixed number of queries
+
+
+@dataclass(frozen=True)
+class Gate:
+    """Work that must be finished before a project enters `stage`."""
+
+    key: str
+    stage: str
+    waiting: Callable[[Project], int]  # how many things still wait (one query)
+    refusal: Callable[[int], str]  # why a move to `stage` is refused
+    warning: Callable[[int], str]  # said on the stage page while things wait
+    link: Callable[[Project, int], tuple[str, str]]  # (text, address) of where to do them
+
+
+EVIDENCE: dict[str, Evidence] = {}
+GATES: dict[str, Gate] = {}
+
+
+def add_evidence(evidence: Evidence) -> None:
+    EVIDENCE[evidence.key] = evidence
+
+
+def add_gate(gate: Gate) -> None:
+    GATES[gate.key] = gate
+
+
+@dataclass(frozen=True)
+class Waiting:
+    gate: Gate
+    count: int
+
+    @property
+    def warning(self) -> str:
+        return self.gate.warning(self.count)
+
+    def link(self, project: Project) -> tuple[str, str]:
+        return self.gate.link(project, self.count)
+
+
+def waiting(project: Project, stage: str | None = None) -> list[Waiting]:
+    """What still waits before `project` may enter `stage` (any gated stage if None)."""
+    gates = [g for g in GATES.values() if stage is None or g.stage == stage]
+    counted = [Waiting(gate, gate.waiting(project)) for gate in gates]
+    return [w for w in counted if w.count]
+
+
+def evidence_of(project: Project, now: datetime) -> dict[str, set[str]]:
+    """For each registered kind of evidence, the stages in which carers took part."""
+    return {key: evidence.stages(project, now) for key, evidence in EVIDENCE.items()}
+
+
+def evidence_labels() -> dict[str, StrOrPromise]:
+    return {key: evidence.label for key, evidence in EVIDENCE.items()}
