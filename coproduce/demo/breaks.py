@@ -18,7 +18,7 @@ the carers, so they stay the same) and written with `bulk_create`: the rows are 
   their break, again: a little better on average.
 
 The scheme's maximum payment is the reference rate `surrey_gp_carer_break_max` in force
-when the scheme starts, read from `shared/reference/benefits_and_rates.csv`.
+when the scheme starts, read from the figures shipped in `payments/figures/`.
 """
 
 import csv
@@ -31,7 +31,6 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from django.conf import settings
 from django.contrib.auth.hashers import make_password
 from django.db import models
 from django.db.models import Q, QuerySet, Sum
@@ -66,6 +65,7 @@ from coproduce.demo.plans import (
     draw_name,
     relationship_options,
 )
+from coproduce.payments.reference import RATES_CSV
 from coproduce.people.models import CarerProfile, Channel, Person, Relationship
 from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
@@ -75,7 +75,6 @@ STANDARD_PAYMENT = Decimal("300.00")
 REPEAT_AFTER_DAYS = 365
 FUNDING_LEFT_DAYS = 31  # the funding period ends about a month from today
 MAXIMUM_RATE = "surrey_gp_carer_break_max"
-RATES_CSV = Path(settings.BASE_DIR).parent / "shared" / "reference" / "benefits_and_rates.csv"
 PRACTICE_EMAIL_DOMAIN = "nhs.example"
 REFERRER_EMAIL_DOMAIN = "riverside-nhs.example"
 
@@ -140,7 +139,7 @@ WELLBEING_CHANGE = {
 
 
 class MissingReference(Exception):
-    """The shared reference data the demo needs is not there."""
+    """The reference figures the demo needs are not there."""
 
 
 def rate_on(key: str, day: date, path: Path | None = None) -> Decimal:

@@ -1,21 +1,19 @@
-"""Load the shared reference figures when they are there (a deployment without the shared
-folder still migrates: admins then add the figures in the Django admin)."""
+"""Load the reference figures shipped with the product (payments/figures/). A missing file
+is an error: without the figures, benefits warnings would silently never appear."""
 
 import csv
 import datetime
 from decimal import Decimal
 from pathlib import Path
 
-from django.conf import settings
 from django.db import migrations
+
+FIGURES = Path(__file__).resolve().parents[1] / "figures" / "benefits_and_rates.csv"
 
 
 def load(apps, schema_editor):
     ReferenceFigure = apps.get_model("payments", "ReferenceFigure")
-    path = Path(settings.BASE_DIR).parent / "shared" / "reference" / "benefits_and_rates.csv"
-    if not path.exists():
-        return
-    with path.open(newline="", encoding="utf-8") as file:
+    with FIGURES.open(newline="", encoding="utf-8") as file:
         for row in csv.DictReader(file):
             ReferenceFigure.objects.get_or_create(
                 key=row["key"].strip(),
