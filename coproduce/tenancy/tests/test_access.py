@@ -1,89 +1,71 @@
 import pytest
 from django.core.exceptions import PermissionDenied
+from django.db.models import Q
 from django.http import Http404
-from django.test import RequestFactory
 
-from coproduce.accounts.models import User
-from coproduce.audit.access import audit_events_for
 from coproduce.conftest import Member
-from coproduce.people.access import (
-    cared_for_of,
-    erasure_requests_for,
-    own_person,
-    people_for,
-    person_for,
-)
-from coproduce.tenancy.middleware import SESSION_KEY, current_membership
-from coproduce.tenancy.models import Membership, Role
+from coproduce.people.models import Person
+from coproduce.tenancy import access
+from coproduce.tenancy.models import Membership, Organisation, Role
 from coproduce.tenancy.tests.factories import MembershipFactory
+from coproduce.tenancy.tests.requests import request_as
 
 
-def request_as(user: User | None, organisation_id: int | None = None):  # type: ignore[no-untyped-def]
-    from django.contrib.auth.models import AnonymousUser
-    from django.contrib.sessions.backends.db import SessionStore
-
-    request = RequestFactory().get("/")
-    request.user = user or AnonymousUser()
-    request.session = SessionStore()
-    if organisation_id:
-        request.session[SESSION_KEY] = organisation_id
-    request.membership = current_membership(request)  # type: ignore[attr-defined]
-    return request
+def test_one_finds_a_row_only_inside_the_scoped_queryset(carer: Member, carer_b: Member) -> None:
+    ours = Person.objects.filter(organisation_id=carer.organisation.pk)
+    assert access.one(ours, pk=carer.person.pk) == carer.person
+    with pytest.raises(Http404):
+        access.one(ours, pk=carer_b.person.pk)
+    with pytest.raises(Http404):
+        access.one(ours, pk=10**9)
 
 
-def test_coordinator_sees_people_of_their_own_organisation_only(
+def test_of_organisation_follows_a_path_to_the_owning_row(
     coordinator: Member, carer: Member, carer_b: Member
 ) -> None:
-    people = people_for(request_as(coordinator.user))
+    membership = access.membership_for(request_as(coordinator.user))
+    people = Person.objects.filter(access.of_organisation(membership))
     assert carer.person in people
     assert carer_b.person not in people
+    memberships = Membership.objects.filter(
+        access.of_organisation(membership, "organisation__memberships__user__people")
+    )
+    assert memberships.exists()
 
 
-def test_another_organisations_person_is_not_found_not_forbidden(
-    coordinator: Member, carer_b: Member
+def test_nothing_matches_no_row(carer: Member) -> None:
+    assert not Person.objects.filter(access.NOTHING).exists()
+    assert Person.objects.filter(access.NOTHING | Q(pk=carer.person.pk)).count() == 1
+
+
+def test_roles_are_checked_before_anything_is_fetched(
+    coordinator: Member, admin: Member, carer: Member
 ) -> None:
+    assert access.is_staff(request_as(coordinator.user))
+    assert access.is_admin(request_as(admin.user))
+    assert not access.is_staff(request_as(carer.user))
+    assert not access.is_admin(request_as(coordinator.user))
+    with pytest.raises(PermissionDenied):
+        access.require_staff(request_as(carer.user))
+
+
+def test_anonymous_visitors_are_asked_to_sign_in(db: None) -> None:
+    with pytest.raises(access.SignInRequired):
+        access.membership_for(request_as(None))
+    with pytest.raises(access.SignInRequired):
+        access.user_for(request_as(None))
+
+
+def test_a_public_organisation_is_found_by_its_address_only(carer: Member) -> None:
+    organisation: Organisation = carer.organisation
+    assert access.public_organisation(organisation.slug) == organisation
     with pytest.raises(Http404):
-        person_for(request_as(coordinator.user), carer_b.person.pk)
-
-
-def test_carer_and_professional_may_not_list_people(carer: Member, professional: Member) -> None:
-    for member in (carer, professional):
-        with pytest.raises(PermissionDenied):
-            people_for(request_as(member.user))
-
-
-def test_anonymous_visitors_have_no_membership(db: None) -> None:
-    with pytest.raises(PermissionDenied):
-        people_for(request_as(None))
-    with pytest.raises(PermissionDenied):
-        own_person(request_as(None))
-
-
-def test_only_admins_see_the_audit_log_and_erasure_requests(
-    coordinator: Member, admin: Member
-) -> None:
-    with pytest.raises(PermissionDenied):
-        audit_events_for(request_as(coordinator.user))
-    with pytest.raises(PermissionDenied):
-        erasure_requests_for(request_as(coordinator.user))
-    assert audit_events_for(request_as(admin.user)).count() == 0
-
-
-def test_own_person_is_the_users_record_in_the_current_organisation(carer: Member) -> None:
-    assert own_person(request_as(carer.user)) == carer.person
-
-
-def test_erased_people_are_not_listed(coordinator: Member, carer: Member) -> None:
-    carer.person.erased_at = carer.person.created_at
-    carer.person.save()
-    assert carer.person not in people_for(request_as(coordinator.user))
-    with pytest.raises(Http404):
-        own_person(request_as(carer.user))
+        access.public_organisation("no-such-organisation")
 
 
 def test_a_user_in_two_organisations_acts_for_the_chosen_one(carer: Member, org_b) -> None:  # type: ignore[no-untyped-def]
     MembershipFactory.create(user=carer.user, organisation=org_b, role=Role.COORDINATOR)
-    chosen = request_as(carer.user, organisation_id=org_b.pk).membership
+    chosen = access.membership_for(request_as(carer.user, organisation_id=org_b.pk))
     assert isinstance(chosen, Membership)
     assert chosen.organisation == org_b
     assert chosen.role == Role.COORDINATOR
@@ -91,12 +73,4 @@ def test_a_user_in_two_organisations_acts_for_the_chosen_one(carer: Member, org_
 
 def test_a_forged_organisation_in_the_session_is_ignored(carer: Member, org_b) -> None:  # type: ignore[no-untyped-def]
     request = request_as(carer.user, organisation_id=org_b.pk)
-    assert request.membership.organisation == carer.organisation
-
-
-def test_cared_for_of_another_person_is_not_found(carer: Member, carer_b: Member) -> None:
-    from coproduce.people.tests.factories import CaredForFactory
-
-    theirs = CaredForFactory.create(profile=carer_b.person.carer_profile)
-    with pytest.raises(Http404):
-        cared_for_of(carer.person, theirs.pk)
+    assert access.membership_for(request).organisation == carer.organisation
