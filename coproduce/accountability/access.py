@@ -7,26 +7,23 @@ public. The public board exists only while the project has chosen it.
 
 import uuid
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from coproduce.accountability.models import Action, BoardSettings
-from coproduce.projects.access import projects_for
+from coproduce.projects.access import one_in_projects, rows_of_project
 from coproduce.projects.models import Project
-from coproduce.tenancy.access import Need, is_staff, one
+from coproduce.tenancy.access import Need, one
 
 
 def actions_of(request: HttpRequest, project: Project, need: Need = "view") -> QuerySet[Action]:
     """Actions of a project that itself came through `project_for`."""
-    if need == "edit" and not is_staff(request):
-        raise PermissionDenied("Only staff can change an action")
-    return Action.objects.filter(project=project)
+    return rows_of_project(request, Action.objects.all(), project, need)
 
 
 def action_for(request: HttpRequest, pk: int, need: Need = "view") -> Action:
-    actions = Action.objects.filter(project__in=projects_for(request, need))
-    return one(actions.select_related("project__organisation", "project__coordinator"), pk=pk)
+    actions = Action.objects.select_related("project__organisation", "project__coordinator")
+    return one_in_projects(request, actions, pk, need)
 
 
 def public_board_for(request: HttpRequest, public_id: uuid.UUID) -> BoardSettings:

@@ -6,30 +6,27 @@ their organisation's activities (through `activity_for(..., "edit")`); anyone el
 only their own invitation.
 """
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from coproduce.activities.models import Activity, Invitation
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import projects_for
+from coproduce.projects.access import one_in_projects, rows_of_project
 from coproduce.projects.models import Project
-from coproduce.tenancy.access import Need, is_staff, membership_for, one
+from coproduce.tenancy.access import Need, membership_for, one
 
 
 def activities_for(
     request: HttpRequest, project: Project, need: Need = "view"
 ) -> QuerySet[Activity]:
     """Activities of a project that itself came through `project_for`."""
-    if need == "edit" and not is_staff(request):
-        raise PermissionDenied("Only staff can change an activity")
-    return Activity.objects.filter(project=project)
+    return rows_of_project(request, Activity.objects.all(), project, need)
 
 
 def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:
-    activities = Activity.objects.filter(project__in=projects_for(request, need))
-    return one(activities.select_related("project__organisation", "project__coordinator"), pk=pk)
+    activities = Activity.objects.select_related("project__organisation", "project__coordinator")
+    return one_in_projects(request, activities, pk, need)
 
 
 def group_member_for(activity: Activity, person_pk: int) -> Person:

@@ -12,7 +12,7 @@ from django.utils import timezone
 from coproduce.decisions.models import Proposal
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import projects_for
+from coproduce.projects.access import one_in_projects
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import Need, membership_for, one
 
@@ -24,9 +24,8 @@ def proposals_for(request: HttpRequest, project: Project) -> QuerySet[Proposal]:
 
 
 def proposal_for(request: HttpRequest, pk: int, need: Need = "view") -> Proposal:
-    proposals = Proposal.objects.filter(project__in=projects_for(request, need))
     related = ("project__organisation", "project__coordinator", "proposed_by")
-    return one(proposals.select_related(*related), pk=pk)
+    return one_in_projects(request, Proposal.objects.select_related(*related), pk, need)
 
 
 def own_proposals_waiting(request: HttpRequest) -> QuerySet[Proposal]:

@@ -2,8 +2,10 @@
 organisation owns or co-owns through a partnership; anyone else sees only the projects
 whose group they are in. Only staff change a project."""
 
+from typing import TypeVar
+
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Model, QuerySet
 from django.http import HttpRequest
 
 from coproduce.people.access import own_rows, people_for
@@ -12,11 +14,14 @@ from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMem
 from coproduce.tenancy.access import (
     PEOPLE_ROLES,
     Need,
+    is_staff,
     membership_for,
     of_organisation_or_partnership,
     one,
     require_role,
 )
+
+M = TypeVar("M", bound=Model)
 
 # Equality answers are seen only in aggregate, and only by these roles.
 EQUALITY_AGGREGATE_ROLES = PEOPLE_ROLES
@@ -35,6 +40,23 @@ def projects_for(request: HttpRequest, need: Need = "view") -> QuerySet[Project]
 def project_for(request: HttpRequest, pk: int, need: Need = "view") -> Project:
     projects = projects_for(request, need)
     return one(projects.select_related("coordinator", "organisation", "partnership"), pk=pk)
+
+
+def rows_of_project(
+    request: HttpRequest, queryset: "QuerySet[M]", project: Project, need: Need = "view"
+) -> "QuerySet[M]":
+    """The rows of `queryset` (activities, actions...) of a project that itself came through
+    `project_for`; only staff may change them."""
+    if need == "edit" and not is_staff(request):
+        raise PermissionDenied("Only staff can change this")
+    return queryset.filter(project=project)
+
+
+def one_in_projects(
+    request: HttpRequest, queryset: "QuerySet[M]", pk: int, need: Need = "view"
+) -> M:
+    """The row `pk` of `queryset` if it belongs to a project the user may see (or change)."""
+    return one(queryset.filter(project__in=projects_for(request, need)), pk=pk)
 
 
 def project_makeup_for(request: HttpRequest, pk: int) -> Project:

@@ -12,7 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from coproduce.people.access import own_rows
-from coproduce.projects.access import projects_for
+from coproduce.projects.access import one_in_projects, projects_for
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import ExpressionOfInterest
 from coproduce.surveys.models import Audience as SurveyAudience
@@ -30,8 +30,8 @@ def surveys_of(request: HttpRequest, project: Project) -> QuerySet[Survey]:
 
 def survey_for(request: HttpRequest, pk: int) -> Survey:
     """A survey for its staff to build, open, close and read the results of."""
-    surveys = Survey.objects.filter(project__in=projects_for(request, need="edit"))
-    return one(surveys.select_related("project__organisation", "brief"), pk=pk)
+    surveys = Survey.objects.select_related("project__organisation", "brief")
+    return one_in_projects(request, surveys, pk, need="edit")
 
 
 def survey_question_of(survey: Survey, pk: int) -> SurveyQuestion:
