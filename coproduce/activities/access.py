@@ -7,10 +7,10 @@ only their own invitation.
 """
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 
-from coproduce.activities.models import Activity, Invitation
+from coproduce.activities.models import Activity, ActivityChange, Invitation
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
 from coproduce.projects.access import projects_for
@@ -25,6 +25,13 @@ def activities_for(
     if need == "edit" and not is_staff(request):
         raise PermissionDenied("Only staff can change an activity")
     return Activity.objects.filter(project=project)
+
+
+def with_short_notice(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """`activities` (which came through this module), each marked `short` when it was ever
+    changed at short notice."""
+    short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
+    return activities.annotate(short=Exists(short))
 
 
 def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:
