@@ -91,7 +91,7 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
             "themes": list(access.themes_of(project)),
             "filters": request.GET,
             "query": query,
-            "is_staff": viewer.is_staff,
+            "is_staff": viewer.staff,
             "today": timezone.localdate(),
         },
     )
@@ -189,7 +189,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "contribution": contribution,
             "shown": rules.shown(viewer, contribution),
-            "is_staff": viewer.is_staff,
+            "is_staff": viewer.staff,
             "own": own,
             "attachments": list(contribution.attachments.all()),
             "theme_names": [t.name for t in contribution.themes.all()],
