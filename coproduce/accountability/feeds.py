@@ -6,6 +6,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.syndication.views import Feed
+from django.db.models import QuerySet
 from django.http import HttpRequest
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed
@@ -42,9 +43,11 @@ def summary(action: Action) -> str:
 
 @dataclass(frozen=True)
 class Source:
-    """What a feed is of: a project's board, and where its entries link to."""
+    """What a feed is of: a project's board, its actions (as reached through
+    accountability.access), and where its entries link to."""
 
     project: Project
+    actions: QuerySet[Action]
     link: str
     public: bool
 
@@ -56,7 +59,8 @@ class BoardFeed(Feed[Action, Source]):
 
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Source:
         project = project_for(request, kwargs["project_pk"])
-        return Source(project, reverse("accountability:board", args=[project.pk]), public=False)
+        link = reverse("accountability:board", args=[project.pk])
+        return Source(project, access.actions_of(request, project), link, public=False)
 
     def title(self, source: Source) -> str:
         return _("You said, we did: %(project)s") % {"project": source.project.title}
@@ -68,9 +72,7 @@ class BoardFeed(Feed[Action, Source]):
         return source.link
 
     def items(self, source: Source) -> list[Action]:
-        rows = list(
-            Action.objects.filter(project=source.project).order_by("-updated_at", "-pk")[:LATEST]
-        )
+        rows = list(source.actions.order_by("-updated_at", "-pk")[:LATEST])
         for row in rows:
             anchor = f"{source.link}#action-{row.pk}"
             row.feed_link = anchor if source.public else action_path(row)  # type: ignore[attr-defined]
@@ -98,7 +100,7 @@ class PublicBoardFeed(BoardFeed):
     def get_object(self, request: HttpRequest, *args: Any, **kwargs: Any) -> Source:
         board: BoardSettings = access.public_board_for(request, kwargs["board_uuid"])
         link = reverse("accountability:public-board", kwargs={"board_uuid": board.public_id})
-        return Source(board.project, link, public=True)
+        return Source(board.project, access.public_actions_of(board), link, public=True)
 
 
 def action_path(action: Action) -> str:

@@ -7,8 +7,9 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, QuerySet
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -19,8 +20,8 @@ from coproduce.contributions.access import contributions_of, viewer_for
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
 from coproduce.decisions.access import proposals_for
-from coproduce.people.access import own_person
-from coproduce.people.models import Person
+from coproduce.lib.views import posted, render_page
+from coproduce.people.access import names_of_users, own_person
 from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import is_staff, user_for
@@ -39,17 +40,10 @@ COMMON = {
 
 
 def page(
-    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+    request: HttpRequest, template: str, context: dict[str, Any], form: BaseForm | None = None
 ) -> HttpResponse:
     """Render a page of this app; 400 when its form came back with errors."""
-    status = 400 if form is not None and form.errors else 200
-    return render(
-        request, f"accountability/{template}", {**COMMON, "form": form, **context}, status=status
-    )
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
+    return render_page(request, f"accountability/{template}", {**COMMON, **context}, form=form)
 
 
 # --- Boards ---------------------------------------------------------------------------------
@@ -88,7 +82,7 @@ def project_easy_read(request: HttpRequest, project_pk: int) -> HttpResponse:
 def public(request: HttpRequest, board_uuid: uuid.UUID, template: str) -> HttpResponse:
     settings = access.public_board_for(request, board_uuid)
     project = settings.project
-    context = board_context(project, Action.objects.filter(project=project), PUBLIC, public=True)
+    context = board_context(project, access.public_actions_of(settings), PUBLIC, public=True)
     context.update({"board_settings": settings, "public_organisation": project.organisation})
     return page(request, template, context)
 
@@ -240,12 +234,8 @@ def action_page(
     updates = list(action.updates.all())
     names: dict[int | None, str] = {}
     if staff:
-        names = dict(
-            Person.objects.filter(
-                organisation_id=action.project.organisation_id,
-                user_id__in={u.changed_by_id for u in updates},
-            ).values_list("user_id", "full_name")
-        )
+        changed_by = {u.changed_by_id for u in updates}
+        names = names_of_users(action.project.organisation_id, changed_by)
     context = {
         "action": action,
         "project": action.project,

@@ -6,10 +6,10 @@ their organisation's activities (through `activity_for(..., "edit")`); anyone el
 only their own invitation.
 """
 
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 
-from coproduce.activities.models import Activity, Invitation
+from coproduce.activities.models import Activity, ActivityChange, Invitation
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
 from coproduce.projects.access import one_in_projects, rows_of_project
@@ -22,6 +22,13 @@ def activities_for(
 ) -> QuerySet[Activity]:
     """Activities of a project that itself came through `project_for`."""
     return rows_of_project(request, Activity.objects.all(), project, need)
+
+
+def with_short_notice(activities: QuerySet[Activity]) -> QuerySet[Activity]:
+    """`activities` (which came through this module), each marked `short` when it was ever
+    changed at short notice."""
+    short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
+    return activities.annotate(short=Exists(short))
 
 
 def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:

@@ -26,6 +26,7 @@ from coproduce.activities.invitation_forms import (
     SupportForm,
 )
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply
+from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import user_for
 
 REPLY_ORDER = Case(
@@ -38,11 +39,6 @@ REPLY_ORDER = Case(
 )
 
 
-def _posted(request: HttpRequest) -> Any:
-    """The form data of a POST (even an empty one: nothing ticked is an answer), else None."""
-    return request.POST if request.method == "POST" else None
-
-
 def _staff_page(activity: Activity, **context: Any) -> dict[str, Any]:
     return {"activity": activity, "section": "projects", **context}
 
@@ -53,7 +49,7 @@ def _staff_page(activity: Activity, **context: Any) -> dict[str, Any]:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request, pk, "edit")
     scheduled = activity.status == ActivityStatus.SCHEDULED and activity.starts_at is not None
-    form = InviteForm(_posted(request), people=list(actions.group_members(activity)))
+    form = InviteForm(posted(request), people=list(actions.group_members(activity)))
     if scheduled and request.method == "POST" and form.is_valid():
         invited = actions.invite(activity, form.chosen())
         messages.success(
@@ -67,8 +63,10 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
         )
         return redirect("activities:invitations", activity.pk)
     context = _staff_page(activity, form=form, scheduled=scheduled)
-    status = 400 if form.errors or (request.method == "POST" and not scheduled) else 200
-    return render(request, "activities/invitation_invite.html", context, status=status)
+    unscheduled = request.method == "POST" and not scheduled
+    return render_page(
+        request, "activities/invitation_invite.html", context, form=form, bad=unscheduled
+    )
 
 
 def invitations(request: HttpRequest, pk: int) -> HttpResponse:
@@ -94,15 +92,13 @@ def invitation(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespons
     """One person's invitation: their reply and needs, the support arranged, briefings."""
     activity = access.activity_for(request, pk, "edit")
     invited = access.invitation_of(activity, invitation_pk)
-    form = SupportForm(_posted(request), instance=invited)
+    form = SupportForm(posted(request), instance=invited)
     if request.method == "POST" and form.is_valid():
         actions.record_support(invited, **form.cleaned_data)
         messages.success(request, _("Support arranged saved"))
         return redirect("activities:invitations", activity.pk)
     context = _staff_page(activity, invitation=invited, form=form)
-    return render(
-        request, "activities/invitation_detail.html", context, status=400 if form.errors else 200
-    )
+    return render_page(request, "activities/invitation_detail.html", context, form=form)
 
 
 @require_POST
@@ -140,22 +136,20 @@ def register(request: HttpRequest, pk: int) -> HttpResponse:
     closed = rules.register_closed_because(activity, timezone.now())
     if closed is not None:
         context = _staff_page(activity, closed=closed, form=None)
-        status = 400 if request.method == "POST" else 200
-        return render(request, "activities/invitation_register.html", context, status=status)
+        bad = request.method == "POST"
+        return render_page(request, "activities/invitation_register.html", context, bad=bad)
     rows = list(
         activity.invitations.select_related("person")
         .annotate(reply_order=REPLY_ORDER)
         .order_by("reply_order", "person__full_name", "pk")
     )
-    form = RegisterForm(_posted(request), invitations=rows, duration=activity.duration_minutes)
+    form = RegisterForm(posted(request), invitations=rows, duration=activity.duration_minutes)
     if request.method == "POST" and form.is_valid():
         came = actions.record_attendance(activity, form.marks())
         messages.success(request, _("Register saved: %(count)s attended") % {"count": came})
         return redirect("activities:register", activity.pk)
     context = _staff_page(activity, form=form)
-    return render(
-        request, "activities/invitation_register.html", context, status=400 if form.errors else 200
-    )
+    return render_page(request, "activities/invitation_register.html", context, form=form)
 
 
 # --- The person invited: reply, confirmation, check-in ------------------------------------
@@ -182,9 +176,9 @@ def _reply_page(
         "support_lines": rules.support_lines(activity, invited),
     }
     if not rules.can_reply(activity, timezone.now()):
-        status = 400 if request.method == "POST" else 200
-        return render(request, "activities/invitation_closed.html", context, status=status)
-    form = ReplyForm(_posted(request), activity=activity, invitation=invited)
+        bad = request.method == "POST"
+        return render_page(request, "activities/invitation_closed.html", context, bad=bad)
+    form = ReplyForm(posted(request), activity=activity, invitation=invited)
     if request.method == "POST" and form.is_valid():
         actions.record_reply(invited, by=by, **form.reply_details())
         if on_behalf:
@@ -192,10 +186,7 @@ def _reply_page(
                 request, _("Reply recorded for %(name)s") % {"name": invited.person.full_name}
             )
         return redirect(done)
-    context["form"] = form
-    return render(
-        request, "activities/invitation_reply.html", context, status=400 if form.errors else 200
-    )
+    return render_page(request, "activities/invitation_reply.html", context, form=form)
 
 
 def _confirmation(request: HttpRequest, invited: Invitation, change: str) -> HttpResponse:
@@ -263,32 +254,25 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     if not activity.check_in_code:
         raise Http404("This activity has no check-in")
     closed = rules.check_in_closed_because(activity, timezone.now())
-    form = CheckInForm(_posted(request), expected=activity.check_in_code)
+    form = CheckInForm(posted(request), expected=activity.check_in_code)
     if closed is not None:
         context = {"activity": activity, "invitation": invited, "form": form, "closed": closed}
-        status = 400 if request.method == "POST" else 200
-        return render(request, "activities/invitation_check_in.html", context, status=status)
+        bad = request.method == "POST"
+        return render_page(request, "activities/invitation_check_in.html", context, bad=bad)
     if request.method == "POST" and form.is_valid():
         actions.check_in(invited)
         messages.success(request, _("You are checked in. Thank you for coming."))
         return redirect("activities:check-in", pk)
     context = {"activity": activity, "invitation": invited, "form": form}
-    return render(
-        request, "activities/invitation_check_in.html", context, status=400 if form.errors else 200
-    )
+    return render_page(request, "activities/invitation_check_in.html", context, form=form)
 
 
 def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     """Answering the reach-out a few days after a meeting: anything to add."""
     invited = _invitation_from_link(token)
-    form = FollowUpForm(_posted(request))
+    form = FollowUpForm(posted(request))
     context = {"activity": invited.activity, "invitation": invited, "form": form}
     if request.method == "POST" and form.is_valid():
         actions.record_follow_up_reply(invited, form.cleaned_data["text"])
         return render(request, "activities/invitation_follow_up_thanks.html", context)
-    return render(
-        request,
-        "activities/invitation_follow_up.html",
-        context,
-        status=400 if form.errors else 200,
-    )
+    return render_page(request, "activities/invitation_follow_up.html", context, form=form)

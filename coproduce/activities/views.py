@@ -7,24 +7,19 @@ from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Exists, OuterRef
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.activities import access, actions, forms, invitation_rules, rules
-from coproduce.activities.models import (
-    Activity,
-    ActivityChange,
-    ActivityStatus,
-    LeadRole,
-    OtherWay,
-)
+from coproduce.activities.models import Activity, ActivityStatus, LeadRole, OtherWay
 from coproduce.jinja2 import localdatetime
-from coproduce.people.access import own_person
+from coproduce.lib.views import posted, render_page
+from coproduce.people.access import names_of_users, own_person
 from coproduce.people.models import AccessNeed, Availability, Person
 from coproduce.projects.access import project_for
 from coproduce.tenancy.access import Need, is_staff, user_for
@@ -49,25 +44,16 @@ COMMON = {
 
 
 def page(
-    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+    request: HttpRequest, template: str, context: dict[str, Any], form: BaseForm | None = None
 ) -> HttpResponse:
     """Render an activities page; 400 when its form came back with errors."""
-    status = 400 if form is not None and form.errors else 200
-    return render(
-        request, f"activities/{template}", {**COMMON, "form": form, **context}, status=status
-    )
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one), for binding a form."""
-    return request.POST if request.method == "POST" else None
+    return render_page(request, f"activities/{template}", {**COMMON, **context}, form=form)
 
 
 def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
     staff = is_staff(request)
-    short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
-    activities = list(access.activities_for(request, project).annotate(short=Exists(short)))
+    activities = list(access.with_short_notice(access.activities_for(request, project)))
     now = timezone.now()
 
     def ended(a: Activity) -> bool:
@@ -131,12 +117,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
     }
     if staff:
         changes = list(activity.changes.all())
-        names = dict(
-            Person.objects.filter(
-                organisation_id=activity.project.organisation_id,
-                user_id__in={c.changed_by_id for c in changes},
-            ).values_list("user_id", "full_name")
-        )
+        changed_by = {c.changed_by_id for c in changes}
+        names = names_of_users(activity.project.organisation_id, changed_by)
         context["changes"] = [(c, names.get(c.changed_by_id, "")) for c in changes]
         people = actions.group_needs(user_for(request), activity)
         # What each person said in their reply (replacement care, travel, other needs)

@@ -4,10 +4,11 @@ Referrals are seen by the referring practice (its members) and by the scheme's p
 support organisation (its admins and coordinators), and by nobody else.
 """
 
-from django.db.models import Q, QuerySet
+from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 
-from coproduce.breaks.models import Practice, Referral, ReferralStatus, Scheme
+from coproduce.breaks.models import Practice, PracticeMember, Referral, ReferralStatus, Scheme
+from coproduce.people.models import Person
 from coproduce.tenancy.access import one, require_staff, user_for
 
 
@@ -53,6 +54,19 @@ def scheme_practice_for(request: HttpRequest, pk: int) -> Practice:
     invite (the practice's own members reach theirs through `practices_for`)."""
     practices = Practice.objects.filter(scheme__in=schemes_for(request))
     return one(practices.select_related("scheme__payment_organisation"), pk=pk)
+
+
+def members_of(practice: Practice) -> QuerySet[PracticeMember]:
+    """Who has signed up to refer for `practice` (which came through `scheme_practice_for`),
+    each with the name their record has in one of the scheme's partner organisations."""
+    partnership = practice.scheme.partnership_id
+    names = Person.objects.filter(
+        Q(organisation__partnerships=partnership) | Q(organisation__partnerships_led=partnership),
+        user_id=OuterRef("user_id"),
+        erased_at=None,
+    ).order_by("pk")
+    members = practice.members.select_related("user")
+    return members.annotate(full_name=Subquery(names.values("full_name")[:1]))
 
 
 def pays_for_a_scheme(request: HttpRequest) -> bool:

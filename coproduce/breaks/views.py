@@ -4,7 +4,7 @@ import csv
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, OuterRef, Q, Subquery
+from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -23,7 +23,7 @@ from coproduce.breaks.forms import (
     steps_for,
 )
 from coproduce.breaks.models import Referral, ReferralStatus
-from coproduce.people.models import Person
+from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import is_staff, user_for
 
 QUEUE_SIZE = 100
@@ -103,7 +103,7 @@ def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
         "section": "breaks",
         "single": len(form.fields) == 1,
     }
-    return render(request, "breaks/step.html", context, status=400 if form.errors else 200)
+    return render_page(request, "breaks/step.html", context, form=form)
 
 
 def check(request: HttpRequest, pk: int) -> HttpResponse:
@@ -131,9 +131,7 @@ def check(request: HttpRequest, pk: int) -> HttpResponse:
         "section": "breaks",
         "questions": referral.scheme.eligibility["questions"],
     }
-    return render(
-        request, "breaks/check.html", context, status=400 if request.method == "POST" else 200
-    )
+    return render_page(request, "breaks/check.html", context, bad=request.method == "POST")
 
 
 def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
@@ -195,8 +193,8 @@ def process(request: HttpRequest, pk: int) -> HttpResponse:
         "questions": referral.scheme.eligibility["questions"],
         "section": "queue",
     }
-    status = 400 if (decision.is_bound or payment.is_bound) else 200
-    return render(request, "breaks/process.html", context, status=status)
+    bad = decision.is_bound or payment.is_bound
+    return render_page(request, "breaks/process.html", context, bad=bad)
 
 
 def schemes(request: HttpRequest) -> HttpResponse:
@@ -270,8 +268,7 @@ def wellbeing(request: HttpRequest, token: str) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         actions.record_wellbeing_after_break(referral, form.cleaned_data)
         return render(request, "breaks/wellbeing_thanks.html")
-    status = 400 if form.errors else 200
-    return render(request, "breaks/wellbeing.html", {"form": form}, status=status)
+    return render_page(request, "breaks/wellbeing.html", {}, form=form)
 
 
 # --- Practices: the scheme's staff add and invite them; their professionals join ----------
@@ -300,7 +297,7 @@ def practices(request: HttpRequest, pk: int) -> HttpResponse:
 
 def add_practice(request: HttpRequest, pk: int) -> HttpResponse:
     scheme = access.scheme_for(request, pk)
-    form = PracticeForm(request.POST if request.method == "POST" else None, scheme=scheme)
+    form = PracticeForm(posted(request), scheme=scheme)
     if request.method == "POST" and form.is_valid():
         try:
             practice = actions.add_practice(scheme, **form.cleaned_data)
@@ -314,23 +311,13 @@ def add_practice(request: HttpRequest, pk: int) -> HttpResponse:
             )
             return redirect("breaks:practices", scheme.pk)
     context = {"scheme": scheme, "form": form, "section": "schemes"}
-    return render(request, "breaks/add_practice.html", context, status=400 if form.errors else 200)
+    return render_page(request, "breaks/add_practice.html", context, form=form)
 
 
 def practice(request: HttpRequest, pk: int) -> HttpResponse:
     """One practice: its details, its joining link, and who has signed up to refer."""
     practice = access.scheme_practice_for(request, pk)
-    partnership = practice.scheme.partnership_id
-    names = Person.objects.filter(
-        Q(organisation__partnerships=partnership) | Q(organisation__partnerships_led=partnership),
-        user_id=OuterRef("user_id"),
-        erased_at=None,
-    ).order_by("pk")
-    members = (
-        practice.members.select_related("user")
-        .annotate(full_name=Subquery(names.values("full_name")[:1]))
-        .order_by("pk")
-    )
+    members = access.members_of(practice).order_by("pk")
     join_path = actions.join_link(practice, base_url="")
     context = {
         "practice": practice,
@@ -375,7 +362,7 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
     except actions.BadInvitation as bad:
         bad_link = {"practice": bad.practice, "days": actions.INVITATION_LIFETIME.days}
         return render(request, "breaks/join_link_bad.html", bad_link, status=404)
-    form = JoinForm(request.POST if request.method == "POST" else None, practice=practice)
+    form = JoinForm(posted(request), practice=practice)
     context = {"form": form, "practice": practice, "scheme": practice.scheme}
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"]
@@ -391,4 +378,4 @@ def join(request: HttpRequest, token: str) -> HttpResponse:
         except actions.AlreadyMember:
             return render(request, "breaks/join_already.html", {**context, "email": email})
         return render(request, "breaks/join_done.html", {**context, "email": email})
-    return render(request, "breaks/join.html", context, status=400 if form.errors else 200)
+    return render_page(request, "breaks/join.html", context, form=form)

@@ -9,10 +9,10 @@ by coproduce.contributions.rules for every page, export and feed.
 from typing import cast
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Q, QuerySet
+from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 
-from coproduce.contributions.models import Attachment, Contribution, Privacy
+from coproduce.contributions.models import Attachment, Contribution, Privacy, Theme
 from coproduce.contributions.rules import Viewer
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
@@ -94,3 +94,16 @@ def own_contributions(request: HttpRequest) -> QuerySet[Contribution]:
 def attachment_of(contribution: Contribution, pk: int) -> Attachment:
     """A file of `contribution`, which must itself have come through this module."""
     return one(Attachment.objects.filter(contribution=contribution), pk=pk)
+
+
+def with_details(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
+    """Contributions that came through this module, with who gave them, where, and their
+    themes in order, for a list page (a fixed number of queries however many)."""
+    return contributions.select_related("person", "activity", "project").prefetch_related(
+        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+    )
+
+
+def themes_of(project: Project) -> QuerySet[Theme]:
+    """The themes of a project that itself came through `project_for`."""
+    return Theme.objects.filter(project=project)

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from coproduce.contributions.models import Privacy, ResponseStatus
-from coproduce.tenancy.models import Role
+from coproduce.tenancy.models import STAFF_ROLES, Role
 
 if TYPE_CHECKING:
     from coproduce.contributions.models import Contribution
@@ -26,8 +26,6 @@ PRIVACY_ORDER = [
     Privacy.CONFIDENTIAL,
 ]
 
-STAFF = frozenset({Role.ADMIN, Role.COORDINATOR})
-
 
 @dataclass(frozen=True)
 class Viewer:
@@ -39,8 +37,9 @@ class Viewer:
     person_id: int | None = None
 
     @property
-    def is_staff(self) -> bool:
-        return self.role in STAFF
+    def staff(self) -> bool:
+        """Whether the viewer acts as staff (an admin or coordinator) of their organisation."""
+        return self.role in STAFF_ROLES
 
 
 PUBLIC = Viewer()
@@ -67,7 +66,7 @@ def may_see_name(viewer: Viewer, privacy: str, person_id: int | None, owner_id: 
     if privacy == Privacy.IDENTIFIABLE:
         return viewer.role is not None
     if privacy == Privacy.ANONYMOUS_TO_GROUP:
-        return viewer.is_staff
+        return viewer.staff
     if privacy == Privacy.CONFIDENTIAL:
         return may_see_text(viewer, privacy, person_id, owner_id)
     return False

@@ -9,9 +9,9 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
-from django.db.models import Prefetch, QuerySet
+from django.db.models import QuerySet
 from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -23,8 +23,8 @@ from coproduce.contributions.models import (
     ContributionChannel,
     Privacy,
     ResponseStatus,
-    Theme,
 )
+from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
 from coproduce.projects.access import project_for
 from coproduce.tenancy.access import public_organisation, user_for
@@ -52,18 +52,9 @@ COMMON = {
 
 
 def page(request: HttpRequest, template: str, context: dict[str, Any]) -> HttpResponse:
-    form = context.get("form")
-    status = 400 if form is not None and form.errors else 200
-    return render(request, f"contributions/{template}", {**COMMON, **context}, status=status)
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
-
-
-def with_details(contributions: QuerySet[Contribution]) -> QuerySet[Contribution]:
-    return contributions.select_related("person", "activity", "project").prefetch_related(
-        Prefetch("themes", queryset=Theme.objects.order_by("name"))
+    """A contributions page; 400 when the form in its context came back with errors."""
+    return render_page(
+        request, f"contributions/{template}", {**COMMON, **context}, form=context.get("form")
     )
 
 
@@ -84,7 +75,7 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
     viewer = access.viewer_for(request)
     contributions = filtered(access.contributions_of(request, project), request.GET)
-    paged = Paginator(with_details(contributions).order_by("-given_on", "-pk"), PAGE_SIZE)
+    paged = Paginator(access.with_details(contributions).order_by("-given_on", "-pk"), PAGE_SIZE)
     current = paged.get_page(request.GET.get("page"))
     query = "&".join(f"{k}={v}" for k, v in request.GET.items() if k != "page" and v)
     return page(
@@ -97,10 +88,10 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
             "waiting_query": "&".join(
                 f"{k}={v}" for k, v in request.GET.items() if k in ("channel", "theme") and v
             ),
-            "themes": list(Theme.objects.filter(project=project)),
+            "themes": list(access.themes_of(project)),
             "filters": request.GET,
             "query": query,
-            "is_staff": viewer.is_staff,
+            "is_staff": viewer.staff,
             "today": timezone.localdate(),
         },
     )
@@ -198,7 +189,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         {
             "contribution": contribution,
             "shown": rules.shown(viewer, contribution),
-            "is_staff": viewer.is_staff,
+            "is_staff": viewer.staff,
             "own": own,
             "attachments": list(contribution.attachments.all()),
             "theme_names": [t.name for t in contribution.themes.all()],
@@ -286,7 +277,9 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
 
 
 def yours(request: HttpRequest) -> HttpResponse:
-    contributions = with_details(access.own_contributions(request)).order_by("-given_on", "-pk")
+    contributions = access.with_details(access.own_contributions(request)).order_by(
+        "-given_on", "-pk"
+    )
     current = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     return page(request, "yours.html", {"page": current, "section": "said"})
 
@@ -294,7 +287,7 @@ def yours(request: HttpRequest) -> HttpResponse:
 def queue(request: HttpRequest) -> HttpResponse:
     """Staff: what is waiting to be considered across the organisation, oldest first."""
     waiting = access.contribution_queue_for(request).filter(status=ResponseStatus.NEW)
-    contributions = with_details(waiting).order_by("recorded_at", "pk")
+    contributions = access.with_details(waiting).order_by("recorded_at", "pk")
     current = Paginator(contributions, PAGE_SIZE).get_page(request.GET.get("page"))
     viewer = access.viewer_for(request)
     now = timezone.now()

@@ -8,14 +8,16 @@ from typing import Any
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.db.models import Count
-from django.http import Http404, HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.forms import BaseForm
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.decisions import access, actions, forms, rules, summary
 from coproduce.decisions.models import Outcome, PositionChannel, Proposal, ProposalStatus, Stance
+from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
 from coproduce.projects.access import project_for
@@ -37,10 +39,9 @@ CLOSED_MESSAGES = {
 
 
 def page(
-    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+    request: HttpRequest, template: str, context: dict[str, Any], form: BaseForm | None = None
 ) -> HttpResponse:
     """Render a decisions page; 400 when its form came back with errors."""
-    status = 400 if form is not None and form.errors else 200
     common = {
         "section": "projects",
         "status_tags": STATUS_TAGS,
@@ -48,13 +49,7 @@ def page(
         "stance_names": dict(Stance.choices),
         "outcome_names": dict(Outcome.choices),
     }
-    return render(
-        request, f"decisions/{template}", {**common, "form": form, **context}, status=status
-    )
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
+    return render_page(request, f"decisions/{template}", {**common, **context}, form=form)
 
 
 def own_person_or_none(request: HttpRequest) -> Person | None:

@@ -10,6 +10,8 @@ from django.http import HttpRequest
 
 from coproduce.payments.models import Claim, Line, PaymentPolicy
 from coproduce.people.access import own_rows
+from coproduce.people.models import Person
+from coproduce.projects.models import Project
 from coproduce.tenancy.access import (
     ADMIN_ROLES,
     PEOPLE_ROLES,
@@ -27,6 +29,12 @@ def claims_for(request: HttpRequest) -> QuerySet[Claim]:
     if membership.role in PEOPLE_ROLES:
         return Claim.objects.filter(of_organisation(membership))
     return Claim.objects.filter(own_rows(membership))
+
+
+def projects_to_claim_from(person: Person) -> QuerySet[Project]:
+    """Projects with an activity `person` (who came through people.access) was invited to:
+    where they may have something to claim."""
+    return Project.objects.filter(activities__invitations__person=person).distinct()
 
 
 def claim_for(request: HttpRequest, pk: int) -> Claim:

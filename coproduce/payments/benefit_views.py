@@ -5,8 +5,9 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
 
+from coproduce.lib.views import posted
 from coproduce.payments import benefit_actions, forms, outputs
-from coproduce.payments.claim_views import ADVICE_URL, page, posted
+from coproduce.payments.claim_views import ADVICE_URL, page
 from coproduce.people.access import own_person, person_for
 from coproduce.people.models import Person
 from coproduce.tenancy.access import user_for

@@ -3,13 +3,15 @@
 from typing import Any
 
 from django.contrib import messages
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
     TIME_KINDS,
@@ -20,7 +22,7 @@ from coproduce.payments.models import (
     TravelMode,
 )
 from coproduce.people.access import own_person
-from coproduce.projects.models import BudgetKind, Project
+from coproduce.projects.models import BudgetKind
 from coproduce.tenancy.access import (
     is_admin,
     is_staff,
@@ -44,16 +46,15 @@ ADVICE_URL = "https://www.gov.uk/carers-allowance/eligibility"
 
 
 def page(
-    request: HttpRequest, template: str, context: dict[str, Any], form: Any = None
+    request: HttpRequest,
+    template: str,
+    context: dict[str, Any],
+    form: BaseForm | None = None,
+    *,
+    bad: bool = False,
 ) -> HttpResponse:
-    status = 400 if form is not None and form.errors else 200
-    return render(
-        request, f"payments/{template}", {**COMMON, "form": form, **context}, status=status
-    )
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    return request.POST if request.method == "POST" else None
+    """A payments page; 400 when its form came back with errors or the request was `bad`."""
+    return render_page(request, f"payments/{template}", {**COMMON, **context}, form=form, bad=bad)
 
 
 def claims(request: HttpRequest) -> HttpResponse:
@@ -62,7 +63,7 @@ def claims(request: HttpRequest) -> HttpResponse:
     if request.method == "POST":
         drafted = sum(
             actions.draft_claims(project, user_for(request), person).lines
-            for project in Project.objects.filter(activities__invitations__person=person).distinct()
+            for project in access.projects_to_claim_from(person)
         )
         messages.success(
             request,
@@ -121,10 +122,7 @@ def claim_page(
         "problems": approval_actions.submission_problems(claim, lines),
         "submit_errors": [{"text": text, "href": href} for text, href in errors or []],
     }
-    response = page(request, "claim.html", context)
-    if errors:
-        response.status_code = 400
-    return response
+    return page(request, "claim.html", context, bad=bool(errors))
 
 
 def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpResponse:

@@ -10,8 +10,9 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.views import posted
 from coproduce.payments import access, actions, approval_actions, budget, forms, outputs
-from coproduce.payments.claim_views import page, posted
+from coproduce.payments.claim_views import page
 from coproduce.payments.models import Claim, Status
 from coproduce.projects.access import project_for
 from coproduce.tenancy.access import is_admin, membership_for, user_for

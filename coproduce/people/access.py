@@ -1,6 +1,8 @@
 """The door to people's records: staff reach their organisation's people, everyone their
 own record. Other apps reach "the signed-in person's own rows" through `own_rows`."""
 
+from collections.abc import Iterable
+
 from django.db.models import Q, QuerySet
 from django.http import HttpRequest
 
@@ -55,6 +57,16 @@ def subject_for(request: HttpRequest, pk: int | None, need: Need = "view") -> Pe
     return person_for(request, pk, need)
 
 
+def with_everything(person: Person) -> Person:
+    """`person` (who came through this module) again, with everything held about them
+    loaded in a fixed number of queries, for their profile page and their download."""
+    return (
+        Person.objects.select_related("organisation", "carer_profile", "equality")
+        .prefetch_related("carer_profile__cared_for", "consents", "erasure_requests")
+        .get(pk=person.pk)
+    )
+
+
 def cared_for_of(person: Person, pk: int) -> CaredFor:
     """Someone `person` cares for; `person` must itself have come through this module."""
     return one(CaredFor.objects.filter(profile__person=person), pk=pk)
@@ -91,3 +103,10 @@ def group_member_of(project_id: int, person_pk: int) -> Person:
         ),
         pk=person_pk,
     )
+
+
+def names_of_users(organisation_id: int, user_ids: Iterable[int | None]) -> dict[int | None, str]:
+    """Who did something (moved an activity, updated an action), by their sign-in, as named
+    in an organisation the caller already reached through an access module: for its staff."""
+    people = Person.objects.filter(organisation_id=organisation_id, user_id__in=user_ids)
+    return dict(people.values_list("user_id", "full_name"))

@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q, TextChoices
+from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -14,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib.views import render_page
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
 from coproduce.people.export import person_data
@@ -86,27 +88,13 @@ def register(request: HttpRequest) -> HttpResponse:
         )
         messages.success(request, _("%(name)s is registered") % {"name": person.full_name})
         return redirect("people:person", person.pk)
-    return render(
-        request,
-        "people/register.html",
-        {"form": form, "section": "people"},
-        status=400 if form.errors else 200,
-    )
-
-
-def with_everything(person: Person) -> Person:
-    """The person again, with everything held about them loaded in a fixed number of queries."""
-    return (
-        Person.objects.select_related("organisation", "carer_profile", "equality")
-        .prefetch_related("carer_profile__cared_for", "consents", "erasure_requests")
-        .get(pk=person.pk)
-    )
+    return render_page(request, "people/register.html", {"section": "people"}, form=form)
 
 
 def form_page(
     request: HttpRequest,
     template: str,
-    form: object,
+    form: BaseForm,
     person: Person,
     pk: int | None,
     viewed: Iterable[DataCategory] = (),
@@ -125,19 +113,12 @@ def form_page(
             categories=viewed,
             detail=f"Opened {template.removeprefix('people/').removesuffix('.html')}",
         )
-    context = {
-        "form": form,
-        "person": person,
-        "pk": pk,
-        "section": "you" if pk is None else "people",
-        **extra,
-    }
-    status = 400 if getattr(form, "errors", None) else 200
-    return render(request, template, context, status=status)
+    context = {"person": person, "pk": pk, "section": "you" if pk is None else "people", **extra}
+    return render_page(request, template, context, form=form)
 
 
 def person_detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person = with_everything(access.subject_for(request, pk))
+    person = access.with_everything(access.subject_for(request, pk))
     audit.record(
         actor=user_for(request),
         person=person,
@@ -231,7 +212,7 @@ def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person = with_everything(access.subject_for(request, pk))
+    person = access.with_everything(access.subject_for(request, pk))
     data = person_data(person, on_behalf=pk is not None)
     if pk is not None:
         # Staff never see equality answers, not even in a download: only that some exist.

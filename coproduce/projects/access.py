@@ -5,12 +5,13 @@ whose group they are in. Only staff change a project."""
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Model, QuerySet
+from django.db.models import Count, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
 from coproduce.people.access import own_rows, people_for
 from coproduce.people.models import Person
-from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember
+from coproduce.projects.models import BudgetLine, Milestone, Project, ProjectMember, StageChange
 from coproduce.tenancy.access import (
     PEOPLE_ROLES,
     Need,
@@ -20,6 +21,7 @@ from coproduce.tenancy.access import (
     one,
     require_role,
 )
+from coproduce.tenancy.models import Organisation
 
 M = TypeVar("M", bound=Model)
 
@@ -84,3 +86,32 @@ def budget_line_of(project: Project, pk: int) -> BudgetLine:
 def project_member_of(project: Project, pk: int) -> ProjectMember:
     """A group member of `project`, which must itself have come through this module."""
     return one(ProjectMember.objects.select_related("person").filter(project=project), pk=pk)
+
+
+def with_member_count(projects: QuerySet[Project]) -> QuerySet[Project]:
+    """`projects` (already scoped by `projects_for`), each with how many are in its group now.
+
+    A subquery, not Count("members"): for a carer, projects_for joins the members to find
+    their own membership, and a count through that join would count only them."""
+    current_members = (
+        ProjectMember.objects.filter(project=OuterRef("pk"), left_on=None)
+        .order_by()
+        .values("project")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return projects.annotate(member_count=Coalesce(Subquery(current_members), 0))
+
+
+def stage_history_of(project: Project) -> QuerySet[StageChange]:
+    """How `project` (which came through this module) moved between stages, with the names
+    of the people who moved it (never an erased person's)."""
+    names = Person.objects.filter(erased_at=None).only("full_name", "user_id")
+    return StageChange.objects.filter(project=project).prefetch_related(
+        Prefetch("changed_by__people", queryset=names)
+    )
+
+
+def partners_of(project: Project) -> QuerySet[Organisation]:
+    """The organisations of `project`'s partnership; `project` came through this module."""
+    return Organisation.objects.filter(partnerships=project.partnership_id)

@@ -5,16 +5,16 @@ from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
-from django.db.models import Count, OuterRef, Prefetch, Q, Subquery
-from django.db.models.functions import Coalesce
-from django.http import HttpRequest, HttpResponse, QueryDict
+from django.db.models import Q
+from django.forms import BaseForm
+from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.views import posted, render_page
 from coproduce.people.access import person_for, staff_people_of
-from coproduce.people.models import Person
 from coproduce.projects import access, actions, extensions, reports, rules
 from coproduce.projects.forms import (
     BudgetLineForm,
@@ -24,7 +24,7 @@ from coproduce.projects.forms import (
     ProjectForm,
     StageForm,
 )
-from coproduce.projects.models import Project, ProjectMember, Stage, StageChange
+from coproduce.projects.models import Project, Stage
 from coproduce.tenancy.access import (
     PEOPLE_ROLES,
     is_staff,
@@ -32,7 +32,6 @@ from coproduce.tenancy.access import (
     require_role,
     user_for,
 )
-from coproduce.tenancy.models import Organisation
 
 STAGE_COLOURS = {
     Stage.FUNDING: "govuk-tag--grey",
@@ -48,33 +47,16 @@ MAX_CANDIDATES = 25
 PAGE_SIZE = 50
 
 
-def posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST (even an empty one, so it is checked), else None."""
-    return request.POST if request.method == "POST" else None
-
-
-def form_response(request: HttpRequest, template: str, form: Any, **context: Any) -> HttpResponse:
+def form_response(
+    request: HttpRequest, template: str, form: BaseForm, **context: Any
+) -> HttpResponse:
     """A form page, 400 when it comes back with errors (everything typed kept)."""
-    context = {"form": form, "section": "projects", **context}
-    return render(request, template, context, status=400 if form.errors else 200)
+    return render_page(request, template, {"section": "projects", **context}, form=form)
 
 
 def project_list(request: HttpRequest) -> HttpResponse:
-    current_members = (
-        ProjectMember.objects.filter(project=OuterRef("pk"), left_on=None)
-        .order_by()
-        .values("project")
-        .annotate(n=Count("pk"))
-        .values("n")
-    )
-    projects = (
-        access.projects_for(request)
-        .select_related("coordinator")
-        # A subquery, not Count("members"): for a carer, projects_for joins the members to
-        # find their own membership, and a count through that join would count only them.
-        .annotate(member_count=Coalesce(Subquery(current_members), 0))
-        .order_by("-starts_on", "title", "pk")
-    )
+    projects = access.with_member_count(access.projects_for(request).select_related("coordinator"))
+    projects = projects.order_by("-starts_on", "title", "pk")
     context = {
         "page": Paginator(projects, PAGE_SIZE).get_page(request.GET.get("page")),
         "can_create": is_staff(request),
@@ -155,24 +137,13 @@ def edit_project(request: HttpRequest, pk: int) -> HttpResponse:
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk)
-    changes = list(
-        StageChange.objects.filter(project=project).prefetch_related(
-            Prefetch(
-                "changed_by__people",
-                queryset=Person.objects.filter(erased_at=None).only("full_name", "user_id"),
-            )
-        )
-    )
+    changes = list(access.stage_history_of(project))
     entries = rules.stage_entries((c.to_stage, c.changed_at) for c in changes)
     involvement = rules.carer_involvement(
         {*entries, project.stage}, reports.carer_evidence(project)
     )
     budget = list(project.budget_lines.all())
-    partners = (
-        list(Organisation.objects.filter(partnerships=project.partnership_id))
-        if project.partnership_id
-        else []
-    )
+    partners = list(access.partners_of(project)) if project.partnership_id else []
     context = {
         "project": project,
         "partners": partners,

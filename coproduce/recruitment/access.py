@@ -12,6 +12,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from coproduce.projects.access import projects_for
+from coproduce.projects.models import Project
 from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 from coproduce.recruitment.rules import may_screen
 from coproduce.tenancy.access import membership_for, of_organisation, one, require_staff
@@ -23,6 +24,12 @@ class SafeguardingTrainingRequired(PermissionDenied):
 
 def briefs_for(request: HttpRequest) -> QuerySet[Brief]:
     return Brief.objects.filter(project__in=projects_for(request, need="edit"))
+
+
+def briefs_of(project: Project) -> QuerySet[Brief]:
+    """Briefs of a project that itself came through `project_for` (surveys offer them to
+    staff who can change the project, to ask the people interested in one)."""
+    return Brief.objects.filter(project=project)
 
 
 def brief_for(request: HttpRequest, pk: int) -> Brief:

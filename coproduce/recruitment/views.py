@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib.views import posted, render_page
 from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -57,6 +58,12 @@ STATUS_COLOURS = {
 BRIEF_FIELDS = list(actions.BRIEF_FIELDS)
 View = Callable[..., HttpResponse]
 YES_NO = {True: "yes", False: "no"}
+COMMON = {
+    "section": "projects",
+    "state_colours": STATE_COLOURS,
+    "status_colours": STATUS_COLOURS,
+    "pictures": Pictogram.choices,
+}
 
 
 def status_of(brief: Brief) -> rules.BriefStatus:
@@ -68,14 +75,7 @@ def status_of(brief: Brief) -> rules.BriefStatus:
 def page(
     request: HttpRequest, template: str, context: dict[str, Any], bad: bool = False
 ) -> HttpResponse:
-    context = {
-        "section": "projects",
-        "state_colours": STATE_COLOURS,
-        "status_colours": STATUS_COLOURS,
-        "pictures": Pictogram.choices,
-        **context,
-    }
-    return render(request, template, context, status=400 if bad else 200)
+    return render_page(request, template, {**COMMON, **context}, bad=bad)
 
 
 # --- Briefs (staff) ---------------------------------------------------------------------
@@ -84,7 +84,7 @@ def page(
 def project_briefs(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     briefs = list(
-        Brief.objects.filter(project=project)
+        access.briefs_of(project)
         .annotate(
             answers=Count("expressions"),
             waiting=Count("expressions", filter=Q(expressions__state=State.RECEIVED)),
@@ -305,7 +305,7 @@ def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     if status != rules.BriefStatus.OPEN:
         return public_page(request, "recruitment/interested_closed.html", brief, {"status": status})
     person = known_carer(request, brief)
-    data = request.POST if request.method == "POST" else None
+    data = posted(request)
     form: InterestForm | NewPersonInterestForm
     if person is not None:
         form = InterestForm(data, ask_age=person.date_of_birth is None)

@@ -12,6 +12,7 @@ from django.db.models import Q, QuerySet
 from django.http import Http404, HttpRequest
 
 from coproduce.people.access import own_rows
+from coproduce.people.models import Person
 from coproduce.projects.access import one_in_projects, projects_for
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import ExpressionOfInterest
@@ -110,3 +111,19 @@ def surveys_to_answer(request: HttpRequest) -> QuerySet[Survey]:
 def own_survey_responses(request: HttpRequest) -> QuerySet[SurveyResponse]:
     """The signed-in person's unsubmitted responses, to come back to."""
     return SurveyResponse.objects.filter(own_rows(membership_for(request)), submitted_at=None)
+
+
+def people_who_may_answer(survey: Survey) -> QuerySet[Person]:
+    """Who staff may type in answers for, by name: the group of `survey`'s project, and for
+    a brief's survey the people interested in it. `survey` came through `survey_for`."""
+    group = Q(project_memberships__project_id=survey.project_id, project_memberships__left_on=None)
+    if survey.brief_id is not None:
+        group |= Q(expressions_of_interest__brief_id=survey.brief_id)
+    people = Person.objects.filter(group, organisation_id=survey.project.organisation_id)
+    return people.filter(erased_at=None).distinct().order_by("full_name")
+
+
+def response_of(survey: Survey, person: Person) -> SurveyResponse | None:
+    """`person`'s response to `survey`, sent or not: both came through access modules
+    (the survey through `survey_to_answer`, the person as the signed-in one)."""
+    return SurveyResponse.objects.filter(survey=survey, person=person).first()

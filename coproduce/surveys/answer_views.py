@@ -15,12 +15,13 @@ from django.views.decorators.http import require_POST
 
 from coproduce.contributions.access import viewer_for
 from coproduce.contributions.models import Privacy
+from coproduce.lib.views import posted
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
 from coproduce.surveys import access, actions, results, rules
 from coproduce.surveys.forms import AnswerForm, PrivacyForm
 from coproduce.surveys.models import Layout, Question, Response, Survey
-from coproduce.surveys.views import availability_of, page, posted
+from coproduce.surveys.views import availability_of, page
 
 
 def respondent(request: HttpRequest, survey: Survey) -> Person | None:
@@ -67,7 +68,7 @@ def start(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     if availability_of(survey) != rules.Availability.OPEN:
         return closed_page(request, survey)
     person = respondent(request, survey)
-    existing = Response.objects.filter(survey=survey, person=person).first() if person else None
+    existing = access.response_of(survey, person) if person else None
     if existing is not None and existing.submitted_at is not None:
         return answer_page(request, "surveys/done.html", survey, {"already": True})
     initial = {"privacy": existing.privacy if existing else actions.default_privacy(person)}

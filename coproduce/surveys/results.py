@@ -70,7 +70,7 @@ def name_for(
     if use is Use.PUBLISHED or person_id is None:
         return None
     if use is Use.EXPORT:
-        return name if privacy == Privacy.IDENTIFIABLE and viewer.is_staff else None
+        return name if privacy == Privacy.IDENTIFIABLE and viewer.staff else None
     return name if privacy_rules.may_see_name(viewer, privacy, person_id, owner) else None
 
 

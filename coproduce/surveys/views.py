@@ -5,16 +5,18 @@ from typing import Any
 
 from django.contrib import messages
 from django.db.models import Count, Q
-from django.http import HttpRequest, HttpResponse, QueryDict
-from django.shortcuts import redirect, render
+from django.http import HttpRequest, HttpResponse
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.contributions import rules as privacy_rules
 from coproduce.contributions.access import viewer_for
-from coproduce.people.models import Person
+from coproduce.lib.views import posted, render_page
 from coproduce.projects.access import project_for
+from coproduce.projects.models import Project
+from coproduce.recruitment.access import briefs_of
 from coproduce.recruitment.models import Brief
 from coproduce.surveys import access, actions, results, rules
 from coproduce.surveys.forms import EnterForm, PublishForm, QuestionForm, SurveyForm
@@ -34,12 +36,12 @@ STATUS_COLOURS = {
     rules.Availability.OPEN: "govuk-tag--green",
     rules.Availability.CLOSED: "govuk-tag--red",
 }
+COMMON = {
+    "section": "projects",
+    "status_colours": STATUS_COLOURS,
+    "status_labels": rules.AVAILABILITY_LABELS,
+}
 PEOPLE_LIMIT = 500
-
-
-def posted(request: HttpRequest) -> QueryDict | None:
-    """The form data of a POST, even an empty one (nothing chosen is still an answer)."""
-    return request.POST if request.method == "POST" else None
 
 
 def availability_of(survey: Survey) -> rules.Availability:
@@ -49,13 +51,7 @@ def availability_of(survey: Survey) -> rules.Availability:
 def page(
     request: HttpRequest, template: str, context: dict[str, Any], bad: bool = False
 ) -> HttpResponse:
-    context = {
-        "section": "projects",
-        "status_colours": STATUS_COLOURS,
-        "status_labels": rules.AVAILABILITY_LABELS,
-        **context,
-    }
-    return render(request, template, context, status=400 if bad else 200)
+    return render_page(request, template, {**COMMON, **context}, bad=bad)
 
 
 def project_surveys(request: HttpRequest, project_pk: int) -> HttpResponse:
@@ -69,14 +65,15 @@ def project_surveys(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "surveys/project_surveys.html", {"project": project, "rows": rows})
 
 
-def briefs_of(survey_project_pk: int) -> list[Brief]:
-    return list(Brief.objects.filter(project_id=survey_project_pk).order_by("-opens_on"))
+def briefs_to_choose(project: Project) -> list[Brief]:
+    """The project's briefs, newest first: a survey may ask the people interested in one."""
+    return list(briefs_of(project).order_by("-opens_on"))
 
 
 def survey_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     initial = {"audience": Audience.MEMBERS, "layout": "one_per_page"}
-    form = SurveyForm(posted(request), initial=initial, briefs=briefs_of(project.pk))
+    form = SurveyForm(posted(request), initial=initial, briefs=briefs_to_choose(project))
     if request.method == "POST" and form.is_valid():
         survey = actions.save_survey(project, form.cleaned_data)
         messages.success(request, _("Survey saved as a draft. Now add its questions."))
@@ -92,7 +89,7 @@ def survey_edit(request: HttpRequest, survey_pk: int) -> HttpResponse:
     for name in ("opens_at", "closes_at"):
         moment = initial[name]
         initial[name] = timezone.localdate(moment) if moment else None
-    form = SurveyForm(posted(request), initial=initial, briefs=briefs_of(survey.project_id))
+    form = SurveyForm(posted(request), initial=initial, briefs=briefs_to_choose(survey.project))
     if request.method == "POST" and form.is_valid():
         actions.save_survey(survey.project, form.cleaned_data, survey)
         messages.success(request, _("Survey saved"))
@@ -219,15 +216,6 @@ def survey_close(request: HttpRequest, survey_pk: int) -> HttpResponse:
     return redirect("surveys:survey", survey.pk)
 
 
-def people_who_may_answer(survey: Survey) -> list[Person]:
-    """The project's group, and for a brief's survey the people interested in it."""
-    group = Q(project_memberships__project_id=survey.project_id, project_memberships__left_on=None)
-    if survey.brief_id is not None:
-        group |= Q(expressions_of_interest__brief_id=survey.brief_id)
-    people = Person.objects.filter(group, organisation_id=survey.project.organisation_id)
-    return list(people.filter(erased_at=None).distinct().order_by("full_name")[:PEOPLE_LIMIT])
-
-
 def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
     """Type in answers given on paper or by phone, all on one page."""
     survey = access.survey_for(request, survey_pk)
@@ -237,7 +225,7 @@ def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
         asked=questions,
         questions=questions,
         show_conditions=True,
-        people=people_who_may_answer(survey),
+        people=list(access.people_who_may_answer(survey)[:PEOPLE_LIMIT]),
     )
     problem = ""
     if survey.status == SurveyStatus.DRAFT:

@@ -1,6 +1,7 @@
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import redirect, render
+from django.shortcuts import redirect
 
+from coproduce.lib.views import render_page
 from coproduce.tenancy.access import membership_for, memberships_for
 from coproduce.tenancy.forms import ChooseOrganisationForm
 from coproduce.tenancy.middleware import SESSION_KEY
@@ -16,5 +17,4 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         request.session[SESSION_KEY] = int(form.cleaned_data["organisation"])
         return redirect("pages:home")
-    status = 400 if form.errors else 200
-    return render(request, "tenancy/choose.html", {"form": form}, status=status)
+    return render_page(request, "tenancy/choose.html", {}, form=form)
