@@ -24,6 +24,7 @@ from coproduce.breaks.models import (
     WellbeingMoment,
     WellbeingResponse,
 )
+from coproduce.lib.exports import Row
 
 DECIDED = [ReferralStatus.APPROVED, ReferralStatus.PAID, ReferralStatus.DECLINED]
 APPROVED = [ReferralStatus.APPROVED, ReferralStatus.PAID]
@@ -172,3 +173,25 @@ def wellbeing_change(scheme: Scheme) -> tuple[int, dict[str, float | None]]:
         for name in WELLBEING
     }
     return len(pairs), change
+
+
+def figures_rows(figures: Report) -> list[Row]:
+    """The figures as spreadsheet rows: referrals per month, then per practice."""
+    heading: Row = [
+        "section",
+        "month or practice",
+        "practice code",
+        "signed up",
+        "referrals",
+        "approved",
+        "paid",
+    ]
+    months: list[Row] = [
+        ["month", m.month.strftime("%Y-%m"), "", "", m.referrals, m.approved, m.paid]
+        for m in figures.months
+    ]
+    practices: list[Row] = [
+        ["practice", p.name, p.code, "yes" if p.signed_up else "no", p.referrals, "", p.paid]
+        for p in figures.practices
+    ]
+    return [heading, *months, *practices]

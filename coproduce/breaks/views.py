@@ -1,6 +1,5 @@
 """Breaks pages: the referral form for professionals, the queue for the support organisation."""
 
-import csv
 from typing import Any
 
 from django.contrib import messages
@@ -23,6 +22,7 @@ from coproduce.breaks.forms import (
     steps_for,
 )
 from coproduce.breaks.models import Referral, ReferralStatus
+from coproduce.lib import exports
 from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import is_staff, user_for
 
@@ -216,46 +216,9 @@ def report(request: HttpRequest, pk: int) -> HttpResponse:
 def report_csv(request: HttpRequest, pk: int) -> HttpResponse:
     """Referrals per month and per practice, for commissioners' own analysis."""
     scheme = access.scheme_for(request, pk)
-    figures = reports.build(scheme)
-    response = HttpResponse(content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="breaks-scheme-{scheme.pk}.csv"'
-    writer = csv.writer(response)
-    writer.writerow(
-        [
-            "section",
-            "month or practice",
-            "practice code",
-            "signed up",
-            "referrals",
-            "approved",
-            "paid",
-        ]
+    return exports.csv_download(
+        reports.figures_rows(reports.build(scheme)), f"breaks-scheme-{scheme.pk}.csv"
     )
-    for month in figures.months:
-        writer.writerow(
-            [
-                "month",
-                month.month.strftime("%Y-%m"),
-                "",
-                "",
-                month.referrals,
-                month.approved,
-                month.paid,
-            ]
-        )
-    for practice in figures.practices:
-        writer.writerow(
-            [
-                "practice",
-                practice.name,
-                practice.code,
-                "yes" if practice.signed_up else "no",
-                practice.referrals,
-                "",
-                practice.paid,
-            ]
-        )
-    return response
 
 
 def wellbeing(request: HttpRequest, token: str) -> HttpResponse:

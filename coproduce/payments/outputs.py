@@ -1,8 +1,6 @@
 """What leaves the service: the finance export (CSV and XLSX) and a carer's annual
 statement (PDF). Both carry personal details, so producing them is audited."""
 
-import csv
-import io
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
@@ -15,6 +13,7 @@ from django.utils.translation import gettext as _
 from coproduce.accounts.models import User
 from coproduce.audit.actions import record
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib import exports
 from coproduce.payments import rules
 from coproduce.payments.models import Claim, Method, Payment, Status
 from coproduce.people.models import Person
@@ -87,27 +86,15 @@ def _audit_export(claims: list[Claim], by: User) -> None:
 
 def export_csv(claims: list[Claim], by: User) -> bytes:
     _audit_export(claims, by)
-    buffer = io.StringIO()
-    csv.writer(buffer).writerows(export_rows(claims))
-    return buffer.getvalue().encode("utf-8-sig")
+    return exports.csv_bytes(export_rows(claims), excel_bom=True)
 
 
 def export_xlsx(claims: list[Claim], by: User) -> bytes:
-    from openpyxl import Workbook  # type: ignore[import-untyped]
-
     _audit_export(claims, by)
-    book = Workbook()
-    sheet = book.active
-    sheet.title = _("Approved claims")[:31]
-    for n, row in enumerate(export_rows(claims)):
-        if n == 0:
-            sheet.append(row)
-        else:
-            sheet.append([*row[:4], Decimal(row[4]), *row[5:]])
-            sheet.cell(row=n + 1, column=5).number_format = "#,##0.00"
-    buffer = io.BytesIO()
-    book.save(buffer)
-    return buffer.getvalue()
+    heading, *rows = export_rows(claims)
+    amounts: list[exports.Row] = [[*row[:4], Decimal(row[4]), *row[5:]] for row in rows]
+    sheet = exports.Sheet(_("Approved claims"), [heading, *amounts], {5: "#,##0.00"})
+    return exports.xlsx_bytes([sheet])
 
 
 # --- Annual statement ---------------------------------------------------------------------------

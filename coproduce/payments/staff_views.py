@@ -10,14 +10,13 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coproduce.lib import exports
 from coproduce.lib.views import posted
 from coproduce.payments import access, actions, approval_actions, budget, forms, outputs
 from coproduce.payments.claim_views import page
 from coproduce.payments.models import Claim, Status
 from coproduce.projects.access import project_for
 from coproduce.tenancy.access import is_admin, membership_for, user_for
-
-XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
 
 
 def project(request: HttpRequest, project_pk: int) -> HttpResponse:
@@ -99,17 +98,13 @@ def _export(request: HttpRequest, project_pk: int) -> tuple[list[Claim], str]:
 def export_csv(request: HttpRequest, project_pk: int) -> HttpResponse:
     claims, name = _export(request, project_pk)
     body = outputs.export_csv(claims, user_for(request))
-    response = HttpResponse(body, content_type="text/csv; charset=utf-8")
-    response["Content-Disposition"] = f'attachment; filename="{name}.csv"'
-    return response
+    return exports.download(body, f"{name}.csv", "text/csv; charset=utf-8")
 
 
 def export_xlsx(request: HttpRequest, project_pk: int) -> HttpResponse:
     claims, name = _export(request, project_pk)
     body = outputs.export_xlsx(claims, user_for(request))
-    response = HttpResponse(body, content_type=XLSX)
-    response["Content-Disposition"] = f'attachment; filename="{name}.xlsx"'
-    return response
+    return exports.download(body, f"{name}.xlsx", exports.XLSX)
 
 
 def rates(request: HttpRequest) -> HttpResponse:

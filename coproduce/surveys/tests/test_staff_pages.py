@@ -281,3 +281,14 @@ def test_publishing_needs_a_question(coordinator_client: Client, survey: Survey)
     )
     assert response.status_code == 400
     assert "Select at least one question to publish" in response.content.decode()
+
+
+def test_a_typed_formula_is_text_in_the_spreadsheet_too(
+    coordinator_client: Client, built: Built, carer: Member
+) -> None:
+    answer(built, carer.person, Privacy.IDENTIFIABLE, "@SUM(1+1)")
+    response = coordinator_client.get(reverse("surveys:results-xlsx", args=[built.survey.pk]))
+    book = load_workbook(io.BytesIO(response.content))
+    cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
+    assert "'@SUM(1+1)" in [cell.value for cell in cells]
+    assert not [cell for cell in cells if cell.data_type == "f"]
