@@ -7,7 +7,8 @@ an access module (a function taking an object that already came through access) 
 report over an authorised object. `accounts` is left out: signing in reads User and TOTP
 rows, which are not any organisation's data.
 
-A view may also take access functions only from its own app or a lower one.
+Which apps' access modules a view may use follows the layers, which import-linter checks
+for every module (the contracts in pyproject.toml).
 """
 
 import ast
@@ -19,25 +20,6 @@ PACKAGE = Path(coproduce.__file__).parent
 NOT_TENANT_DATA = {"accounts"}
 MANAGERS = {"objects", "_default_manager", "_base_manager"}
 FETCH_OR_404 = {"get_object_or_404", "get_list_or_404"}
-
-# Bottom to top. An app may use the access modules of its own layer's app and of lower layers.
-LAYERS = [
-    {"lib"},
-    {"tenancy", "audit", "accounts"},
-    {"people"},
-    {"notifications"},
-    {"projects"},
-    {"recruitment", "activities", "breaks"},
-    {"contributions"},
-    {"surveys", "decisions"},
-    {"accountability", "payments"},
-    {"pages"},
-    {"demo"},
-]
-
-
-def layer_of(app: str) -> int:
-    return next(i for i, apps in enumerate(LAYERS) if app in apps)
 
 
 def is_view_module(path: Path) -> bool:
@@ -62,26 +44,6 @@ def direct_queries(tree: ast.AST) -> list[tuple[int, str]]:
             found += [(node.lineno, a.name) for a in node.names if a.name in FETCH_OR_404]
         elif isinstance(node, ast.Name) and node.id in FETCH_OR_404:
             found.append((node.lineno, node.id))
-    return sorted(found)
-
-
-def access_imports(tree: ast.AST) -> list[tuple[int, str]]:
-    """(line, app) for every access module `tree` imports from a coproduce app."""
-    found = []
-    for node in ast.walk(tree):
-        if isinstance(node, ast.ImportFrom) and node.module:
-            parts = node.module.split(".")
-            if parts[0] != "coproduce" or len(parts) < 2:
-                continue
-            if parts[2:] == ["access"] or (
-                len(parts) == 2 and any(a.name == "access" for a in node.names)
-            ):
-                found.append((node.lineno, parts[1]))
-        elif isinstance(node, ast.Import):
-            for alias in node.names:
-                parts = alias.name.split(".")
-                if parts[0] == "coproduce" and parts[2:] == ["access"]:
-                    found.append((node.lineno, parts[1]))
     return sorted(found)
 
 
@@ -110,21 +72,6 @@ def test_no_view_queries_a_model_itself() -> None:
     assert not problems, "\n".join(problems)
 
 
-def test_a_view_uses_only_its_own_or_lower_apps_access_modules() -> None:
-    problems = []
-    for path in view_modules():
-        app = path.parent.name
-        for line, used in access_imports(ast.parse(path.read_text(), str(path))):
-            if used != app and layer_of(used) >= layer_of(app):
-                problems.append(f"{where(path, line)}: {app} uses {used}.access")
-    assert not problems, "\n".join(problems)
-
-
-def test_every_app_with_views_has_a_place_in_the_layers() -> None:
-    apps = {path.parent.name for path in view_modules()}
-    assert apps <= set().union(*LAYERS)
-
-
 def test_the_walk_sees_every_way_of_querying_directly() -> None:
     source = """
 from django.shortcuts import get_object_or_404
@@ -146,15 +93,3 @@ def view(request, pk):
         (9, "Project.DoesNotExist"),
         (11, "get_object_or_404"),
     ]
-
-
-def test_the_walk_sees_every_way_of_importing_an_access_module() -> None:
-    source = """
-from coproduce.projects.access import project_for
-from coproduce.payments import access
-import coproduce.surveys.access
-from coproduce.payments import access as payments_access, models
-from coproduce.people.models import Person
-"""
-    found = access_imports(ast.parse(source))
-    assert found == [(2, "projects"), (3, "payments"), (4, "surveys"), (5, "payments")]
