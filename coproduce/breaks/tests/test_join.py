@@ -225,10 +225,15 @@ def signed_at(seconds_ago: float, value: Any, salt: str, monkeypatch: pytest.Mon
 @pytest.mark.parametrize(
     "token",
     [
-        "nonsense",
-        signing.dumps({"practice": 999999}, salt=actions.INVITATION_SALT),
-        signing.dumps({"practice": 1}, salt="breaks.wellbeing"),
-        signing.dumps([1], salt=actions.INVITATION_SALT),
+        # Signed tokens carry the time they were made, so each gets a fixed test id:
+        # pytest-xdist needs every worker to collect the same ids.
+        pytest.param("nonsense", id="nonsense"),
+        pytest.param(
+            signing.dumps({"practice": 999999}, salt=actions.INVITATION_SALT),
+            id="unknown-practice",
+        ),
+        pytest.param(signing.dumps({"practice": 1}, salt="breaks.wellbeing"), id="other-salt"),
+        pytest.param(signing.dumps([1], salt=actions.INVITATION_SALT), id="not-a-practice"),
     ],
 )
 def test_a_bad_link_explains_itself(client: Client, db: None, token: str) -> None:

@@ -103,7 +103,15 @@ def test_the_carer_answers_through_the_link_without_signing_in(
 
 
 @pytest.mark.parametrize(
-    "token", ["nonsense", signing.dumps({"referral": 999999}, salt="breaks.wellbeing")]
+    "token",
+    [
+        # A signed token carries the time it was made: fixed ids keep pytest-xdist's
+        # workers collecting the same tests.
+        pytest.param("nonsense", id="nonsense"),
+        pytest.param(
+            signing.dumps({"referral": 999999}, salt="breaks.wellbeing"), id="unknown-referral"
+        ),
+    ],
 )
 def test_a_bad_or_unknown_link_explains_itself(client: Client, db: None, token: str) -> None:
     response = client.get(reverse("breaks:wellbeing", args=[token]))
