@@ -1,6 +1,9 @@
 """The tenancy trio every test can use: a coordinator and a carer in organisation A,
 a coordinator in organisation B, plus an admin in A. Staff clients are signed in with
-their second factor completed, as staff always are."""
+their second factor completed, as staff always are.
+
+Also what several apps' tests share: A's project with A's carer in its group, and a running
+carers' breaks scheme (organisation A pays; a GP refers from a practice)."""
 
 from dataclasses import dataclass
 
@@ -9,10 +12,19 @@ from django.test import Client
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import User
+from coproduce.breaks.models import Practice, PracticeMember, Scheme
+from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
 from coproduce.people.models import Person
 from coproduce.people.tests.factories import CarerFactory, PersonFactory
+from coproduce.projects.models import Project
+from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
 from coproduce.tenancy.models import STAFF_ROLES, Organisation, Role
-from coproduce.tenancy.tests.factories import MembershipFactory, OrganisationFactory, UserFactory
+from coproduce.tenancy.tests.factories import (
+    MembershipFactory,
+    OrganisationFactory,
+    PartnershipFactory,
+    UserFactory,
+)
 
 
 @dataclass
@@ -109,3 +121,54 @@ def carer_client(carer: Member) -> Client:
 @pytest.fixture
 def staff_b_client(staff_b: Member) -> Client:
     return signed_in(Client(), staff_b.user)
+
+
+@pytest.fixture
+def professional_client(professional: Member) -> Client:
+    """A professional of organisation A (in no project's group unless a test adds them)."""
+    return signed_in(Client(), professional.user)
+
+
+# --- A project -------------------------------------------------------------------------
+
+
+@pytest.fixture
+def project(coordinator: Member, carer: Member) -> Project:
+    """A project of organisation A, coordinated by A's coordinator, with A's carer in its
+    group."""
+    project: Project = ProjectFactory.create(
+        organisation=coordinator.organisation,
+        coordinator=coordinator.person,
+        title="Hospital discharge that works for carers",
+    )
+    ProjectMemberFactory.create(project=project, person=carer.person)
+    return project
+
+
+# --- A carers' breaks scheme -----------------------------------------------------------
+
+
+@dataclass
+class BreaksScheme:
+    scheme: Scheme
+    practice: Practice
+    gp: Member
+
+
+@pytest.fixture
+def surgery_org(db: None) -> Organisation:
+    return OrganisationFactory.create(name="Riverside Medical Group", slug="riverside-medical")
+
+
+@pytest.fixture
+def breaks(org_a: Organisation, surgery_org: Organisation) -> BreaksScheme:
+    """A running carers' breaks scheme: the partnership is led by organisation A, which
+    also pays; Riverside Surgery has signed up and Dr Priya Shah (a professional partner at
+    the surgery, so no second factor) refers."""
+    partnership = PartnershipFactory.create(name="Riverside Carers' Partnership", lead=org_a)
+    partnership.organisations.set([org_a, surgery_org])
+    scheme = SchemeFactory.create(partnership=partnership, payment_organisation=org_a)
+    practice = PracticeFactory.create(scheme=scheme, name="Riverside Surgery", code="H81001")
+    gp = make_member(surgery_org, Role.PROFESSIONAL, "Dr Priya Shah")
+    PracticeMember.objects.create(practice=practice, user=gp.user, job_title="GP")
+    return BreaksScheme(scheme=scheme, practice=practice, gp=gp)

@@ -55,11 +55,8 @@ from pytest_django.live_server_helper import LiveServer
 from requests import PreparedRequest
 
 from coproduce.accounts.models import User
-from coproduce.breaks.models import Practice, PracticeMember, Scheme
-from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
-from coproduce.conftest import Member, make_member
-from coproduce.tenancy.models import STAFF_ROLES, Organisation, Role
-from coproduce.tenancy.tests.factories import OrganisationFactory, PartnershipFactory
+from coproduce.conftest import Member
+from coproduce.tenancy.models import STAFF_ROLES
 
 REPO = Path(__file__).resolve().parents[2]
 AXE_PATH = REPO / "frontend" / "node_modules" / "axe-core" / "axe.min.js"
@@ -378,31 +375,6 @@ def sign_in(page: Page, live_server: LiveServer, member: Member, *, check: bool 
         page.locator("#id_code").fill(totp_code(member.user))
         submit(page)
     expect(page).not_to_have_url(re.compile(r"/(sign-in|two-factor)/"))
-
-
-# --- Data -----------------------------------------------------------------------------
-
-
-@dataclass
-class BreaksScheme:
-    scheme: Scheme
-    practice: Practice
-    gp: Member
-
-
-@pytest.fixture
-def breaks_scheme(org_a: Organisation) -> BreaksScheme:
-    """A running carers' breaks scheme, as in coproduce/breaks/tests/conftest.py: the
-    partnership is led by organisation A, which also pays; Riverside Surgery has signed up
-    and Dr Priya Shah (a professional partner at the surgery, so no second factor) refers."""
-    surgery = OrganisationFactory.create(name="Riverside Medical Group", slug="riverside-medical")
-    partnership = PartnershipFactory.create(name="Riverside Carers' Partnership", lead=org_a)
-    partnership.organisations.set([org_a, surgery])
-    scheme = SchemeFactory.create(partnership=partnership, payment_organisation=org_a)
-    practice = PracticeFactory.create(scheme=scheme, name="Riverside Surgery", code="H81001")
-    gp = make_member(surgery, Role.PROFESSIONAL, "Dr Priya Shah")
-    PracticeMember.objects.create(practice=practice, user=gp.user, job_title="GP")
-    return BreaksScheme(scheme=scheme, practice=practice, gp=gp)
 
 
 # --- GOV.UK Notify, faked at its HTTP boundary -------------------------------------------

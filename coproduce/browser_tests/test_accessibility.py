@@ -32,13 +32,12 @@ from pytest_django.live_server_helper import LiveServer
 from coproduce.breaks import actions as breaks_actions
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.browser_tests.conftest import (
-    BreaksScheme,
     axe_violations,
     format_violations,
     page_problems,
     sign_in,
 )
-from coproduce.conftest import Member, make_member
+from coproduce.conftest import BreaksScheme, Member, make_member
 from coproduce.people import actions
 from coproduce.people.models import ConsentKind, Relationship
 from coproduce.people.tests.factories import CaredForFactory, CarerFactory
@@ -109,7 +108,7 @@ def community(
     coordinator: Member,
     admin: Member,
     carer: Member,
-    breaks_scheme: BreaksScheme,
+    breaks: BreaksScheme,
     settings: Settings,
 ) -> dict[str, Member]:
     """Organisation A with its staff and carers, with enough data to fill every page:
@@ -161,8 +160,8 @@ def community(
     actions.request_erasure(coordinator.user, eve, "Moving away")
     # A professional partner: a person without a carer profile, whose record is shorter.
     make_member(org_a, Role.PROFESSIONAL, "Priya Professional")
-    breaks_referrals(breaks_scheme, coordinator)
-    return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks_scheme.gp}
+    breaks_referrals(breaks, coordinator)
+    return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks.gp}
 
 
 ELIGIBLE = {

@@ -20,7 +20,6 @@ from pytest_django.live_server_helper import LiveServer
 
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.browser_tests.conftest import (
-    BreaksScheme,
     FakeNotify,
     check_axe,
     choose,
@@ -29,7 +28,7 @@ from coproduce.browser_tests.conftest import (
     success_banner,
     summary_value,
 )
-from coproduce.conftest import Member
+from coproduce.conftest import BreaksScheme, Member
 from coproduce.notifications.models import Message, Status
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -39,11 +38,11 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     page: Page,
     other_page: Page,
     live_server: LiveServer,
-    breaks_scheme: BreaksScheme,
+    breaks: BreaksScheme,
     coordinator: Member,
     notify_api: FakeNotify,
 ) -> None:
-    gp = breaks_scheme.gp
+    gp = breaks.gp
 
     # Given Dr Shah, a GP at Riverside Surgery, which has joined the breaks scheme
     # When she signs in (a professional partner: email and password, no second factor)
@@ -59,7 +58,7 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
 
     # And starts a referral
     submit(page, page.get_by_role("button", name="Refer a carer"))
-    referral = Referral.objects.get(practice=breaks_scheme.practice)
+    referral = Referral.objects.get(practice=breaks.practice)
     base = f"{live_server.url}/breaks/referrals/{referral.pk}"
 
     # Then she is asked one question at a time, the question being the page's heading
@@ -314,19 +313,19 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
 
 
 def test_a_gp_answers_referral_questions_without_javascript(
-    no_js_page: Page, live_server: LiveServer, breaks_scheme: BreaksScheme
+    no_js_page: Page, live_server: LiveServer, breaks: BreaksScheme
 ) -> None:
     page = no_js_page
 
     # Given Dr Shah, on a surgery computer where JavaScript is switched off
-    sign_in(page, live_server, breaks_scheme.gp)
+    sign_in(page, live_server, breaks.gp)
     assert "js-enabled" not in page.evaluate("() => document.body.className")
 
     # When she starts a referral from the breaks page
     page.get_by_role("link", name="Refer a carer for a break").click()
     check_axe(page)
     submit(page, page.get_by_role("button", name="Refer a carer"))
-    referral = Referral.objects.get(practice=breaks_scheme.practice)
+    referral = Referral.objects.get(practice=breaks.practice)
     base = f"{live_server.url}/breaks/referrals/{referral.pk}"
     expect(page).to_have_url(f"{base}/name/")
     check_axe(page)

@@ -7,8 +7,9 @@ the carers, so they stay the same) and written with `bulk_create`: the rows are 
 `coproduce.breaks.actions` would have left, without anyone being notified.
 
 - Sending a referral: eligibility worked out by `rules.evaluate`; the carer's record at the
-  centre found by email or else created, as `actions.carer_record` does; the wellbeing
-  answers kept, as the form and `actions.submit` keep them.
+  centre found by email or else created by `actions.carer_record` itself (then dated when
+  the carer was referred); the wellbeing answers kept, as the form and `actions.submit`
+  keep them.
 - Deciding, by the demo coordinator within a week: declined with a kind reason if the carer
   is not eligible or was paid in the last 12 months, otherwise approved.
 - Paying, 3 to 30 days after the referral was sent: one `BreakPayment` each.
@@ -37,7 +38,7 @@ from django.db.models import Q, QuerySet, Sum
 from django.utils import timezone
 
 from coproduce.accounts.models import User
-from coproduce.breaks import rules
+from coproduce.breaks import actions, rules
 from coproduce.breaks.models import (
     BreakKind,
     BreakPayment,
@@ -66,7 +67,7 @@ from coproduce.demo.plans import (
     relationship_options,
 )
 from coproduce.payments.reference import RATES_CSV
-from coproduce.people.models import CarerProfile, Channel, Person, Relationship
+from coproduce.people.models import Channel, Person, Relationship
 from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
 SCHEME_NAME = "Riverside carers' breaks 2026 to 2027"
@@ -250,11 +251,13 @@ class Carer:
     postcode: str = ""
     channel: Channel | None = None
     relationship: Relationship | None = None
-    person: Person | None = None  # their record at the centre, if it has one already
 
     @classmethod
     def known(cls, person: Person, plan: CarerPlan) -> "Carer":
-        """A carer the centre registered before: a referral for them finds their record."""
+        """A carer the centre registered before: a referral for them finds their record by
+        its email address (so a known carer needs one)."""
+        if not person.email:
+            raise ValueError(f"{person.full_name} has no email address to be found by")
         return cls(
             full_name=person.full_name,
             date_of_birth=person.date_of_birth,
@@ -264,7 +267,6 @@ class Carer:
             postcode=person.postcode,
             channel=plan.preferred_channel,
             relationship=plan.cared_for[0].relationship,
-            person=person,
         )
 
     def referral_fields(self) -> dict[str, Any]:
@@ -805,45 +807,21 @@ def add_referrers(
 
 
 def carer_records(
-    centre: Organisation, plans: Sequence[ReferralPlan], users: dict[str, User]
-) -> list[Person]:
-    """Each sent referral's carer at the centre, as `actions.carer_record` finds or makes it:
-    the record with the same email address, else a new one. New ones are written here."""
-    found: list[Person] = []
-    by_email: dict[str, Person] = {}
-    new: list[tuple[Person, ReferralPlan]] = []
-    timestamps = ((Person, "created_at"), (Person, "updated_at"))
-    for plan in plans:
-        carer = plan.carer
-        person = carer.person
-        if person is None and carer.email:
-            person = by_email.get(carer.email.lower())
-        if person is None:
-            person = Person(
-                organisation=centre,
-                full_name=carer.full_name,
-                email=carer.email,
-                phone=carer.phone,
-                address=carer.address,
-                postcode=carer.postcode,
-                date_of_birth=carer.date_of_birth,
-                registered_by=users[plan.referrer],
-                created_at=plan.submitted_at or plan.created_at,  # when referred, not now
-                updated_at=plan.submitted_at or plan.created_at,
-            )
-            new.append((person, plan))
-            if carer.email:
-                by_email[carer.email.lower()] = person
-        found.append(person)
-    with as_it_happened(*timestamps):
-        Person.objects.bulk_create([person for person, _ in new])
-    CarerProfile.objects.bulk_create(
-        [
-            CarerProfile(person=person, preferred_channel=plan.carer.channel or Channel.LETTER)
-            for person, plan in new
-        ]
-    )
-    return found
+    centre: Organisation, referrals: Sequence[Referral], plans: Sequence[ReferralPlan]
+) -> None:
+    """Each sent referral's carer at the centre, found (by email address) or made by
+    `actions.carer_record`, as when the referral is sent. A new record is dated when the
+    carer was first referred, not now. The referrals are not written yet."""
+    before = set(Person.objects.filter(organisation=centre).values_list("pk", flat=True))
+    new: dict[int, Person] = {}
+    for referral, plan in zip(referrals, plans, strict=True):
+        person = actions.carer_record(referral)
+        referral.person = person
+        if person.pk not in before and person.pk not in new:
+            person.created_at = person.updated_at = plan.submitted_at or plan.created_at
+            new[person.pk] = person
+    # bulk_update writes the values given: it does not stamp `updated_at` with now.
+    Person.objects.bulk_update(new.values(), ["created_at", "updated_at"], batch_size=500)
 
 
 def build(
@@ -906,27 +884,25 @@ def build(
     )
     drafts = draw_drafts(draw, scheme.eligibility)
     plans = [*sent, *drafts]
-    people: list[Person | None] = [*carer_records(centre, sent, users), *[None] * len(drafts)]
+    referrals = [
+        Referral(
+            scheme=scheme,
+            practice=practices[plan.practice],
+            referred_by=users[plan.referrer],
+            decided_by=coordinator if plan.decided_at else None,
+            created_at=plan.created_at,
+            **plan.referral_fields(),
+        )
+        for plan in plans
+    ]
+    carer_records(centre, referrals[: len(sent)], sent)
     timestamps = (
         (Referral, "created_at"),
         (BreakPayment, "recorded_at"),
         (WellbeingResponse, "answered_at"),
     )
     with as_it_happened(*timestamps):
-        referrals = Referral.objects.bulk_create(
-            [
-                Referral(
-                    scheme=scheme,
-                    practice=practices[plan.practice],
-                    referred_by=users[plan.referrer],
-                    person=person,
-                    decided_by=coordinator if plan.decided_at else None,
-                    created_at=plan.created_at,
-                    **plan.referral_fields(),
-                )
-                for plan, person in zip(plans, people, strict=True)
-            ]
-        )
+        referrals = Referral.objects.bulk_create(referrals)
         pairs = list(zip(referrals, plans, strict=True))
         payments = BreakPayment.objects.bulk_create(
             [

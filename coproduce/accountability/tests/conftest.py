@@ -1,6 +1,6 @@
-"""A project of organisation A whose group has A's carer and three givers of views, each
-with a different privacy choice, and actions answering them. The words and names are
-markers the privacy tests look for on every page."""
+"""The shared project (coproduce/conftest.py: organisation A's, with A's carer in its
+group) joined by three givers of views, each with a different privacy choice, and actions
+answering them. The words and names are markers the privacy tests look for on every page."""
 
 import uuid
 from dataclasses import dataclass
@@ -15,24 +15,13 @@ from coproduce.contributions import actions as contribution_actions
 from coproduce.contributions.models import Contribution, ContributionChannel, Privacy
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
-from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
+from coproduce.projects.tests.factories import ProjectMemberFactory
 from coproduce.tenancy.models import Organisation, Role
 
 IDENTIFIABLE_WORDS = "Ident-words: the ward never asked me"
 GROUP_ANONYMOUS_WORDS = "Groupanon-words: nobody told me about medicines"
 ANONYMOUS_WORDS = "Anon-words: the letter came a week late"
 CONFIDENTIAL_WORDS = "Secret-words: I could not cope at home"
-
-
-@pytest.fixture
-def project(coordinator: Member, carer: Member) -> Project:
-    project: Project = ProjectFactory.create(
-        organisation=coordinator.organisation,
-        coordinator=coordinator.person,
-        title="Hospital discharge that works for carers",
-    )
-    ProjectMemberFactory.create(project=project, person=carer.person)
-    return project
 
 
 def group_member(organisation: Organisation, project: Project, name: str, email: str) -> Member:
@@ -131,12 +120,6 @@ def public_id(project: Project) -> uuid.UUID:
 @pytest.fixture
 def ida_client(ida: Member) -> Client:
     return signed_in(Client(), ida.user)
-
-
-@pytest.fixture
-def professional_client(professional: Member) -> Client:
-    """A professional of organisation A who is not in the project's group."""
-    return signed_in(Client(), professional.user)
 
 
 @pytest.fixture

@@ -15,9 +15,8 @@ from django.utils import timezone
 from coproduce.accounts.models import User
 from coproduce.breaks import actions
 from coproduce.breaks.models import Practice, PracticeMember
-from coproduce.breaks.tests.conftest import Setting
 from coproduce.breaks.tests.factories import PracticeFactory
-from coproduce.conftest import Member, make_member
+from coproduce.conftest import BreaksScheme, Member, make_member
 from coproduce.people.models import Person
 from coproduce.tenancy.models import Membership, Organisation, Role
 
@@ -30,7 +29,7 @@ DETAILS = {
 
 
 @pytest.fixture
-def new_practice(breaks: Setting) -> Practice:
+def new_practice(breaks: BreaksScheme) -> Practice:
     return PracticeFactory.create(
         scheme=breaks.scheme,
         name="Hill View Practice",
@@ -59,7 +58,7 @@ def join(practice: Practice, capture: Any, **changes: str) -> str:
 
 
 def test_the_joining_page_says_what_joining_means(
-    client: Client, breaks: Setting, new_practice: Practice
+    client: Client, breaks: BreaksScheme, new_practice: Practice
 ) -> None:
     response = client.get(join_url(new_practice))
     assert response.status_code == 200
@@ -71,7 +70,7 @@ def test_the_joining_page_says_what_joining_means(
 
 
 def test_the_first_professional_to_join_signs_the_practice_up(
-    breaks: Setting,
+    breaks: BreaksScheme,
     new_practice: Practice,
     surgery_org: Organisation,
     django_capture_on_commit_callbacks: Any,
@@ -102,7 +101,7 @@ def test_the_first_professional_to_join_signs_the_practice_up(
 
 
 def test_a_new_professional_can_refer_once_they_have_a_password(
-    breaks: Setting, new_practice: Practice, django_capture_on_commit_callbacks: Any
+    breaks: BreaksScheme, new_practice: Practice, django_capture_on_commit_callbacks: Any
 ) -> None:
     join(new_practice, django_capture_on_commit_callbacks)
     user = User.objects.get(email="sam.okafor@nhs.example")
@@ -114,7 +113,7 @@ def test_a_new_professional_can_refer_once_they_have_a_password(
 
 
 def test_another_professional_joining_keeps_the_sign_up_date(
-    breaks: Setting, django_capture_on_commit_callbacks: Any
+    breaks: BreaksScheme, django_capture_on_commit_callbacks: Any
 ) -> None:
     signed_up = breaks.practice.signed_up_at
     at_their_domain(breaks.practice, DETAILS["email"])
@@ -125,7 +124,7 @@ def test_another_professional_joining_keeps_the_sign_up_date(
 
 
 def test_someone_with_a_sign_in_already_keeps_it(
-    breaks: Setting,
+    breaks: BreaksScheme,
     new_practice: Practice,
     carer: Member,
     surgery_org: Organisation,
@@ -142,7 +141,7 @@ def test_someone_with_a_sign_in_already_keeps_it(
 
 
 def test_an_existing_membership_keeps_its_role(
-    breaks: Setting,
+    breaks: BreaksScheme,
     new_practice: Practice,
     surgery_org: Organisation,
     django_capture_on_commit_callbacks: Any,
@@ -155,7 +154,7 @@ def test_an_existing_membership_keeps_its_role(
 
 
 def test_joining_twice_says_so_and_adds_nobody(
-    breaks: Setting, django_capture_on_commit_callbacks: Any
+    breaks: BreaksScheme, django_capture_on_commit_callbacks: Any
 ) -> None:
     at_their_domain(breaks.practice, breaks.gp.user.email)
     page = join(
@@ -168,7 +167,7 @@ def test_joining_twice_says_so_and_adds_nobody(
 
 
 def test_a_duplicate_is_refused_by_the_database_too(
-    breaks: Setting, new_practice: Practice
+    breaks: BreaksScheme, new_practice: Practice
 ) -> None:
     PracticeMember.objects.create(practice=new_practice, user=breaks.gp.user)
     with pytest.raises(actions.AlreadyMember):
@@ -225,10 +224,15 @@ def signed_at(seconds_ago: float, value: Any, salt: str, monkeypatch: pytest.Mon
 @pytest.mark.parametrize(
     "token",
     [
-        "nonsense",
-        signing.dumps({"practice": 999999}, salt=actions.INVITATION_SALT),
-        signing.dumps({"practice": 1}, salt="breaks.wellbeing"),
-        signing.dumps([1], salt=actions.INVITATION_SALT),
+        # Signed tokens carry the time they were made, so each gets a fixed test id:
+        # pytest-xdist needs every worker to collect the same ids.
+        pytest.param("nonsense", id="nonsense"),
+        pytest.param(
+            signing.dumps({"practice": 999999}, salt=actions.INVITATION_SALT),
+            id="unknown-practice",
+        ),
+        pytest.param(signing.dumps({"practice": 1}, salt="breaks.wellbeing"), id="other-salt"),
+        pytest.param(signing.dumps([1], salt=actions.INVITATION_SALT), id="not-a-practice"),
     ],
 )
 def test_a_bad_link_explains_itself(client: Client, db: None, token: str) -> None:
@@ -283,7 +287,7 @@ def test_a_link_still_works_near_the_end_of_its_life(
 
 
 def test_only_an_address_at_the_practices_email_domain_can_join(
-    breaks: Setting, new_practice: Practice, django_capture_on_commit_callbacks: Any
+    breaks: BreaksScheme, new_practice: Practice, django_capture_on_commit_callbacks: Any
 ) -> None:
     with django_capture_on_commit_callbacks(execute=True):
         response = Client().post(
@@ -299,7 +303,7 @@ def test_only_an_address_at_the_practices_email_domain_can_join(
 
 
 def test_a_practice_without_a_contact_address_cannot_be_joined_yet(
-    breaks: Setting, new_practice: Practice
+    breaks: BreaksScheme, new_practice: Practice
 ) -> None:
     new_practice.email = ""
     new_practice.save(update_fields=["email"])

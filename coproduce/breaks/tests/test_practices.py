@@ -12,9 +12,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.breaks.models import Practice, PracticeMember
-from coproduce.breaks.tests.conftest import Setting
 from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
-from coproduce.conftest import Member
+from coproduce.conftest import BreaksScheme, Member
 from coproduce.tenancy.tests.factories import UserFactory
 
 
@@ -23,11 +22,11 @@ def professionals_column(html: str) -> list[str]:
     return re.findall(r'govuk-table__cell--numeric">(\d+)</td>', html)
 
 
-def practices_url(breaks: Setting) -> str:
+def practices_url(breaks: BreaksScheme) -> str:
     return reverse("breaks:practices", args=[breaks.scheme.pk])
 
 
-def add_url(breaks: Setting) -> str:
+def add_url(breaks: BreaksScheme) -> str:
     return reverse("breaks:add-practice", args=[breaks.scheme.pk])
 
 
@@ -36,7 +35,7 @@ def invite_url(practice: Practice) -> str:
 
 
 @pytest.fixture
-def invited(breaks: Setting) -> Practice:
+def invited(breaks: BreaksScheme) -> Practice:
     return PracticeFactory.create(
         scheme=breaks.scheme,
         name="Hill View Practice",
@@ -48,7 +47,7 @@ def invited(breaks: Setting) -> Practice:
 
 
 @pytest.fixture
-def not_invited(breaks: Setting) -> Practice:
+def not_invited(breaks: BreaksScheme) -> Practice:
     return PracticeFactory.create(
         scheme=breaks.scheme,
         name="Abbey Surgery",
@@ -63,7 +62,7 @@ def not_invited(breaks: Setting) -> Practice:
 
 
 def test_the_list_shows_who_has_signed_up_and_who_has_not(
-    coordinator_client: Client, breaks: Setting, invited: Practice, not_invited: Practice
+    coordinator_client: Client, breaks: BreaksScheme, invited: Practice, not_invited: Practice
 ) -> None:
     breaks.practice.signed_up_at = timezone.make_aware(datetime(2026, 4, 20, 9))
     breaks.practice.save()
@@ -85,7 +84,7 @@ def test_the_list_shows_who_has_signed_up_and_who_has_not(
 
 
 def test_the_list_fits_narrow_screens_with_contact_details_under_the_name(
-    coordinator_client: Client, breaks: Setting, invited: Practice
+    coordinator_client: Client, breaks: BreaksScheme, invited: Practice
 ) -> None:
     html = coordinator_client.get(practices_url(breaks)).content.decode()
     table = html[html.index('<div class="app-table-scroll"') : html.index("</table>")]
@@ -98,7 +97,7 @@ def test_the_list_fits_narrow_screens_with_contact_details_under_the_name(
 
 
 def test_the_list_counts_each_practices_professionals(
-    coordinator_client: Client, breaks: Setting, not_invited: Practice
+    coordinator_client: Client, breaks: BreaksScheme, not_invited: Practice
 ) -> None:
     for _ in range(2):
         PracticeMember.objects.create(practice=breaks.practice, user=UserFactory.create())
@@ -108,7 +107,7 @@ def test_the_list_counts_each_practices_professionals(
 
 @pytest.mark.parametrize("count", [3, 30])
 def test_the_list_runs_a_fixed_number_of_queries(
-    coordinator_client: Client, breaks: Setting, count: int, django_assert_num_queries: Any
+    coordinator_client: Client, breaks: BreaksScheme, count: int, django_assert_num_queries: Any
 ) -> None:
     for _ in range(count):
         practice = PracticeFactory.create(scheme=breaks.scheme, signed_up_at=None)
@@ -121,7 +120,7 @@ def test_the_list_runs_a_fixed_number_of_queries(
 
 
 def test_the_scheme_pages_link_to_the_practices(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     url = practices_url(breaks)
     assert url in coordinator_client.get(reverse("breaks:schemes")).content.decode()
@@ -130,7 +129,7 @@ def test_the_scheme_pages_link_to_the_practices(
 
 
 def test_a_partner_organisations_staff_may_manage_the_practices(
-    breaks: Setting, surgery_org: Any
+    breaks: BreaksScheme, surgery_org: Any
 ) -> None:
     from coproduce.conftest import make_member, signed_in
     from coproduce.tenancy.models import Role
@@ -145,7 +144,7 @@ def test_a_partner_organisations_staff_may_manage_the_practices(
 
 
 def test_another_organisations_staff_find_nothing(
-    staff_b_client: Client, breaks: Setting, not_invited: Practice
+    staff_b_client: Client, breaks: BreaksScheme, not_invited: Practice
 ) -> None:
     for url in (
         practices_url(breaks),
@@ -171,7 +170,7 @@ def test_staff_see_no_practices_of_a_scheme_they_are_not_part_of(
 
 
 def test_carers_and_professionals_may_not_manage_practices(
-    carer_client: Client, gp_client: Client, breaks: Setting, not_invited: Practice
+    carer_client: Client, gp_client: Client, breaks: BreaksScheme, not_invited: Practice
 ) -> None:
     for client in (carer_client, gp_client):
         assert client.get(practices_url(breaks)).status_code == 403
@@ -182,7 +181,7 @@ def test_carers_and_professionals_may_not_manage_practices(
 
 
 def test_anonymous_visitors_are_asked_to_sign_in(
-    client: Client, breaks: Setting, not_invited: Practice
+    client: Client, breaks: BreaksScheme, not_invited: Practice
 ) -> None:
     for url in (
         practices_url(breaks),
@@ -200,7 +199,7 @@ def test_anonymous_visitors_are_asked_to_sign_in(
 # --- Adding a practice ----------------------------------------------------------------
 
 
-def test_a_coordinator_adds_a_practice(coordinator_client: Client, breaks: Setting) -> None:
+def test_a_coordinator_adds_a_practice(coordinator_client: Client, breaks: BreaksScheme) -> None:
     response = coordinator_client.post(
         add_url(breaks),
         {
@@ -223,7 +222,7 @@ def test_a_coordinator_adds_a_practice(coordinator_client: Client, breaks: Setti
 
 
 def test_a_wrong_code_is_explained_and_what_was_typed_is_kept(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     response = coordinator_client.post(
         add_url(breaks),
@@ -240,7 +239,7 @@ def test_a_wrong_code_is_explained_and_what_was_typed_is_kept(
     assert Practice.objects.filter(scheme=breaks.scheme).count() == 1
 
 
-def test_everything_missing_is_listed(coordinator_client: Client, breaks: Setting) -> None:
+def test_everything_missing_is_listed(coordinator_client: Client, breaks: BreaksScheme) -> None:
     page = unescape(coordinator_client.post(add_url(breaks), {}).content.decode())
     for message in (
         "Enter the practice name",
@@ -251,7 +250,7 @@ def test_everything_missing_is_listed(coordinator_client: Client, breaks: Settin
 
 
 def test_a_code_already_in_the_scheme_is_refused(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     response = coordinator_client.post(
         add_url(breaks),
@@ -266,7 +265,7 @@ def test_a_code_already_in_the_scheme_is_refused(
 
 
 def test_the_same_code_may_be_in_another_scheme(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     other = SchemeFactory.create(
         partnership=breaks.scheme.partnership, payment_organisation=breaks.scheme.partnership.lead
@@ -279,7 +278,7 @@ def test_the_same_code_may_be_in_another_scheme(
     assert Practice.objects.filter(code="H81001").count() == 2
 
 
-def test_a_bad_phone_number_is_explained(coordinator_client: Client, breaks: Setting) -> None:
+def test_a_bad_phone_number_is_explained(coordinator_client: Client, breaks: BreaksScheme) -> None:
     response = coordinator_client.post(
         add_url(breaks),
         {"name": "Hill View", "code": "B82005", "email": "a@nhs.example", "phone": "call me"},
@@ -293,7 +292,7 @@ def test_a_bad_phone_number_is_explained(coordinator_client: Client, breaks: Set
 
 def test_inviting_a_practice_emails_it_the_joining_link(
     coordinator_client: Client,
-    breaks: Setting,
+    breaks: BreaksScheme,
     not_invited: Practice,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -345,7 +344,7 @@ def test_inviting_from_the_practice_page_comes_back_to_it(
 
 
 def test_a_practice_without_an_email_address_cannot_be_emailed(
-    coordinator_client: Client, breaks: Setting, django_capture_on_commit_callbacks: Any
+    coordinator_client: Client, breaks: BreaksScheme, django_capture_on_commit_callbacks: Any
 ) -> None:
     practice = PracticeFactory.create(scheme=breaks.scheme, email="", signed_up_at=None)
     with django_capture_on_commit_callbacks(execute=True):
@@ -365,7 +364,7 @@ def test_inviting_needs_a_post(coordinator_client: Client, not_invited: Practice
 
 
 def test_the_practice_page_lists_its_professionals_and_its_joining_link(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     response = coordinator_client.get(reverse("breaks:practice", args=[breaks.practice.pk]))
     html = response.content.decode()
@@ -378,7 +377,7 @@ def test_the_practice_page_lists_its_professionals_and_its_joining_link(
 
 @pytest.mark.parametrize("count", [2, 20])
 def test_the_practice_page_runs_a_fixed_number_of_queries(
-    coordinator_client: Client, breaks: Setting, count: int, django_assert_num_queries: Any
+    coordinator_client: Client, breaks: BreaksScheme, count: int, django_assert_num_queries: Any
 ) -> None:
     for _ in range(count):
         PracticeMember.objects.create(practice=breaks.practice, user=UserFactory.create())

@@ -14,8 +14,7 @@ from pytest_django import Settings
 
 from coproduce.breaks import actions
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
-from coproduce.breaks.tests.conftest import Setting
-from coproduce.conftest import Member
+from coproduce.conftest import BreaksScheme, Member
 from coproduce.notifications.models import Message, Status
 
 NOTIFY = "https://api.notifications.service.gov.uk/v2/notifications"
@@ -48,7 +47,7 @@ def notify_api() -> Iterator[responses.RequestsMock]:
         yield mock
 
 
-def sent_referral(breaks: Setting, **overrides: Any) -> Referral:
+def sent_referral(breaks: BreaksScheme, **overrides: Any) -> Referral:
     values: dict[str, Any] = {
         "carer_name": "Mary O'Neill",
         "carer_date_of_birth": date(1950, 2, 3),
@@ -70,7 +69,7 @@ def sent_referral(breaks: Setting, **overrides: Any) -> Referral:
 
 def test_the_support_organisation_approves_pays_and_everyone_is_told(
     coordinator_client: Client,
-    breaks: Setting,
+    breaks: BreaksScheme,
     notify_api: responses.RequestsMock,
     django_capture_on_commit_callbacks: Any,
 ) -> None:
@@ -122,7 +121,7 @@ def test_the_support_organisation_approves_pays_and_everyone_is_told(
 
 
 def test_an_amount_above_the_schemes_maximum_is_refused(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     referral = sent_referral(breaks)
     response = coordinator_client.post(
@@ -136,7 +135,7 @@ def test_an_amount_above_the_schemes_maximum_is_refused(
     assert referral.status == ReferralStatus.SUBMITTED
 
 
-def test_declining_needs_a_reason(coordinator_client: Client, breaks: Setting) -> None:
+def test_declining_needs_a_reason(coordinator_client: Client, breaks: BreaksScheme) -> None:
     referral = sent_referral(breaks)
     response = coordinator_client.post(
         reverse("breaks:process", args=[referral.pk]), {"step": "decide", "decision": "decline"}
@@ -145,7 +144,7 @@ def test_declining_needs_a_reason(coordinator_client: Client, breaks: Setting) -
 
 
 def test_a_carer_paid_recently_is_flagged(
-    coordinator_client: Client, coordinator: Member, breaks: Setting
+    coordinator_client: Client, coordinator: Member, breaks: BreaksScheme
 ) -> None:
     first = sent_referral(breaks)
     actions.decide(first, coordinator.user, approve=True, amount=Decimal("300"), reason="")
@@ -157,7 +156,7 @@ def test_a_carer_paid_recently_is_flagged(
     assert "This carer was paid for a break on" in html
 
 
-def test_a_referral_is_paid_only_once(coordinator: Member, breaks: Setting) -> None:
+def test_a_referral_is_paid_only_once(coordinator: Member, breaks: BreaksScheme) -> None:
     referral = sent_referral(breaks)
     actions.decide(referral, coordinator.user, approve=True, amount=Decimal("300"), reason="")
     actions.record_payment(
@@ -176,7 +175,7 @@ def test_a_referral_is_paid_only_once(coordinator: Member, breaks: Setting) -> N
 
 @pytest.mark.django_db(transaction=True)
 def test_two_people_paying_at_the_same_moment_make_one_payment(
-    coordinator: Member, breaks: Setting
+    coordinator: Member, breaks: BreaksScheme
 ) -> None:
     if connection.vendor != "postgresql":
         pytest.skip(
@@ -213,7 +212,7 @@ def test_two_people_paying_at_the_same_moment_make_one_payment(
 
 
 def test_the_queue_is_only_for_the_payment_organisations_staff(
-    breaks: Setting, carer_client: Client, staff_b_client: Client, gp_client: Client
+    breaks: BreaksScheme, carer_client: Client, staff_b_client: Client, gp_client: Client
 ) -> None:
     referral = sent_referral(breaks)
     assert carer_client.get(reverse("breaks:queue")).status_code == 403
@@ -233,7 +232,7 @@ def test_the_queue_is_only_for_the_payment_organisations_staff(
 
 @pytest.mark.parametrize("count", [1, 30])
 def test_the_queue_runs_a_fixed_number_of_queries(
-    coordinator_client: Client, breaks: Setting, count: int, django_assert_num_queries: Any
+    coordinator_client: Client, breaks: BreaksScheme, count: int, django_assert_num_queries: Any
 ) -> None:
     for n in range(count):
         sent_referral(breaks, carer_name=f"Carer {n}")

@@ -2,8 +2,7 @@ from django.test import Client
 from django.urls import reverse
 
 from coproduce.breaks.models import Referral, ReferralStatus, WellbeingResponse
-from coproduce.breaks.tests.conftest import Setting
-from coproduce.conftest import Member, signed_in
+from coproduce.conftest import BreaksScheme, Member, signed_in
 from coproduce.people.models import Person
 
 ANSWERS = [
@@ -28,7 +27,7 @@ ANSWERS = [
 ]
 
 
-def start(client: Client, breaks: Setting) -> Referral:
+def start(client: Client, breaks: BreaksScheme) -> Referral:
     response = client.post(reverse("breaks:start"), {"practice": breaks.practice.pk})
     referral = Referral.objects.get()
     assert response["Location"] == reverse("breaks:step", args=[referral.pk, "name"])
@@ -36,7 +35,7 @@ def start(client: Client, breaks: Setting) -> Referral:
 
 
 def test_a_gp_refers_an_eligible_carer_one_question_at_a_time(
-    gp_client: Client, breaks: Setting
+    gp_client: Client, breaks: BreaksScheme
 ) -> None:
     referral = start(gp_client, breaks)
     for position, (slug, data) in enumerate(ANSWERS):
@@ -63,7 +62,9 @@ def test_a_gp_refers_an_eligible_carer_one_question_at_a_time(
     assert WellbeingResponse.objects.get(referral=referral).anxiety == 8
 
 
-def test_the_wellbeing_page_is_skipped_without_consent(gp_client: Client, breaks: Setting) -> None:
+def test_the_wellbeing_page_is_skipped_without_consent(
+    gp_client: Client, breaks: BreaksScheme
+) -> None:
     referral = start(gp_client, breaks)
     response = gp_client.post(
         reverse("breaks:step", args=[referral.pk, "consent"]),
@@ -73,7 +74,7 @@ def test_the_wellbeing_page_is_skipped_without_consent(gp_client: Client, breaks
     assert gp_client.get(reverse("breaks:step", args=[referral.pk, "wellbeing"])).status_code == 404
 
 
-def test_a_referral_cannot_be_sent_half_answered(gp_client: Client, breaks: Setting) -> None:
+def test_a_referral_cannot_be_sent_half_answered(gp_client: Client, breaks: BreaksScheme) -> None:
     referral = start(gp_client, breaks)
     gp_client.post(reverse("breaks:step", args=[referral.pk, "name"]), {"carer_name": "Mary"})
     response = gp_client.post(reverse("breaks:check", args=[referral.pk]))
@@ -85,7 +86,7 @@ def test_a_referral_cannot_be_sent_half_answered(gp_client: Client, breaks: Sett
 
 
 def test_bad_answers_get_specific_messages_and_keep_what_was_typed(
-    gp_client: Client, breaks: Setting
+    gp_client: Client, breaks: BreaksScheme
 ) -> None:
     referral = start(gp_client, breaks)
     contact = gp_client.post(
@@ -113,7 +114,9 @@ def test_bad_answers_get_specific_messages_and_keep_what_was_typed(
     assert "Select ‘None of these’ on its own" in both.content.decode()
 
 
-def test_a_practice_that_has_not_joined_cannot_refer(gp_client: Client, breaks: Setting) -> None:
+def test_a_practice_that_has_not_joined_cannot_refer(
+    gp_client: Client, breaks: BreaksScheme
+) -> None:
     breaks.practice.signed_up_at = None
     breaks.practice.save()
     response = gp_client.post(
@@ -124,7 +127,7 @@ def test_a_practice_that_has_not_joined_cannot_refer(gp_client: Client, breaks: 
 
 
 def test_a_professional_not_attached_to_a_practice_is_told_how_to_get_added(
-    professional: Member, breaks: Setting
+    professional: Member, breaks: BreaksScheme
 ) -> None:
     html = signed_in(Client(), professional.user).get(reverse("breaks:home")).content.decode()
     assert "You are not linked to a GP practice" in html
@@ -132,7 +135,7 @@ def test_a_professional_not_attached_to_a_practice_is_told_how_to_get_added(
 
 
 def test_support_organisation_staff_are_sent_to_the_queue_and_the_schemes(
-    coordinator_client: Client, admin_client_a: Client, breaks: Setting
+    coordinator_client: Client, admin_client_a: Client, breaks: BreaksScheme
 ) -> None:
     for client in (coordinator_client, admin_client_a):
         html = client.get(reverse("breaks:home")).content.decode()
@@ -148,7 +151,7 @@ def test_support_organisation_staff_are_sent_to_the_queue_and_the_schemes(
 
 
 def test_other_professionals_cannot_open_a_practices_referral(
-    gp_client: Client, breaks: Setting, professional: Member, staff_b: Member
+    gp_client: Client, breaks: BreaksScheme, professional: Member, staff_b: Member
 ) -> None:
     referral = start(gp_client, breaks)
     for member in (professional, staff_b):
@@ -158,7 +161,7 @@ def test_other_professionals_cannot_open_a_practices_referral(
         assert client.get(reverse("breaks:referral", args=[referral.pk])).status_code == 404
 
 
-def test_a_sent_referral_cannot_be_changed(gp_client: Client, breaks: Setting) -> None:
+def test_a_sent_referral_cannot_be_changed(gp_client: Client, breaks: BreaksScheme) -> None:
     referral = start(gp_client, breaks)
     Referral.objects.filter(pk=referral.pk).update(status=ReferralStatus.SUBMITTED)
     response = gp_client.post(
@@ -171,7 +174,7 @@ def test_a_sent_referral_cannot_be_changed(gp_client: Client, breaks: Setting) -
 
 
 def test_home_page_offers_each_person_their_part_of_the_scheme(
-    gp_client: Client, coordinator_client: Client, carer_client: Client, breaks: Setting
+    gp_client: Client, coordinator_client: Client, carer_client: Client, breaks: BreaksScheme
 ) -> None:
     assert reverse("breaks:home") in gp_client.get(reverse("pages:home")).content.decode()
     assert reverse("breaks:queue") in coordinator_client.get(reverse("pages:home")).content.decode()

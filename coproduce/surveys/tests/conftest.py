@@ -1,24 +1,14 @@
-"""A project of organisation A with its carer in the group, and an open survey of it:
-a yes/no question, a free-text question shown only after "yes", a choice and a rating."""
+"""An open survey of the shared project (coproduce/conftest.py: organisation A's, with its
+carer in the group): a yes/no question, a free-text question shown only after "yes", a
+choice and a rating."""
 
 from dataclasses import dataclass
 
 import pytest
 
-from coproduce.conftest import Member
 from coproduce.projects.models import Project
-from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
 from coproduce.surveys.models import Question, QuestionKind, Survey
 from coproduce.surveys.tests.factories import SurveyFactory, add_question
-
-
-@pytest.fixture
-def project(coordinator: Member, carer: Member) -> Project:
-    project: Project = ProjectFactory.create(
-        organisation=coordinator.organisation, coordinator=coordinator.person
-    )
-    ProjectMemberFactory.create(project=project, person=carer.person)
-    return project
 
 
 @dataclass
