@@ -55,10 +55,22 @@ check: install-dev
 	$(PY) manage.py makemigrations --check --dry-run
 	scripts/translations.sh check
 
+# The unit and view tests run on two workers (pytest-xdist, one test database each), then
+# the browser tests on one (each drives its own Chromium and live server; measured faster
+# serially on 2 cores: see README). PYTEST_ARGS runs one pytest call with those arguments.
+# Exit code 5 means pytest collected no tests: that is a broken suite, so it fails too.
+PYTEST_WORKERS ?= 2
+
 pytest: install-dev translations frontend/node_modules/axe-core/axe.min.js
 	scripts/install-system-packages.sh
-	# Exit code 5 means pytest collected no tests: that is a broken suite, so it fails too.
+ifneq ($(strip $(PYTEST_ARGS)),)
 	$(PY) -m pytest $(PYTEST_ARGS)
+else
+	status=0; \
+	$(PY) -m pytest -n $(PYTEST_WORKERS) --dist loadfile -m "not browser" || status=$$?; \
+	$(PY) -m pytest -m browser || status=$$?; \
+	exit $$status
+endif
 
 test: check pytest
 
