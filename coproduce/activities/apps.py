@@ -6,7 +6,7 @@ class ActivitiesConfig(AppConfig):
     label = "activities"
 
     def ready(self) -> None:
-        from coproduce.activities import evidence, tasks
+        from coproduce.activities import evidence, registrations, tasks
         from coproduce.notifications import schedule
         from coproduce.projects import extensions
 
@@ -14,3 +14,4 @@ class ActivitiesConfig(AppConfig):
             extensions.add_evidence(kind)
         schedule.add(tasks.send_activity_reminders)
         schedule.add(tasks.send_activity_follow_ups)
+        registrations.register()

@@ -6,7 +6,8 @@ class BreaksConfig(AppConfig):
     label = "breaks"
 
     def ready(self) -> None:
-        from coproduce.breaks import tasks
+        from coproduce.breaks import registrations, tasks
         from coproduce.notifications import schedule
 
         schedule.add(tasks.send_wellbeing_follow_ups)
+        registrations.register()

@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.breaks.rules import DEFAULT_ELIGIBILITY
 from coproduce.people.models import Channel, Person, Relationship
+from coproduce.people.personal_data import personal
 from coproduce.tenancy.models import Organisation, Partnership
 
 
@@ -132,17 +133,19 @@ class Referral(models.Model):
     status = models.CharField(
         max_length=12, choices=ReferralStatus.choices, default=ReferralStatus.DRAFT
     )
-    carer_name = models.CharField(_("carer's full name"), max_length=200, blank=True)
-    carer_date_of_birth = models.DateField(_("carer's date of birth"), null=True, blank=True)
-    carer_email = models.EmailField(_("email address"), blank=True)
-    carer_phone = models.CharField(_("phone number"), max_length=30, blank=True)
-    carer_address = models.TextField(_("postal address"), blank=True)
-    carer_postcode = models.CharField(_("postcode"), max_length=10, blank=True)
+    carer_name = personal(models.CharField(_("carer's full name"), max_length=200, blank=True))
+    carer_date_of_birth = personal(
+        models.DateField(_("carer's date of birth"), null=True, blank=True)
+    )
+    carer_email = personal(models.EmailField(_("email address"), blank=True))
+    carer_phone = personal(models.CharField(_("phone number"), max_length=30, blank=True))
+    carer_address = personal(models.TextField(_("postal address"), blank=True))
+    carer_postcode = personal(models.CharField(_("postcode"), max_length=10, blank=True))
     preferred_channel = models.CharField(max_length=10, choices=Channel.choices, blank=True)
     relationship = models.CharField(max_length=20, choices=Relationship.choices, blank=True)
     answers = models.JSONField(default=dict, blank=True)
     break_kind = models.CharField(max_length=20, choices=BreakKind.choices, blank=True)
-    break_description = models.TextField(blank=True)
+    break_description = personal(models.TextField(blank=True))
     carer_consent = models.BooleanField(null=True)
     wellbeing_consent = models.BooleanField(null=True)
     eligible = models.BooleanField(null=True)

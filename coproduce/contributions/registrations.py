@@ -6,6 +6,7 @@ replies becoming contributions."""
 from typing import Any
 
 from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from coproduce.activities.models import FollowUpReply
@@ -72,7 +73,20 @@ def _follow_up_received(sender: Any, reply: FollowUpReply, **kwargs: Any) -> Non
 def register() -> None:
     personal_data.register(
         personal_data.PersonalData(
-            "contributions", exported, forget_contributions, ("contributions.Contribution",)
+            "contributions",
+            exported,
+            forget_contributions,
+            ("contributions.Contribution", "contributions.Attachment"),
+            title=_("What you have told us"),
+            labels={
+                "given_on": _("Given on"),
+                "project": _("Project"),
+                "privacy": _("Who can see it"),
+                "text": _("What you said"),
+                "response_status": _("Response"),
+                "response": _("Our response"),
+            },
+            choices={"privacy": Privacy, "response_status": ResponseStatus},
         )
     )
     extensions.add_gate(

@@ -9,6 +9,7 @@ from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.people.models import Channel, Person
+from coproduce.people.personal_data import personal
 from coproduce.tenancy.models import Organisation
 
 
@@ -31,10 +32,10 @@ class Message(models.Model):
     # Empty when there is no usable way at all to reach the person.
     channel = models.CharField(max_length=10, choices=Channel.choices, blank=True)
     kind = models.CharField(max_length=100)
-    subject = models.CharField(max_length=255)
-    body = models.TextField()
+    subject = personal(models.CharField(max_length=255))
+    body = personal(models.TextField())
     # The email address, phone number or postal address (one line per row) used.
-    recipient = models.TextField(blank=True)
+    recipient = personal(models.TextField(blank=True))
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     notify_id = models.CharField(max_length=100, blank=True)
     error = models.TextField(blank=True)

@@ -4,8 +4,10 @@ their benefits and bank details."""
 
 from typing import Any
 
+from django.utils.translation import gettext_lazy as _
+
 from coproduce.payments.benefit_actions import forget_bank_details, forget_benefits
-from coproduce.payments.models import BenefitRecord, Claim
+from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Status
 from coproduce.people import personal_data
 from coproduce.people.models import Person
 
@@ -14,7 +16,8 @@ def claims(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
     theirs = (
         Claim.objects.filter(person=person)
         .select_related("project")
-        .prefetch_related("lines__activity")
+        .prefetch_related("lines__activity", "events")
+        .order_by("pk")
     )
     return [
         {
@@ -26,9 +29,19 @@ def claims(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
                 {"for": line.kind, "activity": line.activity.title, "amount": str(line.amount)}
                 for line in claim.lines.all()
             ],
+            "events": [
+                {"what": e.what, "at": e.at.isoformat(), "message": e.message}
+                for e in claim.events.all()
+            ],
         }
         for claim in theirs
     ]
+
+
+def forget_claim_details(person: Person) -> None:
+    """How to reach their money goes, and the messages written about their claims."""
+    forget_bank_details(person)
+    ClaimEvent.objects.filter(claim__person=person).exclude(message="").update(message="")
 
 
 def benefits(person: Person, on_behalf: bool) -> Any:
@@ -39,11 +52,28 @@ def benefits(person: Person, on_behalf: bool) -> Any:
 def register() -> None:
     personal_data.register(
         personal_data.PersonalData(
-            "claims", claims, forget_bank_details, ("payments.Claim", "payments.Line")
+            "claims",
+            claims,
+            forget_claim_details,
+            ("payments.Claim", "payments.Line", "payments.ClaimEvent"),
+            title=_("Claims for payment"),
+            labels={
+                "reference": _("Reference"),
+                "project": _("Project"),
+                "status": _("Status"),
+                "lines": _("What for"),
+                "events": _("What happened"),
+            },
+            choices={"status": Status},
         )
     )
     personal_data.register(
         personal_data.PersonalData(
-            "benefits", benefits, forget_benefits, ("payments.BenefitRecord",)
+            "benefits",
+            benefits,
+            forget_benefits,
+            ("payments.BenefitRecord",),
+            title=_("Benefits you receive"),
+            labels={"benefits": _("Benefits")},
         )
     )

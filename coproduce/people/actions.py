@@ -4,9 +4,13 @@ import uuid
 from collections.abc import Iterable
 from typing import Any
 
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.conf import settings
+from django.contrib.admin.models import LogEntry
+from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.utils import timezone
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.actions import send_set_password_email
 from coproduce.accounts.models import User
@@ -189,7 +193,9 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
 
     The Person row stays (so counts and audit history hold together) with every
     personal field blanked; profile, cared-for people, equality answers and consents are
-    deleted; their sign-in is closed and their email address replaced.
+    deleted; what other apps keep is forgotten as they registered (personal_data); the
+    admin log stops naming them; their sign-in is closed, its email address replaced and
+    the records of its sign-in attempts and second-factor devices deleted.
     """
     claimed = ErasureRequest.objects.filter(pk=erasure_request.pk, completed_at=None).update(
         completed_at=timezone.now(), completed_by=actor
@@ -201,6 +207,9 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     EqualityMonitoring.objects.filter(person=person).delete()
     person.consents.all().delete()
     personal_data.erase(person)
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
+    ).update(object_repr=ERASED_NAME, change_message="")
     user = person.user
     person.full_name = ERASED_NAME
     person.known_as = person.email = person.phone = person.address = person.postcode = ""
@@ -211,6 +220,9 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     ErasureRequest.objects.filter(pk=erasure_request.pk).update(reason="")
     if user is not None and not user.people.exists():
         Membership.objects.filter(user=user).delete()
+        TOTPDevice.objects.filter(user=user).delete()
+        for attempts in (AccessAttempt, AccessFailureLog, AccessLog):
+            attempts.objects.filter(username__iexact=user.email).delete()
         user.email = f"erased-{uuid.uuid4().hex}@erased.invalid"
         user.is_active = False
         user.set_unusable_password()

@@ -9,6 +9,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.people.models import Channel, Person
+from coproduce.people.personal_data import personal
 from coproduce.projects.models import GroupRole, Project
 
 
@@ -136,7 +137,7 @@ class ExpressionOfInterest(models.Model):
         Person, on_delete=models.CASCADE, related_name="expressions_of_interest"
     )
     state = models.CharField(max_length=20, choices=State.choices, default=State.RECEIVED)
-    why = models.TextField(_("why they are interested"))
+    why = personal(models.TextField(_("why they are interested")))
     preferred_channel = models.CharField(
         _("how they prefer to be contacted"), max_length=10, choices=Channel.choices
     )
@@ -149,18 +150,20 @@ class ExpressionOfInterest(models.Model):
     received_at = models.DateTimeField()
 
     genuine_carer = models.BooleanField(_("genuine carer"), null=True, blank=True)
-    genuine_carer_note = models.TextField(_("how you know"), blank=True)
-    safeguarding_notes = models.TextField(_("safeguarding notes"), blank=True)
+    genuine_carer_note = personal(models.TextField(_("how you know"), blank=True))
+    safeguarding_notes = personal(models.TextField(_("safeguarding notes"), blank=True))
     screened_at = models.DateTimeField(null=True, blank=True)
     screened_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
     )
-    guardian_name = models.CharField(_("parent or guardian's name"), max_length=200, blank=True)
+    guardian_name = personal(
+        models.CharField(_("parent or guardian's name"), max_length=200, blank=True)
+    )
     guardian_consent_how = models.CharField(
         _("how they gave consent"), max_length=20, choices=GuardianConsentHow.choices, blank=True
     )
     guardian_consent_on = models.DateField(_("date consent was given"), null=True, blank=True)
-    decline_reason = models.TextField(_("reason"), blank=True)
+    decline_reason = personal(models.TextField(_("reason"), blank=True))
     group_role = models.CharField(
         _("role in the group"), max_length=20, choices=GroupRole.choices, blank=True
     )
@@ -204,7 +207,7 @@ class StateChange(models.Model):
     )
     from_state = models.CharField(max_length=20, choices=State.choices, blank=True)
     to_state = models.CharField(max_length=20, choices=State.choices)
-    note = models.TextField(blank=True)
+    note = personal(models.TextField(blank=True))
     # Nobody when the person answered the brief themselves.
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
