@@ -12,6 +12,16 @@ from coproduce.people import personal_data
 from coproduce.people.models import Person
 
 
+def _payee(claim: Claim) -> dict[str, str]:
+    return {
+        "account_name": claim.account_name,
+        "sort_code": claim.sort_code,
+        "account_number": claim.account_number,
+        "voucher_send_to": claim.voucher_send_to,
+        "in_kind_note": claim.in_kind_note,
+    }
+
+
 def claims(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
     theirs = (
         Claim.objects.filter(person=person)
@@ -25,8 +35,18 @@ def claims(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
             "project": claim.project.title,
             "status": claim.status,
             "method": claim.method,
+            # Only the person sees how to reach their money: staff who pay it see it where
+            # they record the payment, not in a download.
+            "payee": None if on_behalf else _payee(claim),
+            "query_message": claim.query_message,
             "lines": [
-                {"for": line.kind, "activity": line.activity.title, "amount": str(line.amount)}
+                {
+                    "for": line.kind,
+                    "activity": line.activity.title,
+                    "description": line.description,
+                    "receipt": line.receipt_name,
+                    "amount": str(line.amount),
+                }
                 for line in claim.lines.all()
             ],
             "events": [
@@ -41,6 +61,7 @@ def claims(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
 def forget_claim_details(person: Person) -> None:
     """How to reach their money goes, and the messages written about their claims."""
     forget_bank_details(person)
+    Claim.objects.filter(person=person).exclude(query_message="").update(query_message="")
     ClaimEvent.objects.filter(claim__person=person).exclude(message="").update(message="")
 
 
@@ -61,6 +82,8 @@ def register() -> None:
                 "reference": _("Reference"),
                 "project": _("Project"),
                 "status": _("Status"),
+                "payee": _("How you are paid"),
+                "query_message": _("Our question about the claim"),
                 "lines": _("What for"),
                 "events": _("What happened"),
             },
