@@ -74,3 +74,13 @@ def person_data(person: Person, *, on_behalf: bool = False) -> dict[str, Any]:
             for r in person.erasure_requests.all()
         ],
     }
+
+
+def visible_data(person: Person, *, on_behalf: bool) -> dict[str, Any]:
+    """What the person's download, readable page and PDF show: staff downloading for the
+    person never see equality answers, only that some exist (nor words given in
+    confidence: see `on_behalf` in personal_data)."""
+    data = person_data(person, on_behalf=on_behalf)
+    if on_behalf:
+        data["equality_monitoring"] = {"answered": True} if data["equality_monitoring"] else None
+    return data

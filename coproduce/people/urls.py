@@ -18,6 +18,8 @@ PERSON_PAGES: list[tuple[str, Callable[..., HttpResponse], str]] = [
     ("cared-for/<int:cared_for_pk>/change/", views.edit_cared_for, "cared-for-change"),
     ("cared-for/<int:cared_for_pk>/remove/", views.remove_cared_for, "cared-for-remove"),
     ("equality/", views.edit_equality, "equality"),
+    ("information/", views.information, "information"),
+    ("information.pdf", views.information_pdf, "information-pdf"),
     ("download.json", views.download, "download"),
     ("delete/", views.request_erasure, "erase"),
 ]

@@ -2,6 +2,7 @@
 
 import json
 from collections.abc import Iterable
+from typing import Any
 
 from django.contrib import messages
 from django.core.paginator import Paginator
@@ -9,16 +10,20 @@ from django.db.models import Q, TextChoices
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib.pdf import render_pdf
 from coproduce.lib.views import render_page
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
-from coproduce.people.export import person_data
+from coproduce.people.export import person_data, visible_data
+from coproduce.people.information import sections
 from coproduce.people.models import (
     AccessNeed,
     Availability,
@@ -212,17 +217,8 @@ def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
 
 
 def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
-    person = access.with_everything(access.subject_for(request, pk))
-    data = person_data(person, on_behalf=pk is not None)
-    if pk is not None:
-        # Staff never see equality answers, not even in a download: only that some exist.
-        data["equality_monitoring"] = {"answered": True} if data["equality_monitoring"] else None
-    audit.record(
-        actor=user_for(request),
-        person=person,
-        action=AuditAction.EXPORTED,
-        categories=[DataCategory.ALL],
-    )
+    """Everything held about the person, as a machine-readable JSON file."""
+    person, data = _everything(request, pk, "JSON file")
     response = HttpResponse(
         json.dumps(data, indent=2, ensure_ascii=False),
         content_type="application/json; charset=utf-8",
@@ -231,6 +227,46 @@ def download(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         f'attachment; filename="coproduce-information-{person.pk}.json"'
     )
     return response
+
+
+def information(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """Everything held about the person, as a page they can read."""
+    person, data = _everything(request, pk, "")
+    context = {
+        "person": person,
+        "pk": pk,
+        "sections": sections(data),
+        "section": "you" if pk is None else "people",
+    }
+    return render(request, "people/information.html", context)
+
+
+def information_pdf(request: HttpRequest, pk: int | None = None) -> HttpResponse:
+    """The same page as a tagged (accessible) PDF."""
+    person, data = _everything(request, pk, "PDF")
+    html = render_to_string(
+        "people/information_pdf.html",
+        {"person": person, "sections": sections(data), "made_on": timezone.localdate()},
+    )
+    response = HttpResponse(render_pdf(html), content_type="application/pdf")
+    response["Content-Disposition"] = (
+        f'attachment; filename="coproduce-information-{person.pk}.pdf"'
+    )
+    return response
+
+
+def _everything(request: HttpRequest, pk: int | None, form: str) -> tuple[Person, dict[str, Any]]:
+    """The person, and all that is held about them as the viewer may see it; recorded as
+    exported (as a file) or viewed (as the page)."""
+    person = access.with_everything(access.subject_for(request, pk))
+    audit.record(
+        actor=user_for(request),
+        person=person,
+        action=AuditAction.EXPORTED if form else AuditAction.VIEWED,
+        categories=[DataCategory.ALL],
+        detail=form and f"Everything held, as a {form}",
+    )
+    return person, visible_data(person, on_behalf=pk is not None)
 
 
 @require_POST

@@ -3,9 +3,11 @@ holds every piece of it, and after their erasure request is carried out none of 
 anywhere in the database (the audit trail keeps who and when, not what)."""
 
 import datetime
+import html
 import json
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 import pytest
 from axes.models import AccessLog
@@ -13,6 +15,7 @@ from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
 from django.test import Client
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -26,10 +29,11 @@ from coproduce.conftest import BreaksScheme, Member
 from coproduce.contributions.models import Privacy
 from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
+from coproduce.lib.tests.test_pdf import readable
 from coproduce.notifications.models import Message
 from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Line, LineKind
 from coproduce.people import actions, personal_data
-from coproduce.people.models import Person
+from coproduce.people.models import ConsentKind, Person
 from coproduce.people.tests.factories import CaredForFactory
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import StateChange
@@ -95,7 +99,7 @@ def scene(
     profile.caring_situation = WORDS["people.CarerProfile"]
     profile.save()
     CaredForFactory.create(profile=profile, notes=WORDS["people.CaredFor"])
-    actions.record_consent(carer.user, person, "contact", True)
+    actions.record_consent(carer.user, person, ConsentKind.CONTACT, True)
 
     referral = Referral.objects.create(
         scheme=breaks.scheme,
@@ -230,10 +234,10 @@ def scene(
 
 def _everything_stored() -> str:
     """Every value of every row of every table, as text."""
-    found = []
+    found: list[str] = []
     with connection.cursor() as cursor:
         for table in connection.introspection.table_names():
-            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")  # noqa: S608
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(table)}")
             found.extend(str(value) for row in cursor.fetchall() for value in row)
     return "\n".join(found)
 
@@ -255,6 +259,76 @@ def test_the_download_holds_every_piece(carer_client: Client, scene: Scene) -> N
     assert set(personal_data.REGISTERED) <= set(data)
 
 
+def test_the_readable_page_holds_every_piece(carer_client: Client, scene: Scene) -> None:
+    page = html.unescape(carer_client.get(reverse("people:you-information")).content.decode())
+    missing = {
+        what
+        for what, word in WORDS.items()
+        if word not in page and what not in {"admin.LogEntry", "breaks.Referral date of birth"}
+    }
+    assert missing == set()
+    assert "23 July 1961" in page  # the referral's date of birth, the GOV.UK way
+    for registered in personal_data.REGISTERED.values():
+        assert str(registered.title) in page
+
+
+def test_the_readable_page_is_in_welsh_for_a_welsh_speaker(
+    carer_client: Client, scene: Scene
+) -> None:
+    Person.objects.filter(pk=scene.person.pk).update(preferred_language="cy")
+    page = html.unescape(carer_client.get(reverse("people:you-information")).content.decode())
+    assert 'lang="cy"' in page
+    assert "Popeth sydd gennym amdanoch chi" in page
+    assert "Negeseuon a anfonwyd atoch" in page
+
+
+def test_the_readable_page_takes_as_many_queries_however_much_is_held(
+    carer_client: Client, carer: Member, scene: Scene, django_assert_num_queries: Any
+) -> None:
+    with CaptureQueriesContext(connection) as first:
+        carer_client.get(reverse("people:you-information"))
+    for n in range(3):
+        invitation = InvitationFactory.create(activity__project=scene.project, person=carer.person)
+        FollowUpReply.objects.create(invitation=invitation, text=f"More {n}")
+        ContributionFactory.create(project=scene.project, person=carer.person)
+        Message.objects.create(
+            organisation=scene.project.organisation,
+            person=carer.person,
+            kind="reminder",
+            subject="Reminder",
+            body="See you soon",
+            idempotency_key=f"zq-reminder-{n}",
+        )
+    with django_assert_num_queries(len(first.captured_queries)):
+        carer_client.get(reverse("people:you-information"))
+
+
+def test_the_pdf_is_a_tagged_pdf_of_the_page(carer_client: Client, scene: Scene) -> None:
+    response = carer_client.get(reverse("people:you-information-pdf"))
+    assert response["Content-Type"] == "application/pdf"
+    assert "attachment" in response["Content-Disposition"]
+    text = readable(response.content)
+    assert b"/StructTreeRoot" in text
+    assert b"/Lang (en)" in text
+    assert f"Everything Riverside Carers holds about {NAME}".encode() in text
+    assert AuditEvent.objects.filter(
+        person=scene.person, action=AuditAction.EXPORTED, detail__contains="PDF"
+    ).exists()
+
+
+def test_staff_see_the_page_for_the_person_without_words_given_in_confidence(
+    coordinator_client: Client, staff_b_client: Client, scene: Scene
+) -> None:
+    url = reverse("people:person-information", args=[scene.person.pk])
+    page = coordinator_client.get(url).content.decode()
+    assert WORDS["contributions.Contribution"] in page
+    assert not {word for word in CONFIDENTIAL if word in page}
+    assert WORDS["payments.Claim"] not in page  # how they are paid is theirs alone
+    assert staff_b_client.get(url).status_code == 404
+    pdf = reverse("people:person-information-pdf", args=[scene.person.pk])
+    assert staff_b_client.get(pdf).status_code == 404
+
+
 def test_a_download_on_their_behalf_leaves_out_words_given_in_confidence(
     coordinator_client: Client, scene: Scene
 ) -> None:
@@ -263,6 +337,7 @@ def test_a_download_on_their_behalf_leaves_out_words_given_in_confidence(
     ).content.decode()
     assert WORDS["contributions.Contribution"] in download
     assert not {word for word in CONFIDENTIAL if word in download}
+    assert WORDS["payments.Claim"] not in download
 
 
 def test_after_erasure_none_of_it_is_left_anywhere(
