@@ -8,9 +8,9 @@ from typing import Any
 
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.breaks.models import BreakKind, Referral, ReferralStatus
+from coproduce.breaks.models import BreakKind, Referral, ReferralStatus, WellbeingMoment
 from coproduce.people import personal_data
-from coproduce.people.models import Person
+from coproduce.people.models import Channel, Person, Relationship
 
 
 def referrals(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
@@ -33,6 +33,10 @@ def referrals(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
             "carer_phone": r.carer_phone,
             "carer_address": r.carer_address,
             "carer_postcode": r.carer_postcode,
+            "preferred_channel": r.preferred_channel,
+            "relationship": r.relationship,
+            "carer_consent": r.carer_consent,
+            "wellbeing_consent": r.wellbeing_consent,
             "answers": r.answers,
             "break_kind": r.break_kind,
             "break_description": r.break_description,
@@ -90,7 +94,24 @@ def register() -> None:
                 "amount": _("Amount"),
                 "decline_reason": _("Reason"),
                 "wellbeing": _("Wellbeing answers"),
+                "answers": _("Answers about eligibility"),
+                "eligible": _("Eligible"),
+                "preferred_channel": _("Preferred way to contact"),
+                "relationship": _("Relationship to the person cared for"),
+                "carer_consent": _("Agreed to be referred"),
+                "wellbeing_consent": _("Agreed to answer about wellbeing"),
+                "moment": _("When"),
+                "life_satisfaction": _("Satisfied with life (0 to 10)"),
+                "worthwhile": _("Things you do are worthwhile (0 to 10)"),
+                "happiness": _("Happy yesterday (0 to 10)"),
+                "anxiety": _("Anxious yesterday (0 to 10)"),
             },
-            choices={"status": ReferralStatus, "break_kind": BreakKind},
+            choices={
+                "status": ReferralStatus,
+                "break_kind": BreakKind,
+                "moment": WellbeingMoment,
+                "preferred_channel": Channel,
+                "relationship": Relationship,
+            },
         )
     )

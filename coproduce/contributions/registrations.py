@@ -12,7 +12,12 @@ from django.utils.translation import ngettext
 from coproduce.activities.models import FollowUpReply
 from coproduce.activities.signals import follow_up_received
 from coproduce.contributions.actions import contribution_from_follow_up, forget_contributions
-from coproduce.contributions.models import Contribution, Privacy, ResponseStatus
+from coproduce.contributions.models import (
+    Contribution,
+    ContributionChannel,
+    Privacy,
+    ResponseStatus,
+)
 from coproduce.people import personal_data
 from coproduce.people.models import Person
 from coproduce.projects import extensions
@@ -85,8 +90,13 @@ def register() -> None:
                 "text": _("What you said"),
                 "response_status": _("Response"),
                 "response": _("Our response"),
+                "channel": _("How it was given"),
             },
-            choices={"privacy": Privacy, "response_status": ResponseStatus},
+            choices={
+                "privacy": Privacy,
+                "response_status": ResponseStatus,
+                "channel": ContributionChannel,
+            },
         )
     )
     extensions.add_gate(

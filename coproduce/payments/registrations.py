@@ -7,7 +7,15 @@ from typing import Any
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.payments.benefit_actions import forget_bank_details, forget_benefits
-from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Status
+from coproduce.payments.models import (
+    Benefit,
+    BenefitRecord,
+    Claim,
+    ClaimEvent,
+    LineKind,
+    Method,
+    Status,
+)
 from coproduce.people import personal_data
 from coproduce.people.models import Person
 
@@ -86,8 +94,22 @@ def register() -> None:
                 "query_message": _("Our question about the claim"),
                 "lines": _("What for"),
                 "events": _("What happened"),
+                "method": _("How you would like to be paid"),
+                "account_name": _("Name on the account"),
+                "sort_code": _("Sort code"),
+                "account_number": _("Account number"),
+                "voucher_send_to": _("Where to send the voucher"),
+                "in_kind_note": _("What you would like instead"),
+                "for": _("For"),
+                "activity": _("Activity"),
+                "description": _("What it was for"),
+                "receipt": _("Receipt"),
+                "amount": _("Amount"),
+                "what": _("What"),
+                "at": _("When"),
+                "message": _("Message"),
             },
-            choices={"status": Status},
+            choices={"status": Status, "method": Method, "for": LineKind},
         )
     )
     personal_data.register(
@@ -97,6 +119,6 @@ def register() -> None:
             forget_benefits,
             ("payments.BenefitRecord",),
             title=_("Benefits you receive"),
-            labels={"benefits": _("Benefits")},
+            choices={"value": Benefit},
         )
     )

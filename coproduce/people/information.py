@@ -171,28 +171,37 @@ def _items(value: Any) -> list[Any]:
     return [value]
 
 
+def _label(spec: Spec, key: str) -> str:
+    return str(spec.labels.get(key) or key.replace("_", " ").capitalize())
+
+
 def _rows(item: Any, spec: Spec) -> list[Row]:
     if not isinstance(item, dict):
-        return [Row(str(spec.title), _text(item))]
+        # A plain value (a list of benefits): its choices are under "value".
+        return [Row(str(spec.title), _text(item, spec, "value"))]
     return [
-        Row(str(spec.labels.get(key) or key.replace("_", " ").capitalize()), text)
+        Row(_label(spec, key), text)
         for key, value in item.items()
-        if (text := _text(value, spec.choices.get(key)))
+        if (text := _text(value, spec, key))
     ]
 
 
-def _text(value: Any, choices: type[TextChoices] | None = None) -> str:
-    """One value, as a person reads it: names for codes, dates the GOV.UK way."""
+def _text(value: Any, spec: Spec, key: str) -> str:
+    """One value, as a person reads it: names for codes, dates the GOV.UK way. Values
+    within a value (a claim's lines, a survey's answers) are labelled from the same spec."""
     if value is None or value == "":
         return ""
     if isinstance(value, bool):
         return _("Yes") if value else _("No")
     if isinstance(value, list):
-        lines = [_text(v, choices) for v in value]
+        lines = [_text(v, spec, key) for v in value]
         joiner = "\n" if any(isinstance(v, dict | list) for v in value) else ", "
         return joiner.join(line for line in lines if line)
     if isinstance(value, dict):
-        return "; ".join(f"{k.replace('_', ' ')}: {t}" for k, v in value.items() if (t := _text(v)))
+        return "; ".join(
+            f"{_label(spec, k)}: {t}" for k, v in value.items() if (t := _text(v, spec, k))
+        )
+    choices = spec.choices.get(key)
     text = str(value)
     if choices is not None:
         return str(dict(choices.choices).get(text, text))

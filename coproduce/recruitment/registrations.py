@@ -11,8 +11,14 @@ from django.db.models import Prefetch
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.people import personal_data
-from coproduce.people.models import Person
-from coproduce.recruitment.models import ExpressionOfInterest, State, StateChange
+from coproduce.people.models import Channel, Person
+from coproduce.projects.models import GroupRole
+from coproduce.recruitment.models import (
+    ExpressionOfInterest,
+    GuardianConsentHow,
+    State,
+    StateChange,
+)
 
 
 def expressions(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
@@ -88,7 +94,25 @@ def register() -> None:
                 "guardian_name": _("Parent or guardian's name"),
                 "decline_reason": _("Reason"),
                 "history": _("What happened"),
+                "preferred_channel": _("How you prefer to be contacted"),
+                "under_18": _("Under 18"),
+                "genuine_carer": _("Confirmed as a carer"),
+                "screened_at": _("Screened"),
+                "guardian_consent_how": _("How your parent or guardian gave consent"),
+                "guardian_consent_on": _("Date consent was given"),
+                "group_role": _("Role in the group"),
+                "from": _("From"),
+                "to": _("To"),
+                "at": _("When"),
+                "note": _("Note"),
             },
-            choices={"state": State},
+            choices={
+                "state": State,
+                "from": State,
+                "to": State,
+                "preferred_channel": Channel,
+                "guardian_consent_how": GuardianConsentHow,
+                "group_role": GroupRole,
+            },
         )
     )

@@ -13,7 +13,7 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.contributions.models import Privacy
 from coproduce.people import personal_data
 from coproduce.people.models import Person
-from coproduce.surveys.models import Answer, LateAnswer, Response
+from coproduce.surveys.models import Answer, LateAnswer, Response, ResponseChannel
 
 
 def _words(text: str, privacy: str, on_behalf: bool) -> str | None:
@@ -85,8 +85,13 @@ def register() -> None:
                 "privacy": _("Who can see it"),
                 "submitted_at": _("Sent"),
                 "answers": _("Answers"),
+                "question": _("Question"),
+                "answer": _("Answer"),
+                "options": _("Chosen"),
+                "channel": _("How it was given"),
+                "started_at": _("Started"),
             },
-            choices={"privacy": Privacy},
+            choices={"privacy": Privacy, "channel": ResponseChannel},
         )
     )
     personal_data.register(
