@@ -11,6 +11,7 @@ from typing import Any
 
 import pytest
 from axes.models import AccessLog
+from django.apps import apps
 from django.contrib.admin.models import CHANGE, LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection
@@ -352,6 +353,25 @@ def test_after_erasure_none_of_it_is_left_anywhere(
     left = {what for what, word in WORDS.items() if word in stored}
     assert left == set()
     assert EMAIL not in stored
+
+
+def test_after_erasure_every_column_marked_personal_is_empty_for_them(
+    admin: Member, scene: Scene
+) -> None:
+    request = actions.request_erasure(admin.user, scene.person, "")
+    actions.erase_person(admin.user, request)
+    left = {}
+    for model in apps.get_models():
+        marked = [c.name for c in model._meta.concrete_fields if personal_data.is_personal(c)]
+        links = [c.name for c in model._meta.concrete_fields if c.related_model is Person]
+        for link in links if marked else []:
+            for row in model._default_manager.filter(**{link: scene.person}).values(*marked):
+                left |= {
+                    f"{model._meta.label}.{name}": value
+                    for name, value in row.items()
+                    if value not in ("", None, {}, personal_data.REMOVED)
+                }
+    assert left == {}
 
 
 def test_after_erasure_the_audit_trail_keeps_who_and_when(
