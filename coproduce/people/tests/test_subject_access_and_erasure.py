@@ -360,7 +360,7 @@ def test_after_erasure_every_column_marked_personal_is_empty_for_them(
 ) -> None:
     request = actions.request_erasure(admin.user, scene.person, "")
     actions.erase_person(admin.user, request)
-    left = {}
+    left: dict[str, object] = {}
     for model in apps.get_models():
         marked = [c.name for c in model._meta.concrete_fields if personal_data.is_personal(c)]
         links = [c.name for c in model._meta.concrete_fields if c.related_model is Person]
