@@ -9,6 +9,19 @@ from coproduce.people.models import CarerProfile, Person
 def person_data(person: Person, *, on_behalf: bool = False) -> dict[str, Any]:
     """All personal data the platform holds about `person`, in one JSON-ready dictionary
     (`on_behalf`: as staff may see it, downloading it for the person)."""
+    return {
+        **own_data(person),
+        **personal_data.exported(person, on_behalf=on_behalf),
+        "erasure_requests": [
+            {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
+            for r in person.erasure_requests.all()
+        ],
+    }
+
+
+def own_data(person: Person) -> dict[str, Any]:
+    """What the person's own record holds (the people app's models), for the profile page
+    and the start of the download."""
     profile: CarerProfile | None = getattr(person, "carer_profile", None)
     equality = getattr(person, "equality", None)
     return {
@@ -67,11 +80,6 @@ def person_data(person: Person, *, on_behalf: bool = False) -> dict[str, Any]:
                 "recorded_at": c.recorded_at.isoformat(),
             }
             for c in person.consents.all()
-        ],
-        **personal_data.exported(person, on_behalf=on_behalf),
-        "erasure_requests": [
-            {"requested_at": r.requested_at.isoformat(), "completed": r.completed_at is not None}
-            for r in person.erasure_requests.all()
         ],
     }
 

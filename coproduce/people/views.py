@@ -22,7 +22,7 @@ from coproduce.lib.pdf import render_pdf
 from coproduce.lib.views import render_page
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
-from coproduce.people.export import person_data, visible_data
+from coproduce.people.export import own_data, visible_data
 from coproduce.people.information import sections
 from coproduce.people.models import (
     AccessNeed,
@@ -135,7 +135,7 @@ def person_detail(request: HttpRequest, pk: int | None = None) -> HttpResponse:
         "labels": labels,
         "person": person,
         "pk": pk,
-        "data": person_data(person, on_behalf=pk is not None),
+        "data": own_data(person),
         "section": "you" if pk is None else "people",
         "history": person.audit_events.select_related("actor")[:20] if pk is None else [],
     }

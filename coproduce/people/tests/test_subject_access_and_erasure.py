@@ -395,3 +395,12 @@ def test_after_erasure_the_figures_stay(admin: Member, scene: Scene) -> None:
     assert Answer.objects.filter(response__person=scene.person).count() == 1
     assert Claim.objects.get(person=scene.person).lines.get().amount == 40
     assert Message.objects.filter(person=scene.person).count() == 1
+
+
+def test_the_profile_page_does_not_load_what_other_apps_keep(
+    carer_client: Client, scene: Scene, django_assert_num_queries: Any
+) -> None:
+    """Only the readable page and the files bring everything together; the profile shows
+    the person's own record."""
+    with django_assert_num_queries(10):
+        carer_client.get(reverse("people:you"))
