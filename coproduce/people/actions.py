@@ -9,6 +9,7 @@ from django.conf import settings
 from django.contrib.admin.models import LogEntry
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -207,9 +208,7 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     EqualityMonitoring.objects.filter(person=person).delete()
     person.consents.all().delete()
     personal_data.erase(person)
-    LogEntry.objects.filter(
-        content_type=ContentType.objects.get_for_model(Person), object_id=str(person.pk)
-    ).update(object_repr=ERASED_NAME, change_message="")
+    _forget_admin_log(Person, [person.pk])
     user = person.user
     person.full_name = ERASED_NAME
     person.known_as = person.email = person.phone = person.address = person.postcode = ""
@@ -219,6 +218,9 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
     person.save()
     ErasureRequest.objects.filter(pk=erasure_request.pk).update(reason="")
     if user is not None and not user.people.exists():
+        # The admin log names a sign-in and its memberships by the email address.
+        _forget_admin_log(User, [user.pk])
+        _forget_admin_log(Membership, list(user.memberships.values_list("pk", flat=True)))
         Membership.objects.filter(user=user).delete()
         TOTPDevice.objects.filter(user=user).delete()
         for attempts in (AccessAttempt, AccessFailureLog, AccessLog):
@@ -233,6 +235,12 @@ def erase_person(actor: User, erasure_request: ErasureRequest) -> bool:
         actor=actor, person=person, action=AuditAction.ERASED, categories=[DataCategory.ALL]
     )
     return True
+
+
+def _forget_admin_log(model: type[Model], pks: list[int]) -> None:
+    LogEntry.objects.filter(
+        content_type=ContentType.objects.get_for_model(model), object_id__in=[str(pk) for pk in pks]
+    ).update(object_repr=ERASED_NAME, change_message="")
 
 
 @transaction.atomic

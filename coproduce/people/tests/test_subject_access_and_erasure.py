@@ -21,6 +21,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accountability.models import Action, Comment
+from coproduce.accounts.models import User
 from coproduce.activities.models import ActivityLead, FollowUpReply, LeadRole, SlotAnswer
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory, SlotFactory
 from coproduce.audit import actions as audit
@@ -41,6 +42,7 @@ from coproduce.recruitment.models import StateChange
 from coproduce.recruitment.tests.factories import ExpressionFactory
 from coproduce.surveys.models import Answer, LateAnswer, Response
 from coproduce.surveys.tests.factories import SurveyFactory, add_question
+from coproduce.tenancy.models import Membership
 
 # One distinctive word per piece of personal data, so each can be looked for anywhere.
 NAME = "Quillanna Marchbanks"
@@ -222,6 +224,22 @@ def scene(
         object_repr=NAME,
         action_flag=CHANGE,
         change_message=WORDS["admin.LogEntry"],
+    )
+    LogEntry.objects.create(
+        user=admin.user,
+        content_type=ContentType.objects.get_for_model(User),
+        object_id=str(carer.user.pk),
+        object_repr=EMAIL,
+        action_flag=CHANGE,
+        change_message="[]",
+    )
+    LogEntry.objects.create(
+        user=admin.user,
+        content_type=ContentType.objects.get_for_model(Membership),
+        object_id=str(carer.user.memberships.get().pk),
+        object_repr=f"{EMAIL} – carer at Riverside Carers",
+        action_flag=CHANGE,
+        change_message="[]",
     )
     AccessLog.objects.create(username=EMAIL, ip_address="192.0.2.7", user_agent="test")
     audit.record(
