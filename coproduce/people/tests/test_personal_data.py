@@ -21,7 +21,7 @@ NOT_REGISTERED = {
     "projects.Project": "a coordinator's name on a project (staff, not a carer's data)",
     "tenancy.Membership": "people.actions.erase_person deletes the person's memberships",
     "otp_totp.TOTPDevice": "people.actions.erase_person deletes the closed sign-in's devices",
-    "admin.LogEntry": "people.actions.erase_person blanks the admin log's words about the person",
+    "admin.LogEntry": "people.actions.erase_person blanks what the admin log says about them",
     "breaks.PracticeMember": "a professional's job at a practice (staff, not a carer's data)",
     "accountability.Action": WHO_DID_IT,
     "accountability.ActionUpdate": WHO_DID_IT,
