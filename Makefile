@@ -10,6 +10,12 @@ PYTEST_ARGS ?=
 
 .PHONY: demo serve test check pytest install install-dev translations frontend worker clean
 
+# The settings fail closed: without COPRODUCE_MODE the service runs as in production (no
+# DEBUG, no demo secret key, real email only). These targets are for trying and developing
+# the service on this computer, so they ask for development mode unless the environment
+# names another (the tests always run in test mode: coproduce/lib/testing_env.py).
+export COPRODUCE_MODE ?= development
+
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade "pip>=24"

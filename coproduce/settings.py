@@ -1,9 +1,13 @@
 """Coproduce settings: one module, driven by the environment.
 
-Every value comes from an environment variable with a safe default for the demo.
-`COPRODUCE_MODE=production` switches on the production defaults (secure cookies,
-HSTS, HTTPS redirect) and makes SECRET_KEY and ALLOWED_HOSTS mandatory. A bad
-value stops start-up with a message naming the variable.
+Every value comes from an environment variable. The settings fail closed: without
+`COPRODUCE_MODE` the service runs as in production (DEBUG off, secure cookies, HSTS,
+HTTPS redirect, SECRET_KEY and ALLOWED_HOSTS mandatory, DEBUG refused). Only
+`COPRODUCE_MODE=development` (set by `make demo` and `make serve`) and
+`COPRODUCE_MODE=test` (set by the test suite) get the demo's defaults. A bad value stops
+start-up with a message naming the variable; the deployment checks in
+`coproduce/lib/checks.py` refuse an email backend, GOV.UK Notify configuration or
+SITE_URL that would not reach people.
 """
 
 import os
@@ -52,23 +56,37 @@ def env_list(name: str, default: str) -> list[str]:
     return [item.strip() for item in os.environ.get(name, default).split(",") if item.strip()]
 
 
-MODE = env_str("COPRODUCE_MODE", "development")
+# Unset means production: forgetting the mode must never switch the safeguards off.
+MODE = env_str("COPRODUCE_MODE", "production").strip() or "production"
 if MODE not in {"development", "test", "production"}:
     raise ImproperlyConfigured(
         f"COPRODUCE_MODE must be development, test or production, not {MODE!r}"
     )
 PRODUCTION = MODE == "production"
+_MODE_HINT = (
+    " (COPRODUCE_MODE is production, which is also what an unset COPRODUCE_MODE means; "
+    "to try the service on your own computer use `make demo`, or set COPRODUCE_MODE=development)"
+)
 
 DEBUG = env_bool("DJANGO_DEBUG", default=MODE == "development")
+if PRODUCTION and DEBUG:
+    raise ImproperlyConfigured(
+        "DJANGO_DEBUG must not be true in production: debug pages show settings and data"
+        + _MODE_HINT
+    )
 
 _DEMO_SECRET = "insecure-demo-key-never-use-in-production-0123456789abcdefghijklmnop"
 SECRET_KEY = env_str("SECRET_KEY", "" if PRODUCTION else _DEMO_SECRET)
 if PRODUCTION and (not SECRET_KEY or SECRET_KEY == _DEMO_SECRET or len(SECRET_KEY) < 50):
-    raise ImproperlyConfigured("SECRET_KEY must be set to a random value of 50+ characters")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be set to a random value of 50+ characters" + _MODE_HINT
+    )
 
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "" if PRODUCTION else "127.0.0.1,localhost,testserver")
 if PRODUCTION and not ALLOWED_HOSTS:
-    raise ImproperlyConfigured("ALLOWED_HOSTS must list the host names this service answers to")
+    raise ImproperlyConfigured(
+        "ALLOWED_HOSTS must list the host names this service answers to" + _MODE_HINT
+    )
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS", "")
 
 INSTALLED_APPS = [
@@ -156,6 +174,22 @@ DATABASES = {
         conn_max_age=env_int("DATABASE_CONN_MAX_AGE", 60 if PRODUCTION else 0),
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite serves concurrent requests only if told how: each transaction takes the write
+    # lock when it starts (IMMEDIATE), so two requests that have both read never deadlock
+    # and fail with "database is locked"; a writer waits up to SQLITE_TIMEOUT seconds for
+    # another; WAL lets reads go on during a write.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": env_int("SQLITE_TIMEOUT", 20),
+        "init_command": (
+            "PRAGMA journal_mode=WAL;"
+            "PRAGMA synchronous=NORMAL;"
+            "PRAGMA temp_store=MEMORY;"
+            "PRAGMA cache_size=-20000;"
+        ),
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 _REDIS_URL = env_str("REDIS_URL", "")
@@ -245,7 +279,7 @@ USE_I18N = True
 USE_TZ = True
 
 STATIC_URL = "/static/"
-STATIC_ROOT = BASE_DIR / "staticfiles"
+STATIC_ROOT = Path(env_str("STATIC_ROOT", str(BASE_DIR / "staticfiles")))
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
@@ -279,13 +313,23 @@ TASKS = {
     }
 }
 
+# Email (sign-in links, password choices, practice invitations). Production sends by SMTP
+# and the deployment checks refuse a backend that keeps mail on this machine.
 EMAIL_BACKEND = env_str(
     "EMAIL_BACKEND",
-    "django.core.mail.backends.locmem.EmailBackend"
-    if MODE == "test"
-    else "django.core.mail.backends.console.EmailBackend",
+    {
+        "test": "django.core.mail.backends.locmem.EmailBackend",
+        "development": "django.core.mail.backends.console.EmailBackend",
+    }.get(MODE, "django.core.mail.backends.smtp.EmailBackend"),
 )
-DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "coproduce@localhost")
+EMAIL_HOST = env_str("EMAIL_HOST", "localhost")
+EMAIL_PORT = env_int("EMAIL_PORT", 25)
+EMAIL_HOST_USER = env_str("EMAIL_HOST_USER", "")
+EMAIL_HOST_PASSWORD = env_str("EMAIL_HOST_PASSWORD", "")
+EMAIL_USE_TLS = env_bool("EMAIL_USE_TLS", False)
+EMAIL_USE_SSL = env_bool("EMAIL_USE_SSL", False)
+EMAIL_TIMEOUT = env_int("EMAIL_TIMEOUT", 30)
+DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "" if PRODUCTION else "coproduce@localhost")
 NOTIFY_API_KEY = env_str("NOTIFY_API_KEY", "")
 NOTIFY_BASE_URL = env_str("NOTIFY_BASE_URL", "https://api.notifications.service.gov.uk")
 # One generic Notify template per channel (see coproduce/notifications/client.py).
@@ -295,7 +339,9 @@ NOTIFY_LETTER_TEMPLATE_ID = env_str("NOTIFY_LETTER_TEMPLATE_ID", "")
 
 SERVICE_NAME = _("Coproduce")
 # Where people reach this service, for links in emails, texts and letters.
-SITE_URL = env_str("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
+# Always this, never the request's Host header (which a visitor chooses). Production needs
+# an https address (a deployment check).
+SITE_URL = env_str("SITE_URL", "" if PRODUCTION else "http://127.0.0.1:8000").rstrip("/")
 CONSENT_WORDING_VERSION = "2026-11"
 
 LOGGING: dict[str, Any] = {

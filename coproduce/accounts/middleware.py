@@ -2,9 +2,9 @@ from collections.abc import Callable
 
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
-from django.urls import reverse
 from django.utils import translation
 
+from coproduce.accounts.rules import two_factor_url
 from coproduce.tenancy.models import STAFF_ROLES, Membership
 
 # Pages a signed-in member of staff may reach before their second factor.
@@ -49,5 +49,5 @@ class TwoFactorRequiredMiddleware:
             and not request.user.is_verified()  # type: ignore[union-attr]
             and not request.path.startswith(OPEN_PREFIXES)
         ):
-            return redirect(reverse("accounts:two-factor") + f"?next={request.get_full_path()}")
+            return redirect(two_factor_url(request.get_full_path()))
         return self.get_response(request)

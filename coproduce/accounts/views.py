@@ -10,7 +10,7 @@ from django.urls import reverse
 from django.utils import translation
 from django.utils.http import urlsafe_base64_decode
 from django.utils.translation import gettext as _
-from django.views.decorators.http import require_GET, require_POST
+from django.views.decorators.http import require_POST
 from django_otp import login as otp_login
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -26,6 +26,10 @@ from coproduce.tenancy.access import user_for
 from coproduce.tenancy.models import Membership
 
 
+def _next(request: HttpRequest, next_url: str | None, fallback: str) -> str:
+    return rules.safe_next(next_url, request.get_host(), fallback, https=request.is_secure())
+
+
 def sign_in(request: HttpRequest) -> HttpResponse:
     form = SignInForm(request, request.POST or None)
     if request.method == "POST" and form.is_valid():
@@ -36,9 +40,9 @@ def sign_in(request: HttpRequest) -> HttpResponse:
         if chosen in dict(settings.LANGUAGES):
             languages.keep(form.user, chosen)
         home = reverse(settings.LOGIN_REDIRECT_URL)
-        next_url = rules.safe_next(request.GET.get("next"), request.get_host(), home)
+        next_url = _next(request, request.GET.get("next"), home)
         if rules.needs_two_factor(list(Membership.objects.filter(user=form.user))):
-            return redirect(reverse("accounts:two-factor") + f"?next={next_url}")
+            return redirect(rules.two_factor_url(next_url))
         return redirect(next_url)
     return render(
         request, "accounts/sign_in.html", {"form": form}, status=400 if form.errors else 200
@@ -55,7 +59,7 @@ def locked_out(
 def two_factor(request: HttpRequest) -> HttpResponse:
     """Verify the security code, or set up an authenticator app first if there is none."""
     user: User = user_for(request)
-    next_url = rules.safe_next(request.GET.get("next"), request.get_host(), reverse("pages:home"))
+    next_url = _next(request, request.GET.get("next"), reverse("pages:home"))
     if request.user.is_verified():  # type: ignore[union-attr]
         return redirect(next_url)
     device = TOTPDevice.objects.filter(user=user, confirmed=True).first()
@@ -92,16 +96,17 @@ def sign_out(request: HttpRequest) -> HttpResponse:
     return redirect("pages:home")
 
 
-@require_GET
+@require_POST
 def language(request: HttpRequest) -> HttpResponse:
-    """Switch language: a plain link, so it works without JavaScript."""
-    code = request.GET.get("language", "")
+    """Switch language: a small form on every page (a button, so it works without
+    JavaScript), posted with its CSRF token because it writes the person's choice."""
+    code = request.POST.get("language", "")
     if code not in dict(settings.LANGUAGES):
         code = settings.LANGUAGE_CODE
     user = user_for(request) if request.user.is_authenticated else None
     languages.keep(user, code)
     response: HttpResponseRedirect = redirect(
-        rules.safe_next(request.GET.get("next"), request.get_host(), reverse("pages:home"))
+        _next(request, request.POST.get("next"), reverse("pages:home"))
     )
     response.set_cookie(
         settings.LANGUAGE_COOKIE_NAME,
@@ -120,7 +125,8 @@ def forgotten_password(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         user = User.objects.filter(email=form.cleaned_data["email"].lower(), is_active=True).first()
         if user is not None:
-            actions.send_set_password_email(user, request.build_absolute_uri("/")[:-1])
+            # The link is to SITE_URL, never to the Host header the request came with.
+            actions.send_set_password_email(user, settings.SITE_URL)
         # The same answer either way, so the page does not reveal who has an account.
         return render(
             request, "accounts/password_link_sent.html", {"email": form.cleaned_data["email"]}

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
@@ -238,8 +239,9 @@ def wellbeing(request: HttpRequest, token: str) -> HttpResponse:
 
 
 def _base_url(request: HttpRequest) -> str:
-    """This site's address as the person sees it, for links in emails."""
-    return request.build_absolute_uri("/")[:-1]
+    """This site's address for links in emails: SITE_URL, never the request's Host header
+    (which whoever sends the request chooses)."""
+    return str(settings.SITE_URL)
 
 
 def practices(request: HttpRequest, pk: int) -> HttpResponse:

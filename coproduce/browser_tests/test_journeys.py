@@ -249,7 +249,7 @@ def test_carer_switches_to_welsh_before_signing_in(
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
     # When she chooses Cymraeg
-    page.get_by_role("link", name="Cymraeg").click()
+    page.get_by_role("button", name="Cymraeg").click()
 
     # Then the sign-in page is in Welsh, and passes axe in Welsh
     expect(page.locator("html")).to_have_attribute("lang", "cy")
@@ -348,7 +348,7 @@ def test_signed_in_carer_switches_to_welsh_and_it_sticks(
     expect(page.locator("html")).to_have_attribute("lang", "en")
 
     # When she chooses Cymraeg in the header
-    page.get_by_role("link", name="Cymraeg").click()
+    page.get_by_role("button", name="Cymraeg").click()
 
     # Then she stays on the same page, now in Welsh, and it passes axe in Welsh
     expect(page).to_have_url(f"{live_server.url}/you/")

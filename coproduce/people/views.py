@@ -4,6 +4,7 @@ import json
 from collections.abc import Iterable
 from typing import Any
 
+from django.conf import settings
 from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Q, TextChoices
@@ -278,8 +279,8 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             request, _("To give someone a sign-in they need an email address and no sign-in yet")
         )
         return redirect("people:person", pk)
-    base_url = request.build_absolute_uri("/")[:-1]
-    actions.invite_to_sign_in(user_for(request), person, base_url)
+    # The link is to SITE_URL, never to the Host header the request came with.
+    actions.invite_to_sign_in(user_for(request), person, settings.SITE_URL)
     messages.success(
         request,
         _("We have emailed %(email)s a link to choose a password") % {"email": person.email},

@@ -1,6 +1,7 @@
 import re
 from typing import Any
 
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -12,7 +13,7 @@ from coproduce.people.tests.factories import CarerFactory
 
 
 def link_in(message: str) -> str:
-    match = re.search(r"http://testserver(/sign-in/set-password/[^\s]+)", message)
+    match = re.search(re.escape(settings.SITE_URL) + r"(/sign-in/set-password/[^\s]+)", message)
     assert match, message
     return match.group(1)
 

@@ -6,6 +6,7 @@ from html import unescape
 from typing import Any
 
 import pytest
+from django.conf import settings
 from django.core import mail
 from django.test import Client
 from django.urls import reverse
@@ -311,9 +312,9 @@ def test_inviting_a_practice_emails_it_the_joining_link(
     assert "Abbey Surgery" in email.body
     assert "60 days" in email.body
     link = next(line for line in email.body.splitlines() if "/breaks/join/" in line)
-    assert link.startswith("http://testserver/breaks/join/")
+    assert link.startswith(settings.SITE_URL + "/breaks/join/")
     # The link opens the practice's joining page.
-    page = Client().get(link.removeprefix("http://testserver"))
+    page = Client().get(link.removeprefix(settings.SITE_URL))
     assert page.status_code == 200
     assert "Abbey Surgery" in page.content.decode()
     listing = coordinator_client.get(practices_url(breaks)).content.decode()

@@ -4,12 +4,14 @@ from io import StringIO
 import pytest
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db.models import Q
 from django.test import override_settings
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import User
 from coproduce.audit.models import AuditEvent
+from coproduce.breaks.models import Practice, Scheme
 from coproduce.demo import builders, named, plans
 from coproduce.demo.tests.conftest import load_demo
 from coproduce.people import rules
@@ -22,6 +24,7 @@ from coproduce.people.models import (
     Language,
     Person,
 )
+from coproduce.projects.models import Project
 from coproduce.tenancy.models import Membership, Organisation, Partnership, Role
 
 pytestmark = pytest.mark.django_db
@@ -283,3 +286,74 @@ def test_demo_code_refuses_to_run_in_production(demo_output: str) -> None:
         pytest.raises(CommandError, match="never in production"),
     ):
         demo_code(named.ADMIN_EMAIL)
+
+
+def test_load_demo_refuses_to_run_in_production(demo_output: str) -> None:
+    organisations = Organisation.objects.count()
+
+    with (
+        override_settings(MODE="production"),
+        pytest.raises(CommandError, match="never in production"),
+    ):
+        load_demo("--reset")
+
+    assert Organisation.objects.count() == organisations
+
+
+def test_reset_deletes_only_what_the_demo_made(
+    demo_output: str, project: Project, breaks: object, carer_b: object
+) -> None:
+    """Another organisation's people, project, breaks scheme and users survive a reset, and
+    so does someone from elsewhere who joined a demo organisation (only that membership,
+    which was in the demo, goes)."""
+    visitor = User.objects.create_user(email="visitor@elsewhere.example", password="x" * 12)
+    riverside = Organisation.objects.get(slug=named.RIVERSIDE)
+    Membership.objects.create(user=visitor, organisation=riverside, role=Role.CARER)
+    demo_slugs = set(builders.DEMO_SLUGS)
+    not_demo = Q(email__endswith=".example") & ~Q(
+        email__regex=r"@(riverside|riverside-nhs|hillside)\.example$"
+    )
+
+    def others() -> dict[str, list[object]]:
+        return {
+            "organisations": list(
+                Organisation.objects.exclude(slug__in=demo_slugs).values_list("slug", flat=True)
+            ),
+            "users": list(
+                User.objects.filter(not_demo).order_by("pk").values_list("pk", flat=True)
+            ),
+            "people": list(
+                Person.objects.exclude(organisation__slug__in=demo_slugs).values_list(
+                    "pk", flat=True
+                )
+            ),
+            "memberships": list(
+                Membership.objects.exclude(organisation__slug__in=demo_slugs).values_list(
+                    "pk", flat=True
+                )
+            ),
+            "projects": list(
+                Project.objects.exclude(organisation__slug__in=demo_slugs).values_list(
+                    "pk", flat=True
+                )
+            ),
+            "schemes": list(
+                Scheme.objects.exclude(payment_organisation__slug__in=demo_slugs).values_list(
+                    "pk", flat=True
+                )
+            ),
+            "practices": list(
+                Practice.objects.exclude(
+                    scheme__payment_organisation__slug__in=demo_slugs
+                ).values_list("pk", flat=True)
+            ),
+        }
+
+    before = others()
+    assert all(before.values()), before  # the test has something of each to lose
+
+    load_demo("--reset")
+
+    assert others() == before
+    assert User.objects.filter(pk=visitor.pk).exists()
+    assert not Membership.objects.filter(user=visitor).exists()

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
@@ -13,17 +14,27 @@ class Command(BaseCommand):
     help = (
         "Create the demo organisations, staff, about 200 carers and a year of GP referrals to "
         "the carers' breaks scheme (the same every time). "
-        "Does nothing if the demo is loaded already, unless --reset is given."
+        "Does nothing if the demo is loaded already, unless --reset is given. "
+        "Development and test only: refuses to run in production."
     )
 
     def add_arguments(self, parser: CommandParser) -> None:
         parser.add_argument(
             "--reset",
             action="store_true",
-            help="Delete the demo organisations and demo users first, then build them again.",
+            help=(
+                "Delete the demo organisations (slugs riverside, riverside-nhs, hillside) and "
+                "demo users (at riverside.example, riverside-nhs.example, hillside.example) "
+                "first, then build them again. Nothing else is touched."
+            ),
         )
 
     def handle(self, *args: Any, **options: Any) -> None:
+        if settings.MODE == "production":
+            raise CommandError(
+                "load_demo only runs in development and test, never in production: the demo's "
+                "people, passwords and security codes are published in the README."
+            )
         if not options["reset"] and builders.demo_exists():
             self.stdout.write(
                 "The demo is loaded already (the organisation 'riverside' exists): "
