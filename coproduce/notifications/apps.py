@@ -6,6 +6,7 @@ class NotificationsConfig(AppConfig):
     label = "notifications"
 
     def ready(self) -> None:
-        from coproduce.notifications import registrations
+        from coproduce.notifications import registrations, schedule, tasks
 
         registrations.register()
+        schedule.add(tasks.resume_unsent_messages)

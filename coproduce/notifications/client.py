@@ -44,6 +44,16 @@ def _notification_id(response: Any) -> str:
     return str(response["id"])
 
 
+def find_by_reference(reference: str) -> str | None:
+    """The id of the notification Notify already holds with this reference, if any: how
+    we learn whether a send whose answer we lost (a crash, a 500) reached Notify."""
+    response = _client().get_all_notifications(reference=reference)  # type: ignore[no-untyped-call]
+    for notification in response.get("notifications", []):
+        if notification.get("reference", reference) == reference:
+            return str(notification["id"])
+    return None
+
+
 def send_email(to: str, subject: str, body: str, reference: str) -> str:
     response = _client().send_email_notification(  # type: ignore[no-untyped-call]
         email_address=to,

@@ -2,7 +2,8 @@
 
 A message is written once, in the person's language, with the channel and the contact
 detail it will use; a background task then sends it (see `tasks.send_message`). The
-unique `idempotency_key` means the same message is never sent twice.
+unique `idempotency_key` means the same message is never sent twice: it is also Notify's
+`reference`, so after a crash we can ask Notify whether it already has the message.
 """
 
 from django.db import models
@@ -39,6 +40,11 @@ class Message(models.Model):
     status = models.CharField(max_length=20, choices=Status.choices, default=Status.QUEUED)
     notify_id = models.CharField(max_length=100, blank=True)
     error = models.TextField(blank=True)
+    # Sending attempts so far; when the latest began; when the next is due (after Notify
+    # was busy or broken). A message SENDING long after `attempted_at` lost its worker.
+    attempts = models.PositiveSmallIntegerField(default=0)
+    attempted_at = models.DateTimeField(null=True, blank=True)
+    retry_at = models.DateTimeField(null=True, blank=True)
     idempotency_key = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)

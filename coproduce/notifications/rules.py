@@ -1,6 +1,7 @@
 """Pure decisions about how to reach a person: no writes, no request."""
 
 import re
+from datetime import timedelta
 
 from coproduce.people.models import CarerProfile, Channel, Person
 
@@ -75,3 +76,24 @@ def choose_channel(person: Person) -> Channel | None:
         if channel in allowed and _usable(person, channel):
             return channel
     return None
+
+
+# --- Sending again -----------------------------------------------------------------------
+
+# Notify busy (429) or broken (5xx, or no answer at all): try again after 1, 2, 4, 8 and
+# 16 minutes, then give up and show staff. Any other refusal is final at once.
+MAX_ATTEMPTS = 6
+FIRST_RETRY_DELAY = timedelta(minutes=1)
+# A message still "sending" this long after its attempt began lost its worker.
+STUCK_AFTER = timedelta(minutes=15)
+
+
+def retry_delay(attempts: int) -> timedelta:
+    """How long to wait after the `attempts`-th failed attempt: doubling each time."""
+    return FIRST_RETRY_DELAY * (1 << (attempts - 1))
+
+
+def should_retry(status_code: int, attempts: int) -> bool:
+    """Whether a send that Notify answered with `status_code` is worth trying again."""
+    transient = status_code == 429 or status_code >= 500
+    return transient and attempts < MAX_ATTEMPTS

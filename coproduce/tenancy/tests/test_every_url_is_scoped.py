@@ -3,13 +3,19 @@ organisation B's objects, and fail if any page answers with B's data.
 
 New URLs are covered automatically. A URL with an argument the walker does not know
 fails the test until the walker is taught which of B's objects to use for it.
+
+Every POST pointed at B's objects, and every POST refused anywhere, must change no row
+of any table: the walker takes a checksum of the whole database before and after each.
 """
 
+import hashlib
 from collections.abc import Iterator
 from datetime import date
 
 import pytest
+from django.apps import apps
 from django.contrib.auth.tokens import default_token_generator
+from django.db import connection
 from django.test import Client
 from django.urls import URLPattern, URLResolver, get_resolver, reverse
 from django.utils import timezone
@@ -37,6 +43,50 @@ from coproduce.projects.tests.factories import (
 from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 
 SKIP_NAMESPACES = {"admin"}  # the Django admin is for platform operators (is_staff); see test_admin
+# Arguments that point a URL at one of B's objects.
+B_ARGUMENTS = {
+    "pk",
+    "request_pk",
+    "project_pk",
+    "brief_pk",
+    "brief_uuid",
+    "expression_pk",
+    "invitation_pk",
+    "attachment_pk",
+    "claim_pk",
+    "claim_line_pk",
+    "person_pk",
+    "survey_pk",
+    "survey_uuid",
+    "late_pk",
+    "response_token",
+    "board_uuid",
+}
+REFUSED = {302, 403, 404, 405}
+
+
+def tables() -> list[str]:
+    """Every table of every model (many-to-many tables included)."""
+    return sorted(
+        {model._meta.db_table for model in apps.get_models(include_auto_created=True)}
+        & set(connection.introspection.table_names())
+    )
+
+
+def checksums(names: list[str]) -> dict[str, str]:
+    """Each table's rows (every column), as a checksum: any insert, update or delete of
+    any row changes its table's."""
+    result = {}
+    with connection.cursor() as cursor:
+        for name in names:
+            cursor.execute(f"SELECT * FROM {connection.ops.quote_name(name)}")
+            rows = sorted(repr(row) for row in cursor.fetchall())
+            result[name] = hashlib.sha256("\n".join(rows).encode()).hexdigest()
+    return result
+
+
+def changed(before: dict[str, str], after: dict[str, str]) -> list[str]:
+    return [name for name in before if before[name] != after[name]]
 
 
 def named_patterns(
@@ -279,6 +329,9 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
         "carer": carer.user,
     }
     checked = 0
+    names = tables()
+    assert len(names) > 50
+    posts_checked = 0
     for name, pattern in named_patterns(get_resolver().url_patterns):
         kwargs_needed = list(pattern.pattern.converters)
         unknown = [k for k in kwargs_needed if k not in b_objects]
@@ -291,33 +344,26 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
             for method in ("get", "post"):
                 # A fresh, signed-in client each time: a sign-out URL must not hide the rest.
                 client = Client() if user is None else signed_in(Client(), user)
+                before = checksums(names) if method == "post" else {}
                 response = getattr(client, method)(url)
                 body = response.content.decode(errors="replace")
                 leaked = [marker for marker in b_markers(carer_b) if marker in body]
                 assert not leaked, f"{who} {method.upper()} {url} showed B's data: {leaked}"
-                if {
-                    "pk",
-                    "request_pk",
-                    "project_pk",
-                    "brief_pk",
-                    "brief_uuid",
-                    "expression_pk",
-                    "invitation_pk",
-                    "attachment_pk",
-                    "claim_pk",
-                    "claim_line_pk",
-                    "person_pk",
-                    "survey_pk",
-                    "survey_uuid",
-                    "late_pk",
-                    "response_token",
-                    "board_uuid",
-                } & set(kwargs_needed):
-                    assert response.status_code in {302, 403, 404, 405}, (
+                at_b = bool(B_ARGUMENTS & set(kwargs_needed))
+                if at_b:
+                    assert response.status_code in REFUSED, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
                     )
+                if method == "post" and (at_b or response.status_code in {403, 404, 405}):
+                    writes = changed(before, checksums(names))
+                    assert not writes, (
+                        f"{who} POST {url} was refused ({response.status_code}) "
+                        f"but changed rows in {writes}"
+                    )
+                    posts_checked += 1
                 checked += 1
     assert checked > 40
+    assert posts_checked > 100
     # B's records are untouched by all of that.
     carer_b.person.refresh_from_db()
     assert carer_b.person.erased_at is None
