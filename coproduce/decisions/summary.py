@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coproduce.decisions import actions, rules
-from coproduce.decisions.models import Position, PositionChannel, Proposal, Stance
+from coproduce.decisions.models import DecisionRule, Position, PositionChannel, Proposal, Stance
 from coproduce.people.models import Person
 
 
@@ -96,10 +96,12 @@ def initial_position(position: Position | None) -> dict[str, Any]:
     }
 
 
-def initial_outcome(seen: Seen) -> dict[str, Any]:
-    """The outcome the positions point to, and a statement that starts with every view."""
+def initial_outcome(seen: Seen, rule: DecisionRule) -> dict[str, Any]:
+    """The outcome the positions point to under the group's rule, and a statement that
+    starts with every view."""
     stance_names = {k: str(v) for k, v in Stance.choices}
+    allowed = rules.blocks_allowed(rule.kind)
     return {
-        "outcome": rules.suggested_outcome(s.stance for s in seen.shown).value,
+        "outcome": rules.suggested_outcome((s.stance for s in seen.shown), allowed).value,
         "statement": rules.summary(seen.shown, seen.non_responders or [], stance_names),
     }
