@@ -197,10 +197,16 @@ def record_position(
     given: Given,
     now: datetime.datetime | None = None,
 ) -> Position:
-    """Record (or change) a member's position while the proposal is open."""
+    """Record (or change) a member's position while the proposal is open, or withdraw
+    their block after the deadline until the outcome is recorded."""
     now = now or timezone.now()
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    why = rules.why_closed(locked, now)
+    current = (
+        Position.objects.filter(proposal=locked, person=person)
+        .values_list("stance", flat=True)
+        .first()
+    )
+    why = rules.why_closed_to(locked, now, current, given.stance)
     if why is not None:
         raise Closed(why)
     comment = given.comment.strip()

@@ -187,7 +187,10 @@ def stance_field() -> forms.ChoiceField:
         label=_("What is your position?"),
         choices=Stance.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Select your position")},
+        error_messages={
+            "required": _("Select your position"),
+            "invalid_choice": _("Select one of the positions shown"),
+        },
     )
     field.item_hints = STANCE_HINTS  # type: ignore[attr-defined]
     return field
@@ -213,10 +216,18 @@ class PositionForm(forms.Form):
         help_text=_("The group sees your position and comment without your name. Staff see it."),
     )
 
-    def __init__(self, *args: Any, allow_anonymous: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, allow_anonymous: bool, withdrawing: bool = False, **kwargs: Any
+    ) -> None:
+        """`withdrawing`: after the deadline, a block can only be changed to another
+        position (withdrawn)."""
         super().__init__(*args, **kwargs)
         if not allow_anonymous:
             del self.fields["anonymous_to_group"]
+        if withdrawing:
+            stance = self.fields["stance"]
+            stance.choices = [c for c in Stance.choices if c[0] != Stance.BLOCK]  # type: ignore[attr-defined]
+            stance.label = _("What is your position now?")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -260,10 +271,18 @@ class RecordPositionForm(PositionForm):
         error_messages={"required": _("Select how they gave their position")},
     )
 
-    def __init__(self, *args: Any, members: Sequence[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        *args: Any,
+        members: Sequence[tuple[int, str]],
+        withdrawing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, withdrawing=withdrawing, **kwargs)
         self.fields["person"].choices = [("", _("Choose a member")), *members]  # type: ignore[attr-defined]
-        self.fields["stance"].label = _("What is their position?")
+        self.fields["stance"].label = (
+            _("What is their position now?") if withdrawing else _("What is their position?")
+        )
         self.fields["comment"].help_text = _(
             "In their words where you can. Needed if they block. Up to 2,000 characters."
         )

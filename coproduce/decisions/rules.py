@@ -93,6 +93,24 @@ def why_closed(proposal: Proposal, now: datetime.datetime) -> NotOpen | None:
     return None
 
 
+def why_closed_to(
+    proposal: Proposal, now: datetime.datetime, current: str | None, new: str
+) -> NotOpen | None:
+    """Why this member may not change their position from `current` (None if they have
+    none) to `new`, or None if they may. After the deadline, until the outcome is recorded,
+    a member may still withdraw a block (change it to any other position), so a block can
+    be addressed by the member withdrawing it."""
+    why = why_closed(proposal, now)
+    if why == NotOpen.DEADLINE_PASSED and current == Stance.BLOCK and new != Stance.BLOCK:
+        return None
+    return why
+
+
+def may_withdraw_block(proposal: Proposal, now: datetime.datetime, current: str | None) -> bool:
+    """Whether the deadline has passed and this member's block may still be withdrawn."""
+    return why_closed(proposal, now) == NotOpen.DEADLINE_PASSED and current == Stance.BLOCK
+
+
 def may_record_outcome(
     proposal: Proposal, now: datetime.datetime, members: int, responded: int
 ) -> bool:

@@ -31,6 +31,13 @@ def member_choices(proposal: Proposal) -> list[tuple[int, str]]:
     return list(actions.group_of(proposal.project).values_list("pk", "full_name"))
 
 
+def blocking_members(proposal: Proposal) -> list[tuple[int, str]]:
+    """Current members whose position is a block, as (person id, name): one query."""
+    blocking = proposal.positions.filter(stance=Stance.BLOCK).values("person_id")
+    group = actions.group_of(proposal.project).filter(pk__in=blocking)
+    return list(group.values_list("pk", "full_name"))
+
+
 def for_viewer(
     proposal: Proposal, viewer_is_staff: bool, viewer: Person | None, now: datetime.datetime
 ) -> Seen:

@@ -148,17 +148,30 @@ def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     staff, now = is_staff(request), timezone.now()
     seen = summary.for_viewer(proposal, staff, own_person_or_none(request), now)
     form = None
-    if seen.me is not None and seen.closed is None:
-        initial = summary.initial_position(seen.your_position)
+    current = seen.your_position.stance if seen.your_position is not None else None
+    withdrawing = rules.may_withdraw_block(proposal, now, current)
+    if seen.me is not None and (seen.closed is None or withdrawing):
+        initial = {} if withdrawing else summary.initial_position(seen.your_position)
         form = forms.PositionForm(
-            posted(request), initial=initial, allow_anonymous=proposal.allow_anonymous_positions
+            posted(request),
+            initial=initial,
+            allow_anonymous=proposal.allow_anonymous_positions,
+            withdrawing=withdrawing,
         )
     if request.method == "POST":
         if seen.me is None:
             raise PermissionDenied("Only members of the group give a position")
         if form is None or form.is_valid():
             return give_position(request, proposal, seen.me, form)
-    context = {"proposal": proposal, "seen": seen, "staff": staff, "rule": rule_said(proposal)}
+    context = {
+        "proposal": proposal,
+        "seen": seen,
+        "staff": staff,
+        "rule": rule_said(proposal),
+        "withdrawing": withdrawing,
+        "blocks_stand": seen.closed == rules.NotOpen.DEADLINE_PASSED
+        and any(s.stance == Stance.BLOCK for s in seen.shown),
+    }
     return page(request, "proposal.html", context, form)
 
 
@@ -174,9 +187,12 @@ def give_position(
     except actions.Closed as closed:
         messages.error(request, closed_message(closed.why))
     else:
-        messages.success(
-            request, _("Your position is recorded. You can change it until the deadline.")
-        )
+        if rules.why_closed(proposal, timezone.now()) is not None:
+            messages.success(request, _("Your block is withdrawn and your position is recorded"))
+        else:
+            messages.success(
+                request, _("Your position is recorded. You can change it until the deadline.")
+            )
     return redirect("decisions:proposal", proposal.pk)
 
 
@@ -184,12 +200,16 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff record a member's position given by phone, in writing or in the meeting."""
     proposal = access.proposal_for(request, pk, need="edit")
     why = rules.why_closed(proposal, timezone.now())
-    if why is not None:
+    # After the deadline, staff may still record a member withdrawing their block.
+    blockers = summary.blocking_members(proposal) if why == rules.NotOpen.DEADLINE_PASSED else []
+    if why is not None and not blockers:
         messages.error(request, closed_message(why))
         return redirect("decisions:proposal", proposal.pk)
-    members = summary.member_choices(proposal)
     form = forms.RecordPositionForm(
-        posted(request), members=members, allow_anonymous=proposal.allow_anonymous_positions
+        posted(request),
+        members=blockers or summary.member_choices(proposal),
+        allow_anonymous=proposal.allow_anonymous_positions,
+        withdrawing=bool(blockers),
     )
     if request.method == "POST" and form.is_valid():
         person = access.decision_member_of(proposal, int(form.cleaned_data["person"]))
@@ -202,7 +222,11 @@ def record(request: HttpRequest, pk: int) -> HttpResponse:
                 request, _("%(name)s's position is recorded") % {"name": person.full_name}
             )
         return redirect("decisions:proposal", proposal.pk)
-    context = {"proposal": proposal, "channels": dict(PositionChannel.choices)}
+    context = {
+        "proposal": proposal,
+        "channels": dict(PositionChannel.choices),
+        "withdrawing": bool(blockers),
+    }
     return page(request, "record.html", context, form)
 
 

@@ -210,3 +210,15 @@ def test_short_notice_needs_a_reason() -> None:
     assert rules.short_notice_problem(True, "  ") is not None
     assert rules.short_notice_problem(True, "The board meets soon") is None
     assert rules.short_notice_problem(False, "") is None
+
+
+def test_after_the_deadline_only_withdrawing_a_block_is_still_allowed() -> None:
+    passed = proposal(days=-1)
+    assert rules.why_closed_to(passed, NOW, BLOCK, ASIDE) is None
+    assert rules.why_closed_to(passed, NOW, BLOCK, BLOCK) == rules.NotOpen.DEADLINE_PASSED
+    assert rules.why_closed_to(passed, NOW, AGREE, ASIDE) == rules.NotOpen.DEADLINE_PASSED
+    assert rules.why_closed_to(passed, NOW, None, AGREE) == rules.NotOpen.DEADLINE_PASSED
+    decided = proposal(days=-1, status=ProposalStatus.CLOSED)
+    assert rules.why_closed_to(decided, NOW, BLOCK, AGREE) == rules.NotOpen.DECIDED
+    assert rules.may_withdraw_block(passed, NOW, BLOCK)
+    assert not rules.may_withdraw_block(proposal(days=1), NOW, BLOCK)
