@@ -48,7 +48,8 @@ from coproduce.conftest import Member, make_member
 from coproduce.contributions import actions as contribution_actions
 from coproduce.contributions.models import Contribution, Privacy
 from coproduce.contributions.tests.factories import ContributionFactory
-from coproduce.decisions.tests.factories import ProposalFactory
+from coproduce.decisions.models import Stance
+from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
 from coproduce.notifications.models import Message, Status
 from coproduce.payments import actions as payment_actions
 from coproduce.payments import approval_actions
@@ -510,6 +511,17 @@ def engagement(project: Project, coordinator: Member, carer: Member) -> None:
     add_question(survey, "How did leaving hospital go?")
     survey_actions.publish_results(survey, [q.pk for q in survey.questions.all()], True)
     ProposalFactory.create(project=project, proposed_by=coordinator.person)
+    # A carer's proposal past its deadline with a block standing: the outcome page asks
+    # why the group would go ahead despite it.
+    blocked = ProposalFactory.create(
+        project=project,
+        proposed_by=carer.person,
+        deadline=timezone.now() - timedelta(days=1),
+        title="Meet in the evenings",
+    )
+    PositionFactory.create(
+        proposal=blocked, person=carer.person, stance=Stance.BLOCK, comment="Not after 6pm"
+    )
     accountability_actions.record_action(
         project,
         accountability_actions.Details(title="Phone carers before discharge"),
@@ -592,8 +604,11 @@ COPRODUCTION_PAGES = {
         "/surveys/<id>/results/",
         "/projects/<id>/decisions/",
         "/projects/<id>/decisions/propose/",
+        "/projects/<id>/decisions/rule/",
         "/decisions/<id>/",
         "/decisions/<id>/record/",
+        "/decisions/<id>/outcome/",
+        "/projects/<id>/stage/",
         "/projects/<id>/you-said-we-did/",
         "/projects/<id>/you-said-we-did/easy-read/",
         "/projects/<id>/you-said-we-did/actions/",
@@ -618,6 +633,7 @@ COPRODUCTION_PAGES = {
         "/contributions/<id>/privacy/",
         "/feedback/org-a/",
         "/projects/<id>/decisions/",
+        "/projects/<id>/decisions/propose/",
         "/decisions/<id>/",
         "/projects/<id>/you-said-we-did/",
         "/you-said-we-did/actions/<id>/",

@@ -24,7 +24,12 @@ def proposals_for(request: HttpRequest, project: Project) -> QuerySet[Proposal]:
 
 
 def proposal_for(request: HttpRequest, pk: int, need: Need = "view") -> Proposal:
-    related = ("project__organisation", "project__coordinator", "proposed_by")
+    related = (
+        "project__organisation",
+        "project__coordinator",
+        "project__decision_rule",
+        "proposed_by",
+    )
     return one_in_projects(request, Proposal.objects.select_related(*related), pk, need)
 
 

@@ -7,20 +7,24 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accounts.models import User
+from coproduce.activities import actions as activities
+from coproduce.activities import rules as notice_rules
 from coproduce.audit.actions import record
 from coproduce.audit.models import AuditAction
 from coproduce.decisions import rules
 from coproduce.decisions.models import (
+    DecisionRule,
     Outcome,
     Position,
     PositionChannel,
     Proposal,
     ProposalStatus,
+    RuleKind,
     Stance,
 )
 from coproduce.notifications.actions import notify
@@ -48,6 +52,14 @@ class DeadlinePassed(Exception):
     """A proposal's deadline must be in the future."""
 
 
+class ReasonNeeded(Exception):
+    """A deadline giving a member less notice than they need needs a reason."""
+
+
+class BlockStands(Exception):
+    """ "Agreed" while a block stands that the group's rule does not allow, unaddressed."""
+
+
 @dataclass(frozen=True)
 class Draft:
     title: str
@@ -56,6 +68,7 @@ class Draft:
     deadline: datetime.datetime
     hide_positions_until_deadline: bool
     allow_anonymous_positions: bool
+    short_notice_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -75,6 +88,51 @@ def group_of(project: Project) -> QuerySet[Person]:
     ).order_by("full_name", "pk")
 
 
+def rule_of(project: Project) -> DecisionRule:
+    """The group's decision rule: the saved one, or full consensus (unsaved) until staff
+    choose; no query when the project came with `select_related("decision_rule")`."""
+    try:
+        return project.decision_rule
+    except DecisionRule.DoesNotExist:
+        return DecisionRule(project=project)
+
+
+@transaction.atomic
+def set_rule(user: User, project: Project, kind: RuleKind, vote_after_rounds: int) -> DecisionRule:
+    """Staff set how the group decides; it applies to outcomes recorded from now on."""
+    rule, _ = DecisionRule.objects.update_or_create(
+        project=project,
+        defaults={
+            "kind": kind,
+            "vote_after_rounds": vote_after_rounds,
+            "updated_at": timezone.now(),
+            "updated_by": user,
+        },
+    )
+    return rule
+
+
+def check_deadline_notice(
+    project: Project, deadline: datetime.datetime, now: datetime.datetime | None = None
+) -> notice_rules.Notice:
+    """The notice a deadline gives the group, against each member's own notice need (the
+    same counting as activities; the organisation's minimum is for meetings)."""
+    people = group_of(project).select_related("carer_profile")
+    return notice_rules.check_notice(
+        now or timezone.now(), deadline, 0, activities.notice_needs(people)
+    )
+
+
+def short_notice_counts(project_ids: list[int]) -> dict[int, int]:
+    """How many proposals gave members less notice than they need, by project (one query)."""
+    rows = (
+        Proposal.objects.filter(project_id__in=project_ids, short_notice=True)
+        .values("project_id")
+        .annotate(n=Count("pk"))
+    )
+    return {row["project_id"]: row["n"] for row in rows}
+
+
 def proposal_link(proposal: Proposal) -> str:
     return settings.SITE_URL + reverse("decisions:proposal", args=[proposal.pk])
 
@@ -88,10 +146,15 @@ def put_proposal(
     revises: Proposal | None = None,
     now: datetime.datetime | None = None,
 ) -> Proposal:
-    """Put a proposal to the group and tell every current member but the proposer."""
+    """Put a proposal to the group and tell every current member but the proposer, and the
+    coordinator (so staff hear of a member's proposal even when not in the group)."""
     now = now or timezone.now()
     if rules.deadline_problem(draft.deadline, now) is not None:
         raise DeadlinePassed(draft.deadline)
+    notice = check_deadline_notice(project, draft.deadline, now)
+    reason = draft.short_notice_reason.strip() if notice.short else ""
+    if rules.short_notice_problem(notice.short, reason) is not None:
+        raise ReasonNeeded(draft.deadline)
     proposal = Proposal.objects.create(
         project=project,
         title=draft.title,
@@ -103,9 +166,17 @@ def put_proposal(
         proposed_by=proposer,
         proposed_at=now,
         revises=revises,
+        round=revises.round + 1 if revises is not None else 1,
+        notice_days=notice.given,
+        required_notice_days=notice.required,
+        short_notice=notice.short,
+        short_notice_reason=reason,
     )
     context = {"proposal": proposal, "project": project, "link": proposal_link(proposal)}
-    for person in group_of(project):
+    told = list(group_of(project))
+    if project.coordinator_id is not None and all(p.pk != project.coordinator_id for p in told):
+        told.append(project.coordinator)
+    for person in told:
         if proposer is not None and person.pk == proposer.pk:
             continue
         notify(
@@ -126,10 +197,16 @@ def record_position(
     given: Given,
     now: datetime.datetime | None = None,
 ) -> Position:
-    """Record (or change) a member's position while the proposal is open."""
+    """Record (or change) a member's position while the proposal is open, or withdraw
+    their block after the deadline until the outcome is recorded."""
     now = now or timezone.now()
     locked = Proposal.objects.select_for_update().get(pk=proposal.pk)
-    why = rules.why_closed(locked, now)
+    current = (
+        Position.objects.filter(proposal=locked, person=person)
+        .values_list("stance", flat=True)
+        .first()
+    )
+    why = rules.why_closed_to(locked, now, current, given.stance)
     if why is not None:
         raise Closed(why)
     comment = given.comment.strip()
@@ -171,21 +248,41 @@ def record_outcome(
     proposal: Proposal,
     outcome: Outcome,
     statement: str,
+    block_reason: str = "",
     now: datetime.datetime | None = None,
 ) -> Proposal:
-    """Record the outcome once (the first to record it wins) and tell the group."""
+    """Record the outcome once (the first to record it wins) and tell the group. "Agreed"
+    over a block the group's rule does not allow needs the reason the group accepted."""
     now = now or timezone.now()
-    locked = Proposal.objects.select_for_update().select_related("project").get(pk=proposal.pk)
+    locked = (
+        Proposal.objects.select_for_update()
+        .select_related("project__decision_rule")
+        .get(pk=proposal.pk)
+    )
     members, responded = responses(locked)
     if not rules.may_record_outcome(locked, now, members, responded):
         raise NotYet(locked.pk)
+    rule = rule_of(locked.project)
+    stances = list(locked.positions.values_list("stance", flat=True))
+    args = (outcome, stances, rule.kind, rule.vote_after_rounds, locked.round)
+    problem = rules.outcome_problem(*args, block_reason)
+    if problem is not None:
+        raise BlockStands(problem)
     locked.status = ProposalStatus.CLOSED
     locked.outcome = outcome
     locked.outcome_statement = statement.strip()
+    locked.block_reason = block_reason.strip() if rules.block_reason_needed(*args) else ""
     locked.decided_at = now
     locked.decided_by = user
     locked.save(
-        update_fields=["status", "outcome", "outcome_statement", "decided_at", "decided_by"]
+        update_fields=[
+            "status",
+            "outcome",
+            "outcome_statement",
+            "block_reason",
+            "decided_at",
+            "decided_by",
+        ]
     )
     context = {"proposal": locked, "project": locked.project, "link": proposal_link(locked)}
     for person in group_of(locked.project).exclude(user_id=user.pk):

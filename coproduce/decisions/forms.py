@@ -1,7 +1,7 @@
 """Forms for decisions. Each error says what to do next; each limit is said in the hint."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
@@ -12,11 +12,13 @@ from coproduce.activities import rules as times
 from coproduce.decisions import actions, rules
 from coproduce.decisions.models import (
     COMMENT_LIMIT,
+    MOST_ROUNDS,
     STATEMENT_LIMIT,
     TEXT_LIMIT,
     TITLE_LIMIT,
     Outcome,
     PositionChannel,
+    RuleKind,
     Stance,
 )
 from coproduce.lib.govuk_forms import DateField
@@ -107,10 +109,38 @@ class ProposalForm(forms.Form):
         required=False,
         help_text=_("Their position and comment are shown without their name. Staff see it."),
     )
+    short_notice_reason = text_field(
+        _("Reason for short notice (if any)"),
+        COMMENT_LIMIT,
+        _(
+            "If the deadline gives anyone less notice than they need, say why. Short notice "
+            "is reported. Up to 2,000 characters."
+        ),
+        "",
+        required=False,
+        rows=3,
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        notice_for: Callable[[datetime.datetime], times.Notice],
+        **kwargs: Any,
+    ) -> None:
+        """`notice_for` gives the notice a deadline gives the group, against their needs."""
+        super().__init__(*args, **kwargs)
+        self.notice_for = notice_for
+        self.notice: times.Notice | None = None
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         cleaned["deadline"] = self.clean_deadline(cleaned)
+        if cleaned["deadline"] is not None:
+            self.notice = self.notice_for(cleaned["deadline"])
+            reason = cleaned.get("short_notice_reason", "")
+            problem = rules.short_notice_problem(self.notice.short, reason)
+            if problem is not None and "short_notice_reason" not in self.errors:
+                self.add_error("short_notice_reason", problem)
         return cleaned
 
     def clean_deadline(self, cleaned: dict[str, Any]) -> datetime.datetime | None:
@@ -148,6 +178,7 @@ class ProposalForm(forms.Form):
             deadline=data["deadline"],
             hide_positions_until_deadline=data["hide_positions_until_deadline"],
             allow_anonymous_positions=data["allow_anonymous_positions"],
+            short_notice_reason=data.get("short_notice_reason", ""),
         )
 
 
@@ -156,7 +187,10 @@ def stance_field() -> forms.ChoiceField:
         label=_("What is your position?"),
         choices=Stance.choices,
         widget=forms.RadioSelect,
-        error_messages={"required": _("Select your position")},
+        error_messages={
+            "required": _("Select your position"),
+            "invalid_choice": _("Select one of the positions shown"),
+        },
     )
     field.item_hints = STANCE_HINTS  # type: ignore[attr-defined]
     return field
@@ -182,10 +216,18 @@ class PositionForm(forms.Form):
         help_text=_("The group sees your position and comment without your name. Staff see it."),
     )
 
-    def __init__(self, *args: Any, allow_anonymous: bool, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, allow_anonymous: bool, withdrawing: bool = False, **kwargs: Any
+    ) -> None:
+        """`withdrawing`: after the deadline, a block can only be changed to another
+        position (withdrawn)."""
         super().__init__(*args, **kwargs)
         if not allow_anonymous:
             del self.fields["anonymous_to_group"]
+        if withdrawing:
+            stance = self.fields["stance"]
+            stance.choices = [c for c in Stance.choices if c[0] != Stance.BLOCK]  # type: ignore[attr-defined]
+            stance.label = _("What is your position now?")
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -229,10 +271,18 @@ class RecordPositionForm(PositionForm):
         error_messages={"required": _("Select how they gave their position")},
     )
 
-    def __init__(self, *args: Any, members: Sequence[tuple[int, str]], **kwargs: Any) -> None:
-        super().__init__(*args, **kwargs)
+    def __init__(
+        self,
+        *args: Any,
+        members: Sequence[tuple[int, str]],
+        withdrawing: bool = False,
+        **kwargs: Any,
+    ) -> None:
+        super().__init__(*args, withdrawing=withdrawing, **kwargs)
         self.fields["person"].choices = [("", _("Choose a member")), *members]  # type: ignore[attr-defined]
-        self.fields["stance"].label = _("What is their position?")
+        self.fields["stance"].label = (
+            _("What is their position now?") if withdrawing else _("What is their position?")
+        )
         self.fields["comment"].help_text = _(
             "In their words where you can. Needed if they block. Up to 2,000 characters."
         )
@@ -265,3 +315,75 @@ class OutcomeForm(forms.Form):
         _("Write the outcome statement, showing how every view was heard"),
         rows=14,
     )
+    block_reason = text_field(
+        _("Why did the group accept going ahead despite the block?"),
+        COMMENT_LIMIT,
+        _(
+            "Needed to record that the group agreed while a block stands that its decision "
+            "rule does not allow. It is shown with the outcome. Up to 2,000 characters."
+        ),
+        "",
+        required=False,
+        rows=4,
+    )
+
+    def __init__(
+        self, *args: Any, problem_for: Callable[[str, str], str | None], **kwargs: Any
+    ) -> None:
+        """`problem_for(outcome, block_reason)` says why an outcome cannot be recorded
+        under the group's decision rule (see rules.outcome_problem)."""
+        super().__init__(*args, **kwargs)
+        self.problem_for = problem_for
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        outcome = cleaned.get("outcome")
+        if outcome and "block_reason" not in self.errors:
+            problem = self.problem_for(outcome, cleaned.get("block_reason", ""))
+            if problem is not None:
+                self.add_error("block_reason", problem)
+        return cleaned
+
+
+class RuleForm(forms.Form):
+    kind = forms.ChoiceField(
+        label=_("How does the group decide?"),
+        choices=RuleKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how the group decides")},
+    )
+    vote_after_rounds = forms.IntegerField(
+        label=_("From which round of a proposal may a vote settle it?"),
+        help_text=_(
+            "Only for consensus with a vote as a fallback. The first proposal is round 1; "
+            "each revision is one more. From 1 to 10."
+        ),
+        required=False,
+        min_value=1,
+        max_value=MOST_ROUNDS,
+        widget=forms.TextInput(
+            attrs={"class": "govuk-input--width-2", "inputmode": "numeric", "spellcheck": False}
+        ),
+        error_messages={
+            "invalid": _("Enter the round as a number, like 2"),
+            "min_value": _("The round must be 1 or more"),
+            "max_value": _("The round must be 10 or fewer"),
+        },
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        if (
+            cleaned.get("kind") == RuleKind.FALLBACK_VOTE
+            and cleaned.get("vote_after_rounds") is None
+            and "vote_after_rounds" not in self.errors
+        ):
+            self.add_error(
+                "vote_after_rounds", _("Enter the round from which a vote may settle a proposal")
+            )
+        return cleaned
+
+    def rounds(self, current: int) -> int:
+        """The round chosen, or `current` when the rule has no vote."""
+        value = self.cleaned_data.get("vote_after_rounds")
+        return int(value) if value is not None else current

@@ -41,6 +41,48 @@ class PositionChannel(models.TextChoices):
     MEETING = "meeting", _("In the meeting")
 
 
+class RuleKind(models.TextChoices):
+    CONSENSUS = "consensus", _("Full consensus")
+    CONSENSUS_MINUS_ONE = "consensus_minus_one", _("Consensus minus one")
+    FALLBACK_VOTE = "fallback_vote", _("Consensus, with a vote as a fallback")
+
+
+# A fallback vote may come after 1 to this many rounds of a proposal.
+MOST_ROUNDS = 10
+
+
+class DecisionRule(models.Model):
+    """How a project's group decides: by full consensus (no block may stand), consensus
+    minus one (one block may stand), or consensus with a vote as a fallback once a proposal
+    has been through `vote_after_rounds` rounds (the first proposal and its revisions).
+    A project without a row decides by full consensus (`access.decision_rule_of`)."""
+
+    project = models.OneToOneField(Project, on_delete=models.CASCADE, related_name="decision_rule")
+    kind = models.CharField(
+        _("decision rule"), max_length=30, choices=RuleKind.choices, default=RuleKind.CONSENSUS
+    )
+    vote_after_rounds = models.PositiveSmallIntegerField(_("rounds before a vote"), default=2)
+    updated_at = models.DateTimeField(null=True, blank=True)
+    updated_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+", null=True, blank=True
+    )
+
+    class Meta:
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(kind__in=[k.value for k in RuleKind]),
+                name="decisionrule_kind_valid",
+            ),
+            models.CheckConstraint(
+                condition=models.Q(vote_after_rounds__gte=1, vote_after_rounds__lte=MOST_ROUNDS),
+                name="decisionrule_rounds_in_range",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.project}: {self.kind}"
+
+
 class Proposal(models.Model):
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(_("proposal"), max_length=TITLE_LIMIT)
@@ -69,6 +111,15 @@ class Proposal(models.Model):
     revises = models.ForeignKey(
         "self", on_delete=models.SET_NULL, related_name="revisions", null=True, blank=True
     )
+    # 1 for a first proposal, one more for each revision (for the fallback vote).
+    round = models.PositiveSmallIntegerField(default=1)
+    # A deadline giving less notice than a member needs, and why (reported, like activities).
+    notice_days = models.PositiveIntegerField(default=0)
+    required_notice_days = models.PositiveIntegerField(default=0)
+    short_notice = models.BooleanField(default=False)
+    short_notice_reason = models.TextField(_("reason for short notice"), blank=True)
+    # Why the group went ahead although a block stood (needed to record "agreed" over it).
+    block_reason = models.TextField(_("why the group went ahead despite a block"), blank=True)
 
     class Meta:
         ordering = ["-proposed_at", "-pk"]
@@ -93,6 +144,11 @@ class Proposal(models.Model):
                 ),
                 name="proposal_closed_has_outcome",
             ),
+            models.CheckConstraint(
+                condition=models.Q(short_notice=False) | ~models.Q(short_notice_reason=""),
+                name="proposal_short_notice_has_reason",
+            ),
+            models.CheckConstraint(condition=models.Q(round__gte=1), name="proposal_round_from_1"),
         ]
 
     def __str__(self) -> str:

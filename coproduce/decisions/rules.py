@@ -1,5 +1,19 @@
 """Pure decisions about proposals: who sees whose position, when people may respond, when
-the outcome can be recorded, and the summary of every position for the outcome statement.
+the outcome can be recorded, what the group's decision rule allows, and the summary of
+every position for the outcome statement.
+
+The group's decision rule (a project setting) says when "agreed" may be recorded while
+members block:
+
+- Full consensus: never while a block stands.
+- Consensus minus one: while one block stands, but not two.
+- Consensus with a vote as a fallback: as full consensus until a proposal reaches the
+  round the group chose (the first proposal is round 1, each revision one more); from
+  then, when more members agree (with or without reservations) than block.
+
+Otherwise a standing block must be addressed before "agreed": by a revised proposal, by
+the member withdrawing it (changing their position before the deadline), or by recording
+the reason the group accepted for going ahead despite it.
 
 Privacy is decided here and only here, so every page shows the same thing:
 
@@ -17,7 +31,14 @@ from enum import StrEnum
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coproduce.decisions.models import Outcome, Position, Proposal, ProposalStatus, Stance
+from coproduce.decisions.models import (
+    Outcome,
+    Position,
+    Proposal,
+    ProposalStatus,
+    RuleKind,
+    Stance,
+)
 
 # A comment longer than this is shortened in the pre-filled outcome statement.
 SUMMARY_COMMENT_LIMIT = 500
@@ -72,6 +93,24 @@ def why_closed(proposal: Proposal, now: datetime.datetime) -> NotOpen | None:
     return None
 
 
+def why_closed_to(
+    proposal: Proposal, now: datetime.datetime, current: str | None, new: str
+) -> NotOpen | None:
+    """Why this member may not change their position from `current` (None if they have
+    none) to `new`, or None if they may. After the deadline, until the outcome is recorded,
+    a member may still withdraw a block (change it to any other position), so a block can
+    be addressed by the member withdrawing it."""
+    why = why_closed(proposal, now)
+    if why == NotOpen.DEADLINE_PASSED and current == Stance.BLOCK and new != Stance.BLOCK:
+        return None
+    return why
+
+
+def may_withdraw_block(proposal: Proposal, now: datetime.datetime, current: str | None) -> bool:
+    """Whether the deadline has passed and this member's block may still be withdrawn."""
+    return why_closed(proposal, now) == NotOpen.DEADLINE_PASSED and current == Stance.BLOCK
+
+
 def may_record_outcome(
     proposal: Proposal, now: datetime.datetime, members: int, responded: int
 ) -> bool:
@@ -90,16 +129,111 @@ def deadline_problem(deadline: datetime.datetime, now: datetime.datetime) -> str
     return None
 
 
+# --- The group's decision rule ------------------------------------------------------------
+
+AGREEING = frozenset({Outcome.AGREED, Outcome.AGREED_WITH_RESERVATIONS})
+SUPPORTING = frozenset({Stance.AGREE, Stance.AGREE_WITH_RESERVATIONS})
+
+
+def blocks_allowed(kind: str) -> int:
+    """How many blocks may stand while the group agrees, by consensus."""
+    return 1 if kind == RuleKind.CONSENSUS_MINUS_ONE else 0
+
+
+def vote_allowed(kind: str, vote_after_rounds: int, round_: int) -> bool:
+    """Whether this round of a proposal may be settled by the fallback vote."""
+    return kind == RuleKind.FALLBACK_VOTE and round_ >= vote_after_rounds
+
+
+def vote_carried(stances: Iterable[str]) -> bool:
+    """More members agree (with or without reservations) than block; standing aside is
+    not a vote either way."""
+    given = list(stances)
+    support = sum(1 for s in given if s in SUPPORTING)
+    return support > given.count(Stance.BLOCK)
+
+
+def block_reason_needed(
+    outcome: str, stances: Iterable[str], kind: str, vote_after_rounds: int, round_: int
+) -> bool:
+    """Whether recording `outcome` needs the reason the group accepted for going ahead
+    despite a block: it agrees while more blocks stand than the rule allows, and no
+    fallback vote settles it."""
+    given = list(stances)
+    if outcome not in AGREEING:
+        return False
+    if given.count(Stance.BLOCK) <= blocks_allowed(kind):
+        return False
+    return not (vote_allowed(kind, vote_after_rounds, round_) and vote_carried(given))
+
+
+def outcome_problem(
+    outcome: str,
+    stances: Iterable[str],
+    kind: str,
+    vote_after_rounds: int,
+    round_: int,
+    block_reason: str,
+) -> str | None:
+    """Why `outcome` cannot be recorded as it stands, in words for the form; None if fine."""
+    given = list(stances)
+    if not block_reason_needed(outcome, given, kind, vote_after_rounds, round_):
+        return None
+    if block_reason.strip():
+        return None
+    blocks = given.count(Stance.BLOCK)
+    return ngettext(
+        "%(num)s block stands, so the group cannot be recorded as agreeing under its "
+        "decision rule. Address the block first: put a revised proposal (record “Revised "
+        "and re-proposed”), ask the member to withdraw it, or say why the group accepted "
+        "going ahead despite it.",
+        "%(num)s blocks stand, so the group cannot be recorded as agreeing under its "
+        "decision rule. Address the blocks first: put a revised proposal (record “Revised "
+        "and re-proposed”), ask the members to withdraw them, or say why the group accepted "
+        "going ahead despite them.",
+        blocks,
+    ) % {"num": blocks}
+
+
+def rule_description(kind: str, vote_after_rounds: int) -> str:
+    """The group's decision rule in a sentence, for every proposal page."""
+    if kind == RuleKind.CONSENSUS_MINUS_ONE:
+        return _("Consensus minus one: the group can agree while one member blocks, but not two.")
+    if kind == RuleKind.FALLBACK_VOTE:
+        return ngettext(
+            "Consensus, with a vote as a fallback: from round %(num)s of a proposal, if a "
+            "block still stands, the group agrees when more members agree than block.",
+            "Consensus, with a vote as a fallback: from round %(num)s of a proposal, if a "
+            "block still stands, the group agrees when more members agree than block.",
+            vote_after_rounds,
+        ) % {"num": vote_after_rounds}
+    return _("Full consensus: the group agrees only when no member's block stands.")
+
+
+# --- Notice for positions --------------------------------------------------------------------
+
+
+def short_notice_problem(short: bool, reason: str) -> str | None:
+    """A deadline giving a member less notice than they need needs a reason."""
+    if short and not reason.strip():
+        return _("Give a reason for the short notice, or choose a later deadline")
+    return None
+
+
+# --- Positions and the outcome statement -----------------------------------------------------
+
+
 def stance_counts(stances: Iterable[str]) -> list[tuple[Stance, int]]:
     """How many took each stance, in the order of the stances (zeros included)."""
     given = list(stances)
     return [(stance, given.count(stance.value)) for stance in Stance]
 
 
-def suggested_outcome(stances: Iterable[str]) -> Outcome:
+def suggested_outcome(stances: Iterable[str], allowed_blocks: int = 0) -> Outcome:
     """The outcome the positions point to; staff may record another, with the statement."""
-    given = set(stances)
-    if Stance.BLOCK in given:
+    listed = list(stances)
+    given = set(listed)
+    if listed.count(Stance.BLOCK) > allowed_blocks:
         return Outcome.NOT_AGREED
     if Stance.AGREE_WITH_RESERVATIONS in given:
         return Outcome.AGREED_WITH_RESERVATIONS

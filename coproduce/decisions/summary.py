@@ -6,7 +6,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from coproduce.decisions import actions, rules
-from coproduce.decisions.models import Position, PositionChannel, Proposal, Stance
+from coproduce.decisions.models import DecisionRule, Position, PositionChannel, Proposal, Stance
 from coproduce.people.models import Person
 
 
@@ -29,6 +29,13 @@ class Seen:
 def member_choices(proposal: Proposal) -> list[tuple[int, str]]:
     """The current group as (person id, name), for staff to choose from."""
     return list(actions.group_of(proposal.project).values_list("pk", "full_name"))
+
+
+def blocking_members(proposal: Proposal) -> list[tuple[int, str]]:
+    """Current members whose position is a block, as (person id, name): one query."""
+    blocking = proposal.positions.filter(stance=Stance.BLOCK).values("person_id")
+    group = actions.group_of(proposal.project).filter(pk__in=blocking)
+    return list(group.values_list("pk", "full_name"))
 
 
 def for_viewer(
@@ -96,10 +103,12 @@ def initial_position(position: Position | None) -> dict[str, Any]:
     }
 
 
-def initial_outcome(seen: Seen) -> dict[str, Any]:
-    """The outcome the positions point to, and a statement that starts with every view."""
+def initial_outcome(seen: Seen, rule: DecisionRule) -> dict[str, Any]:
+    """The outcome the positions point to under the group's rule, and a statement that
+    starts with every view."""
     stance_names = {k: str(v) for k, v in Stance.choices}
+    allowed = rules.blocks_allowed(rule.kind)
     return {
-        "outcome": rules.suggested_outcome(s.stance for s in seen.shown).value,
+        "outcome": rules.suggested_outcome((s.stance for s in seen.shown), allowed).value,
         "statement": rules.summary(seen.shown, seen.non_responders or [], stance_names),
     }

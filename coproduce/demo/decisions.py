@@ -1,9 +1,12 @@
 """Demo decisions at Riverside: how the discharge group reached consensus on its checklist.
 
-The first proposal was blocked (a carer asked for a pilot before every ward), so it was
-revised and re-proposed, then agreed with reservations: the story the project's stage
-history tells. A new proposal is open now, with positions hidden until next week's
-deadline, and Margaret Jones (who signs in) has not given hers yet.
+The discharge group decides by full consensus; the cafés' hosts by consensus minus one.
+The first proposal was blocked (a carer asked for a pilot before every ward), so the block
+was addressed by a revised proposal (round 2), agreed with reservations: the story the
+project's stage history tells. A new proposal is open now, with positions hidden until
+next week's deadline (short notice, with the reason recorded), and Margaret Jones (who
+signs in) has not given hers yet. Another's deadline has passed with a block standing:
+recording "agreed" on it is refused until the block is addressed.
 
 Positions are written directly (the deadlines are in the past), so no messages are sent.
 """
@@ -13,13 +16,17 @@ from dataclasses import dataclass
 from zoneinfo import ZoneInfo
 
 from coproduce.accounts.models import User
+from coproduce.activities import actions as activities
+from coproduce.activities import rules as notice_rules
 from coproduce.decisions import rules
 from coproduce.decisions.models import (
+    DecisionRule,
     Outcome,
     Position,
     PositionChannel,
     Proposal,
     ProposalStatus,
+    RuleKind,
     Stance,
 )
 from coproduce.people.models import Person
@@ -110,6 +117,24 @@ def decide(
     proposal.save()
 
 
+def give_notice(proposal: Proposal, group: list[Person], reason: str = "") -> None:
+    """The notice the deadline gave each member, against their own need (as the app does
+    when a proposal is put); short notice takes `reason`, which must then be given."""
+    people = Person.objects.filter(pk__in=[p.pk for p in group]).select_related("carer_profile")
+    notice = notice_rules.check_notice(
+        proposal.proposed_at, proposal.deadline, 0, activities.notice_needs(people)
+    )
+    if notice.short and not reason:
+        raise ValueError(f"{proposal.title}: short notice needs a reason in the demo")
+    proposal.notice_days = notice.given
+    proposal.required_notice_days = notice.required
+    proposal.short_notice = notice.short
+    proposal.short_notice_reason = reason if notice.short else ""
+    proposal.save(
+        update_fields=["notice_days", "required_notice_days", "short_notice", "short_notice_reason"]
+    )
+
+
 def build(
     *, today: datetime.date, centre: Organisation, coordinator_user: User
 ) -> DecisionsSummary:
@@ -125,6 +150,12 @@ def build(
     coordinator = next(m.person for m in members if m.role == GroupRole.COORDINATOR)
     carers = [m.person for m in members if m.role == GroupRole.CARER]
     margaret, gwen, *pool = carers
+    DecisionRule.objects.create(
+        project=discharge,
+        kind=RuleKind.CONSENSUS,
+        updated_by=coordinator_user,
+        updated_at=at(today, -200, 12),
+    )
 
     first = Proposal.objects.create(
         project=discharge,
@@ -143,8 +174,9 @@ def build(
         deadline=at(today, -115, 17),
         allow_anonymous_positions=True,
         proposed_by=coordinator,
-        proposed_at=at(today, -125, 11),
+        proposed_at=at(today, -140, 11),
     )
+    give_notice(first, group)
     said_first = [
         Said(
             margaret,
@@ -206,9 +238,11 @@ def build(
         deadline=at(today, -65, 17),
         allow_anonymous_positions=True,
         proposed_by=coordinator,
-        proposed_at=at(today, -75, 10),
+        proposed_at=at(today, -95, 10),
         revises=first,
+        round=2,
     )
+    give_notice(second, group)
     said_second = [
         Said(
             margaret, Stance.AGREE, PositionChannel.ONLINE, "The one-page version is much better."
@@ -274,6 +308,12 @@ def build(
         proposed_by=professional,
         proposed_at=at(today, -3, 14),
     )
+    give_notice(
+        now_open,
+        group,
+        "The trust board decides on the older people's wards at its next meeting; Dylan "
+        "is phoning every member who needs more notice.",
+    )
     said_open = [
         Said(pool[0], Stance.AGREE, PositionChannel.PHONE),
         Said(
@@ -286,11 +326,52 @@ def build(
     ]
     open_positions = record(now_open, said_open, coordinator_user, at(today, -1, 12))
 
+    blocked = Proposal.objects.create(
+        project=discharge,
+        title="Put carers' names on the ward whiteboards",
+        background=(
+            "Ward 9 suggested writing the carer's first name beside each patient's name on "
+            "the ward whiteboard, so every shift knows who to call about discharge."
+        ),
+        options=(
+            "1. Carers' first names on the whiteboards on wards 7 and 9.\n"
+            "2. Keep carers' names in the notes only.\n"
+            "If the group does not agree, names stay in the notes."
+        ),
+        deadline=at(today, -2, 17),
+        proposed_by=professional,
+        proposed_at=at(today, -32, 10),
+    )
+    give_notice(blocked, group)
+    blocked_positions = record(
+        blocked,
+        [
+            Said(margaret, Stance.AGREE, PositionChannel.ONLINE, "Yes: they never know who I am."),
+            Said(
+                gwen,
+                Stance.BLOCK,
+                PositionChannel.PHONE,
+                "Visitors read those boards. Some carers do not want the whole ward to know "
+                "their name, or that they are caring. Ask each carer first.",
+            ),
+            Said(professional, Stance.AGREE, PositionChannel.ONLINE),
+            Said(pool[0], Stance.AGREE, PositionChannel.PHONE),
+        ],
+        coordinator_user,
+        at(today, -3, 12),
+    )
+
     cafes = Project.objects.get(organisation=centre, title=CAFES)
     hosts = list(
         Person.objects.filter(project_memberships__project=cafes, project_memberships__left_on=None)
         .exclude(pk=coordinator.pk)
         .order_by("pk")
+    )
+    DecisionRule.objects.create(
+        project=cafes,
+        kind=RuleKind.CONSENSUS_MINUS_ONE,
+        updated_by=coordinator_user,
+        updated_at=at(today, -380, 12),
     )
     film = Proposal.objects.create(
         project=cafes,
@@ -309,6 +390,12 @@ def build(
         proposed_by=hosts[0],
         proposed_at=at(today, -2, 10),
     )
+    give_notice(
+        film,
+        [*hosts, coordinator],
+        "The next café is the only one before the report is due; the hosts asked for a quick "
+        "decision at the last café.",
+    )
     film_positions = record(
         film,
         [
@@ -323,6 +410,10 @@ def build(
         at(today, -1, 11),
     )
     return DecisionsSummary(
-        proposals=4,
-        positions=len(said_first) + len(said_second) + len(open_positions) + len(film_positions),
+        proposals=5,
+        positions=len(said_first)
+        + len(said_second)
+        + len(open_positions)
+        + len(blocked_positions)
+        + len(film_positions),
     )

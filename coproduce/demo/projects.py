@@ -108,18 +108,28 @@ def weekday_after(day: datetime.date, weekday: int) -> datetime.date:
 
 
 def record_stages(
-    project: Project, path: list[tuple[Stage, int, str]], by: User, today: datetime.date
+    project: Project,
+    path: list[tuple[Stage, int, str]],
+    by: User,
+    today: datetime.date,
+    without_carers: dict[Stage, str] | None = None,
 ) -> None:
-    """The stage history: each stage entered `days` days ago, with a note."""
+    """The stage history: each stage entered `days` days ago, with a note. `without_carers`
+    gives, by the stage left, why the project moved on from a stage carers took no part in
+    (the demo's activities are the evidence; a test checks the two agree)."""
+    reasons = without_carers or {}
     previous = ""
     rows = []
     for stage, days_ago, note in path:
+        reason = reasons.get(Stage(previous), "") if previous else ""
         rows.append(
             StageChange(
                 project=project,
                 from_stage=previous,
                 to_stage=stage,
                 note=note,
+                carers_absent=bool(reason),
+                carers_absent_reason=reason,
                 changed_by=by,
                 changed_at=at(today - datetime.timedelta(days=days_ago), 16),
             )
@@ -264,6 +274,14 @@ def build(
         ],
         coordinator_user,
         today,
+        without_carers={
+            Stage.FUNDING: "The bid was due before the group was formed; it used what carers "
+            "told the centre's annual survey.",
+            Stage.MEMBERSHIP: "The group was recruited through the brief; its first meeting "
+            "was the first consultation day.",
+            Stage.REVISION: "The revised checklist was agreed through the group's decision "
+            "(positions given online, by phone and in writing), not at a meeting.",
+        },
     )
     group = featured + pool[:9]
     add_group(discharge, group, [professional], coordinator, today - datetime.timedelta(days=255))
@@ -493,6 +511,10 @@ def build(
         ],
         coordinator_user,
         today,
+        without_carers={
+            Stage.FUNDING: "The foundation's deadline came before any young carers were "
+            "recruited; the school carers' leads read the bid."
+        },
     )
     young_group = [young_carer, *pool[9:12]]
     add_group(young, young_group, [], coordinator, today - datetime.timedelta(days=8))
@@ -567,6 +589,14 @@ def build(
         ],
         coordinator_user,
         today,
+        without_carers={
+            Stage.FUNDING: "A small grant, applied for by staff.",
+            Stage.MEMBERSHIP: "The hosts were recruited one by one over the phone.",
+            Stage.CONSULTING: "The hosts were asked by phone and at the carers' centre "
+            "coffee mornings; nothing was recorded as an activity.",
+            Stage.PLANNING: "Planning was done by staff with the library; the hosts agreed "
+            "the plan by email.",
+        },
     )
     hosts = pool[13:19]
     add_group(cafes, hosts, [], coordinator, today - datetime.timedelta(days=385))

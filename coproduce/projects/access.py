@@ -112,6 +112,15 @@ def stage_history_of(project: Project) -> QuerySet[StageChange]:
     )
 
 
+def moves_without_carers(project: Project) -> QuerySet[StageChange]:
+    """The moves on from a stage in which carers took no part, oldest first, each with the
+    reason given (one query). `project` came through this module, or is the project of a row
+    that did; the rung counts these against the project."""
+    return StageChange.objects.filter(project=project, carers_absent=True).order_by(
+        "changed_at", "pk"
+    )
+
+
 def partners_of(project: Project) -> QuerySet[Organisation]:
     """The organisations of `project`'s partnership; `project` came through this module."""
     return Organisation.objects.filter(partnerships=project.partnership_id)

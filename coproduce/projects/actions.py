@@ -79,23 +79,40 @@ def update_project(actor: User, project: Project, details: ProjectDetails) -> Pr
 
 
 @transaction.atomic
-def move_stage(actor: User, project: Project, to_stage: str, note: str = "") -> StageChange:
-    """Move a project to any stage, forwards or back, recording who, when and why."""
+def move_stage(
+    actor: User,
+    project: Project,
+    to_stage: str,
+    note: str = "",
+    carers_absent_reason: str = "",
+) -> StageChange:
+    """Move a project to any stage, forwards or back, recording who, when and why.
+
+    Moving on from a stage in which carers took no part needs `carers_absent_reason`; the
+    move is recorded as made without carers (see `access.moves_without_carers`)."""
+    now = timezone.now()
     locked = Project.objects.select_for_update().get(pk=project.pk)
     problem = rules.stage_move_problem(locked.stage, to_stage, note)
     if problem is not None:
         raise StageUnchanged(problem)
     if waiting := extensions.waiting(locked, to_stage):
         raise StageUnchanged(" ".join(w.gate.refusal(w.count) for w in waiting))
+    evidence = extensions.evidence_of(locked, now)
+    without_carers = rules.moves_on_without_carers(locked.stage, to_stage, evidence)
+    reason = carers_absent_reason.strip() if without_carers else ""
+    if without_carers and not reason:
+        raise StageUnchanged(rules.carers_absent_problem(locked.stage))
     change = StageChange.objects.create(
         project=locked,
         from_stage=locked.stage,
         to_stage=to_stage,
         note=note.strip(),
+        carers_absent=without_carers,
+        carers_absent_reason=reason,
         changed_by=actor,
-        changed_at=timezone.now(),
+        changed_at=now,
     )
-    Project.objects.filter(pk=locked.pk).update(stage=to_stage, updated_at=timezone.now())
+    Project.objects.filter(pk=locked.pk).update(stage=to_stage, updated_at=now)
     project.stage = to_stage
     return change
 

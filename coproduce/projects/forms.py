@@ -1,6 +1,7 @@
 """Forms for projects. Each error message says what to do next."""
 
 import datetime
+from collections.abc import Collection, Mapping
 from typing import Any
 
 from django import forms
@@ -130,10 +131,32 @@ class StageForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+    carers_absent_reason = forms.CharField(
+        label=_("Why is the project moving on without carers?"),
+        help_text=_(
+            "Needed when moving forwards. It is kept in the stage history and counts against "
+            "the level of co-production the project reaches. Up to 1,000 characters."
+        ),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
-    def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
+    def __init__(
+        self,
+        *args: Any,
+        current: str,
+        evidence: Mapping[str, Collection[str]] | None = None,
+        **kwargs: Any,
+    ) -> None:
+        """`evidence` (stages in which carers took part, by kind) asks for a reason when
+        the project moves on from a stage carers took no part in."""
         self.current = current
+        self.evidence = evidence or {}
         super().__init__(*args, **kwargs)
+        self.carers_absent = not rules.carers_took_part_in(current, self.evidence)
+        if not self.carers_absent:
+            del self.fields["carers_absent_reason"]
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -141,7 +164,17 @@ class StageForm(forms.Form):
         if stage and (problem := rules.stage_move_problem(self.current, stage, cleaned["note"])):
             field = "stage" if stage == self.current else "note"
             self.add_error(field, problem)
+        elif (
+            stage
+            and rules.moves_on_without_carers(self.current, stage, self.evidence)
+            and not cleaned.get("carers_absent_reason", "").strip()
+            and "carers_absent_reason" not in self.errors
+        ):
+            self.add_error("carers_absent_reason", rules.carers_absent_problem(self.current))
         return cleaned
+
+    def reason(self) -> str:
+        return str(self.cleaned_data.get("carers_absent_reason", ""))
 
 
 class BudgetLineForm(forms.Form):

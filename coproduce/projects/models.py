@@ -67,12 +67,17 @@ class Project(models.Model):
 
 
 class StageChange(models.Model):
-    """Every move between stages, forwards or back, with who, when and why."""
+    """Every move between stages, forwards or back, with who, when and why.
+
+    A move on from a stage in which carers took no part is marked `carers_absent`, with the
+    reason given for moving on without them (it counts against the project's rung)."""
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="stage_changes")
     from_stage = models.CharField(max_length=20, choices=Stage.choices, blank=True)
     to_stage = models.CharField(max_length=20, choices=Stage.choices)
     note = models.TextField(_("note"), blank=True)
+    carers_absent = models.BooleanField(default=False)
+    carers_absent_reason = models.TextField(_("reason for moving on without carers"), blank=True)
     changed_by = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
     )
@@ -81,6 +86,13 @@ class StageChange(models.Model):
     class Meta:
         ordering = ["changed_at", "pk"]
         indexes = [models.Index(fields=["project", "changed_at"], name="stagechange_project_at")]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(carers_absent=False, carers_absent_reason="")
+                | (models.Q(carers_absent=True) & ~models.Q(carers_absent_reason="")),
+                name="stagechange_carers_absent_has_reason",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.project}: {self.from_stage} to {self.to_stage}"

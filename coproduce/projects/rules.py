@@ -86,6 +86,34 @@ def carer_involvement(
     return result
 
 
+def carers_took_part_in(stage: str, evidence: Mapping[str, Collection[str]]) -> bool:
+    """Whether any kind of evidence shows carers taking part in `stage`."""
+    return any(stage in stages for stages in evidence.values())
+
+
+def missing_evidence(stage: str, evidence: Mapping[str, Collection[str]]) -> list[str]:
+    """The kinds of evidence (in the order given) of which `stage` has none."""
+    return [kind for kind, stages in evidence.items() if stage not in stages]
+
+
+def moves_on_without_carers(
+    current: str, new: str, evidence: Mapping[str, Collection[str]]
+) -> bool:
+    """Whether moving from `current` to `new` moves the project on (forwards) from a stage
+    in which carers took no part: such a move needs a reason, recorded in the history, and
+    counts against the project's rung. Going back (for revision) is not moving on."""
+    if new == current or is_backwards(current, new):
+        return False
+    return not carers_took_part_in(current, evidence)
+
+
+def carers_absent_problem(current: str) -> str:
+    """The error when a reason for moving on without carers is needed but not given."""
+    return _(
+        "Say why the project is moving on although carers took no part in the %(stage)s stage"
+    ) % {"stage": Stage(current).label}
+
+
 # --- Dates, money, milestones ---------------------------------------------------------------
 
 

@@ -166,7 +166,8 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
-    form = StageForm(posted(request), current=project.stage)
+    evidence = reports.carer_evidence(project)
+    form = StageForm(posted(request), current=project.stage, evidence=evidence)
     if request.method == "POST" and form.is_valid():
         try:
             actions.move_stage(
@@ -174,6 +175,7 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 project,
                 form.cleaned_data["stage"],
                 form.cleaned_data["note"],
+                form.reason(),
             )
         except actions.StageUnchanged as problem:
             form.add_error(None, str(problem))
@@ -184,12 +186,15 @@ def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
                 % {"stage": Stage(project.stage).label},
             )
             return redirect("projects:detail", project.pk)
+    labels = extensions.evidence_labels()
     return form_response(
         request,
         "projects/stage.html",
         form,
         project=project,
         waiting=extensions.waiting(project, Stage.REVIEW),
+        carers_absent=form.carers_absent,
+        missing=[labels[kind] for kind in rules.missing_evidence(project.stage, evidence)],
     )
 
 

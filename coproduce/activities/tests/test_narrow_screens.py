@@ -74,7 +74,9 @@ def test_project_and_activity_pages_fit_a_phone_and_pass_axe(
             description="Replacement care for carers attending the consultation days",
         )
         MilestoneFactory.create(project=project, title="Report to the commissioning board")
-    project_actions.move_stage(coordinator.user, project, Stage.PLANNING, "Agreed at the meeting")
+    project_actions.move_stage(
+        coordinator.user, project, Stage.PLANNING, "Agreed at the meeting", "Carers were away"
+    )
     activity = activity_of(project, title="Hospital discharge checklist workshop")
     actions.move_activity(coordinator.user, activity, days_ahead(2), "The room was double-booked")
     for n in range(3):

@@ -114,7 +114,7 @@ def test_a_project_cannot_reach_review_while_a_view_waits(
     with pytest.raises(project_actions.StageUnchanged, match="1 contribution has not been"):
         project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
     actions.respond(waiting, ResponseStatus.CONSIDERED, "", coordinator.user)
-    project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
+    project_actions.move_stage(coordinator.user, project, Stage.REVIEW, "", "Evaluated by post")
     project.refresh_from_db()
     assert project.stage == Stage.REVIEW
 

@@ -251,7 +251,7 @@ def anonymous_positions(project: Project, coordinator: Member, people: list[Pers
             title="Move the meetings",
             background="Evenings are hard",
             options="Mornings or afternoons",
-            deadline=timezone.now() + timedelta(days=7),
+            deadline=timezone.now() + timedelta(days=30),
             hide_positions_until_deadline=False,
             allow_anonymous_positions=True,
         ),

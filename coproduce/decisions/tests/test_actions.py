@@ -4,7 +4,14 @@ from django.db import IntegrityError, transaction
 from coproduce.audit.models import AuditEvent
 from coproduce.conftest import Member
 from coproduce.decisions import actions
-from coproduce.decisions.models import Outcome, PositionChannel, Proposal, ProposalStatus, Stance
+from coproduce.decisions.models import (
+    Outcome,
+    PositionChannel,
+    Proposal,
+    ProposalStatus,
+    RuleKind,
+    Stance,
+)
 from coproduce.decisions.tests.factories import (
     PositionFactory,
     carer_in,
@@ -22,7 +29,7 @@ def draft(**fields: object) -> actions.Draft:
         "title": "Use the revised checklist",
         "background": "Carers asked for a shorter checklist.",
         "options": "Use it on two wards, or keep the leaflet.",
-        "deadline": days_from_now(7),
+        "deadline": days_from_now(30),
         "hide_positions_until_deadline": False,
         "allow_anonymous_positions": False,
     }
@@ -152,3 +159,75 @@ def test_the_outcome_waits_until_everyone_has_responded_or_the_deadline(
     actions.record_outcome(coordinator.user, proposal, Outcome.AGREED, "Everyone agreed")
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.CLOSED
+
+
+def test_recording_agreed_over_a_standing_block_is_refused_here_too(
+    coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    proposal = proposal_of(project, deadline=days_from_now(-1))
+    PositionFactory.create(
+        proposal=proposal, person=carer.person, stance=Stance.BLOCK, comment="No"
+    )
+    with pytest.raises(actions.BlockStands, match="1 block stands"):
+        actions.record_outcome(coordinator.user, proposal, Outcome.AGREED, "Agreed")
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN
+    actions.record_outcome(coordinator.user, proposal, Outcome.AGREED, "Agreed", " Met ")
+    proposal.refresh_from_db()
+    assert (proposal.outcome, proposal.block_reason) == (Outcome.AGREED, "Met")
+
+
+def test_a_member_withdrawing_their_block_lets_the_group_agree(
+    coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer))
+    block = actions.Given(Stance.BLOCK, "Not yet", PositionChannel.ONLINE, False)
+    actions.record_position(carer.user, proposal, carer.person, block)
+    actions.record_position(carer.user, proposal, carer.person, ONLINE_AGREE)
+    actions.record_outcome(coordinator.user, proposal, Outcome.AGREED, "Everyone agreed")
+    proposal.refresh_from_db()
+    assert (proposal.outcome, proposal.block_reason) == (Outcome.AGREED, "")
+
+
+def test_a_fallback_vote_counts_rounds_of_revision(coordinator: Member, carer: Member) -> None:
+    project = project_with(coordinator, carer)
+    actions.set_rule(coordinator.user, project, RuleKind.FALLBACK_VOTE, 2)
+    first = actions.put_proposal(coordinator.user, project, None, draft())
+    second = actions.put_proposal(coordinator.user, project, None, draft(), revises=first)
+    assert (first.round, second.round) == (1, 2)
+    gwen = carer_in(project, "Gwen Morgan")
+    for proposal in (first, second):
+        Proposal.objects.filter(pk=proposal.pk).update(deadline=days_from_now(-1))
+        PositionFactory.create(proposal=proposal, person=carer.person, stance=Stance.AGREE)
+        PositionFactory.create(proposal=proposal, person=gwen, stance=Stance.BLOCK, comment="No")
+    with pytest.raises(actions.BlockStands):
+        actions.record_outcome(coordinator.user, first, Outcome.AGREED, "By vote")
+    # Round 2: one agrees, one blocks: a tie does not carry the vote.
+    with pytest.raises(actions.BlockStands):
+        actions.record_outcome(coordinator.user, second, Outcome.AGREED, "By vote")
+    PositionFactory.create(
+        proposal=second, person=carer_in(project, "Huw Jones"), stance=Stance.AGREE
+    )
+    actions.record_outcome(coordinator.user, second, Outcome.AGREED, "By vote")
+    assert Proposal.objects.get(pk=second.pk).outcome == Outcome.AGREED
+
+
+def test_a_short_notice_deadline_needs_a_reason_and_is_counted(
+    coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    with pytest.raises(actions.ReasonNeeded):
+        actions.put_proposal(coordinator.user, project, None, draft(deadline=days_from_now(3)))
+    actions.put_proposal(
+        coordinator.user,
+        project,
+        None,
+        draft(deadline=days_from_now(3), short_notice_reason="Board on Friday"),
+    )
+    actions.put_proposal(coordinator.user, project, None, draft(short_notice_reason="ignored"))
+    assert actions.short_notice_counts([project.pk]) == {project.pk: 1}
+    assert list(Proposal.objects.values_list("short_notice_reason", flat=True).order_by("pk")) == [
+        "Board on Friday",
+        "",
+    ]

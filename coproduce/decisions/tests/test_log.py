@@ -1,3 +1,4 @@
+import html
 from typing import Any
 
 from django.test import Client
@@ -72,11 +73,13 @@ def test_the_log_takes_the_same_queries_however_many_proposals(
     proposal = proposal_of(project)
     PositionFactory.create(proposal=proposal, person=carer.person)
     coordinator_client.get(url)
-    with django_assert_num_queries(7) as one:
+    # The rule and, for staff, the count of short-notice proposals are one query each.
+    with django_assert_num_queries(9) as one:
         coordinator_client.get(url)
     for n in range(4):
         earlier = proposal_of(project, deadline=days_from_now(-n - 1))
         decided(project, revises=earlier)
+        proposal_of(project, short_notice=True, short_notice_reason="Board meets soon")
     with django_assert_num_queries(len(one.captured_queries)):
         coordinator_client.get(url)
 
@@ -89,3 +92,20 @@ def test_the_project_page_links_to_its_decisions_for_staff_and_members(
     for client in (coordinator_client, carer_client):
         page = client.get(reverse("projects:detail", args=[project.pk])).content.decode()
         assert link in page
+
+
+def test_the_log_shows_the_rule_and_reports_short_notice_to_staff(
+    coordinator_client: Client, carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    proposal_of(project, short_notice=True, short_notice_reason="The board meets on Friday")
+    url = reverse("decisions:log", args=[project.pk])
+    staff_page = html.unescape(coordinator_client.get(url).content.decode())
+    assert "Full consensus: the group agrees only when no member's block stands." in staff_page
+    assert "1 proposal gave members less notice than they needed." in staff_page
+    assert "Short notice" in staff_page
+    assert reverse("decisions:rule", args=[project.pk]) in staff_page
+    carer_page = html.unescape(carer_client.get(url).content.decode())
+    assert "Full consensus" in carer_page
+    assert "less notice than they needed" not in carer_page
+    assert reverse("decisions:rule", args=[project.pk]) not in carer_page

@@ -4,7 +4,15 @@ from django.test import Client
 from django.urls import reverse
 
 from coproduce.conftest import Member
-from coproduce.decisions.models import Outcome, PositionChannel, ProposalStatus, Stance
+from coproduce.decisions.models import (
+    DecisionRule,
+    Outcome,
+    PositionChannel,
+    Proposal,
+    ProposalStatus,
+    RuleKind,
+    Stance,
+)
 from coproduce.decisions.tests.factories import (
     PositionFactory,
     carer_in,
@@ -104,3 +112,79 @@ def test_members_cannot_record_the_outcome_and_other_organisations_get_not_found
     assert staff_b_client.post(url, data).status_code == 404
     proposal.refresh_from_db()
     assert proposal.status == ProposalStatus.OPEN
+
+
+def blocked_proposal(coordinator: Member, carer: Member, **fields: object) -> Proposal:
+    """A proposal past its deadline: the carer agrees, Gwen blocks."""
+    project = project_with(coordinator, carer)
+    gwen = carer_in(project, "Gwen Morgan")
+    proposal = proposal_of(project, deadline=days_from_now(-1), **fields)
+    PositionFactory.create(proposal=proposal, person=carer.person, stance=Stance.AGREE)
+    PositionFactory.create(
+        proposal=proposal, person=gwen, stance=Stance.BLOCK, comment="Not on my ward"
+    )
+    return proposal
+
+
+def test_agreed_over_a_standing_block_is_refused_with_a_clear_message(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = blocked_proposal(coordinator, carer)
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    form = html.unescape(coordinator_client.get(url).content.decode())
+    assert "1 block stands. Before recording that the group agreed, address it" in form
+    assert 'name="block_reason"' in form
+    for outcome in ("agreed", "agreed_with_reservations"):
+        response = coordinator_client.post(url, {"outcome": outcome, "statement": "We agreed."})
+        body = html.unescape(response.content.decode())
+        assert response.status_code == 400
+        assert "1 block stands, so the group cannot be recorded as agreeing" in body
+        assert "We agreed." in body
+    proposal.refresh_from_db()
+    assert proposal.status == ProposalStatus.OPEN
+
+
+def test_agreed_over_a_block_with_the_reason_the_group_accepted_is_recorded_and_shown(
+    coordinator_client: Client, carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = blocked_proposal(coordinator, carer)
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    reason = "Gwen's ward is left out of the pilot, so her block is met; she agreed at the meeting."
+    data = {"outcome": "agreed", "statement": "We agreed.", "block_reason": reason}
+    assert coordinator_client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.outcome, proposal.block_reason) == (Outcome.AGREED, reason)
+    page = html.unescape(
+        carer_client.get(reverse("decisions:proposal", args=[proposal.pk])).content.decode()
+    )
+    assert "Why the group went ahead despite a block" in page
+    assert reason in page
+
+
+def test_a_block_is_addressed_by_a_revised_proposal_or_by_not_agreeing(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = blocked_proposal(coordinator, carer)
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    data = {"outcome": "revised", "statement": "We will change it.", "block_reason": "ignored"}
+    assert coordinator_client.post(url, data).status_code == 302
+    proposal.refresh_from_db()
+    assert (proposal.outcome, proposal.block_reason) == (Outcome.REVISED, "")
+
+
+def test_consensus_minus_one_lets_one_block_stand(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = blocked_proposal(coordinator, carer)
+    DecisionRule.objects.create(project=proposal.project, kind=RuleKind.CONSENSUS_MINUS_ONE)
+    url = reverse("decisions:outcome", args=[proposal.pk])
+    form = html.unescape(coordinator_client.get(url).content.decode())
+    assert "Consensus minus one" in form
+    assert 'value="agreed" checked' in form
+    assert 'name="block_reason"' not in form
+    assert (
+        coordinator_client.post(url, {"outcome": "agreed", "statement": "Agreed."}).status_code
+        == 302
+    )
+    proposal.refresh_from_db()
+    assert (proposal.outcome, proposal.block_reason) == (Outcome.AGREED, "")

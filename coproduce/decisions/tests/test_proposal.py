@@ -202,3 +202,24 @@ def test_the_proposal_page_takes_the_same_queries_however_many_positions(
         PositionFactory.create(proposal=proposal, person=carer_in(project, f"Carer {n}"))
     with django_assert_num_queries(len(one.captured_queries)):
         carer_client.get(url)
+
+
+def test_after_the_deadline_a_member_may_still_withdraw_their_block(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    proposal = proposal_of(project_with(coordinator, carer), deadline=days_from_now(-1))
+    PositionFactory.create(
+        proposal=proposal, person=carer.person, stance=Stance.BLOCK, comment="Too soon"
+    )
+    url = reverse("decisions:proposal", args=[proposal.pk])
+    body = page(carer_client, proposal.pk)
+    assert "Withdraw my block" in body
+    assert 'value="block"' not in body
+    # Blocking again is not a withdrawal: refused as after any deadline.
+    response = carer_client.post(url, {"stance": "block", "comment": "Still"})
+    assert response.status_code == 400
+    assert proposal.positions.get().comment == "Too soon"
+    response = carer_client.post(url, {"stance": "stand_aside", "comment": "Heard"}, follow=True)
+    assert "Your block is withdrawn" in response.content.decode()
+    assert proposal.positions.get().stance == Stance.STAND_ASIDE
+    assert "Withdraw my block" not in page(carer_client, proposal.pk)

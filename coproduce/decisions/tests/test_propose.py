@@ -9,6 +9,7 @@ from coproduce.conftest import Member, signed_in
 from coproduce.decisions.models import Outcome, Proposal, ProposalStatus
 from coproduce.decisions.tests.factories import days_from_now, project_with, proposal_of
 from coproduce.notifications.models import Message
+from coproduce.people.models import CarerProfile
 
 LONDON = ZoneInfo("Europe/London")
 
@@ -28,7 +29,7 @@ def proposal_data(**fields: str) -> dict[str, str]:
         "title": "Use the revised checklist on two wards",
         "background": "Carers said the first one was too long.",
         "options": "Use it, or keep the leaflet.",
-        **deadline_fields(days_from_now(7)),
+        **deadline_fields(days_from_now(30)),
         "hide_positions_until_deadline": "true",
         **fields,
     }
@@ -122,4 +123,81 @@ def test_only_staff_and_the_group_may_put_a_proposal(
     assert staff_b_client.post(url, proposal_data()).status_code == 404
     assert signed_in(Client(), professional.user).post(url, proposal_data()).status_code == 404
     assert client.get(url).status_code == 302
+    assert not Proposal.objects.exists()
+
+
+def test_a_deadline_shorter_than_a_members_notice_needs_a_reason_and_is_reported(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    CarerProfile.objects.filter(person=carer.person).update(notice_days=21)
+    url = reverse("decisions:propose", args=[project.pk])
+    short = proposal_data(**deadline_fields(days_from_now(10)))
+    response = coordinator_client.post(url, short)
+    body = html.unescape(response.content.decode())
+    assert response.status_code == 400
+    assert "Short notice for positions." in body
+    assert "Margaret Carer needs 21 days' notice." in body
+    assert "Give a reason for the short notice, or choose a later deadline" in body
+    assert 'value="Use the revised checklist on two wards"' in body
+    assert not Proposal.objects.exists()
+    reason = "The trust board decides on 12 March"
+    assert coordinator_client.post(url, {**short, "short_notice_reason": reason}).status_code == 302
+    proposal = Proposal.objects.get()
+    assert (proposal.short_notice, proposal.short_notice_reason) == (True, reason)
+    assert (proposal.notice_days, proposal.required_notice_days) == (10, 21)
+    page = html.unescape(
+        coordinator_client.get(reverse("decisions:proposal", args=[proposal.pk])).content.decode()
+    )
+    assert "members needed 21. Reason: The trust board decides on 12 March" in page
+
+
+def test_a_deadline_giving_everyone_their_notice_needs_no_reason(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    CarerProfile.objects.filter(person=carer.person).update(notice_days=21)
+    url = reverse("decisions:propose", args=[project.pk])
+    response = coordinator_client.post(url, proposal_data(**deadline_fields(days_from_now(22))))
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert (proposal.short_notice, proposal.short_notice_reason) == (False, "")
+
+
+def test_a_carers_proposal_reaches_staff_outside_the_group(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)  # the coordinator is not in the group
+    response = carer_client.post(reverse("decisions:propose", args=[project.pk]), proposal_data())
+    assert response.status_code == 302
+    proposal = Proposal.objects.get()
+    assert proposal.proposed_by == carer.person
+    told = Message.objects.filter(kind="decisions.proposed")
+    assert [m.person_id for m in told] == [coordinator.person.pk]
+    log = reverse("decisions:log", args=[project.pk])
+    assert proposal.title in html.unescape(carer_client.get(log).content.decode())
+
+
+def test_a_carer_of_another_project_or_organisation_cannot_propose(
+    carer_client: Client, carer_b: Member, coordinator: Member, carer: Member
+) -> None:
+    other_project = project_with(coordinator)  # the carer is not in this group
+    url = reverse("decisions:propose", args=[other_project.pk])
+    assert carer_client.get(url).status_code == 404
+    assert carer_client.post(url, proposal_data()).status_code == 404
+    mine = project_with(coordinator, carer)
+    carer_b_client = signed_in(Client(), carer_b.user)
+    mine_url = reverse("decisions:propose", args=[mine.pk])
+    assert carer_b_client.get(mine_url).status_code == 404
+    assert carer_b_client.post(mine_url, proposal_data()).status_code == 404
+    assert not Proposal.objects.exists()
+
+
+def test_a_carer_who_left_the_group_can_no_longer_propose(
+    carer_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    project.members.filter(person=carer.person).update(left_on=days_from_now(-1).date())
+    url = reverse("decisions:propose", args=[project.pk])
+    assert carer_client.post(url, proposal_data()).status_code == 404
     assert not Proposal.objects.exists()

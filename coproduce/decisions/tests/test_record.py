@@ -6,7 +6,13 @@ from django.urls import reverse
 from coproduce.audit.models import AuditEvent
 from coproduce.conftest import Member
 from coproduce.decisions.models import PositionChannel, Stance
-from coproduce.decisions.tests.factories import carer_in, days_from_now, project_with, proposal_of
+from coproduce.decisions.tests.factories import (
+    PositionFactory,
+    carer_in,
+    days_from_now,
+    project_with,
+    proposal_of,
+)
 
 
 def test_staff_record_a_position_given_by_phone_for_a_member(
@@ -91,3 +97,27 @@ def test_members_cannot_record_for_others_and_other_organisations_get_not_found(
     assert staff_b_client.get(url).status_code == 404
     assert staff_b_client.post(url, data).status_code == 404
     assert not proposal.positions.exists()
+
+
+def test_after_the_deadline_staff_record_a_member_withdrawing_their_block(
+    coordinator_client: Client, coordinator: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    gwen = carer_in(project, "Gwen Morgan")
+    proposal = proposal_of(project, deadline=days_from_now(-1))
+    PositionFactory.create(proposal=proposal, person=gwen, stance=Stance.BLOCK, comment="No")
+    PositionFactory.create(proposal=proposal, person=carer.person, stance=Stance.AGREE)
+    detail = coordinator_client.get(reverse("decisions:proposal", args=[proposal.pk]))
+    assert "Record a member withdrawing their block" in detail.content.decode()
+    url = reverse("decisions:record", args=[proposal.pk])
+    form = html.unescape(coordinator_client.get(url).content.decode())
+    assert "Gwen Morgan" in form
+    assert "Margaret Carer" not in form  # only members who block can change now
+    assert 'value="block"' not in form
+    data = {"person": str(carer.person.pk), "stance": "stand_aside", "channel_given": "phone"}
+    assert coordinator_client.post(url, data).status_code == 400
+    data["person"] = str(gwen.pk)
+    assert coordinator_client.post(url, data).status_code == 302
+    assert proposal.positions.get(person=gwen).stance == Stance.STAND_ASIDE
+    # No block stands now: the page is closed again.
+    assert coordinator_client.get(url).status_code == 302

@@ -9,6 +9,7 @@ from coproduce.decisions.models import (
     PositionChannel,
     Proposal,
     ProposalStatus,
+    RuleKind,
     Stance,
 )
 
@@ -153,3 +154,71 @@ def test_deadline_passed_is_at_the_deadline() -> None:
     now = timezone.now()
     assert rules.deadline_passed(Proposal(deadline=now), now)
     assert not rules.deadline_passed(Proposal(deadline=now + datetime.timedelta(seconds=1)), now)
+
+
+AGREE, BLOCK = Stance.AGREE.value, Stance.BLOCK.value
+ASIDE, RESERVED = Stance.STAND_ASIDE.value, Stance.AGREE_WITH_RESERVATIONS.value
+
+
+def test_full_consensus_never_records_agreed_over_a_block_without_a_reason() -> None:
+    stances = [AGREE, AGREE, BLOCK]
+    for outcome in (Outcome.AGREED, Outcome.AGREED_WITH_RESERVATIONS):
+        problem = rules.outcome_problem(outcome, stances, RuleKind.CONSENSUS, 2, 5, " ")
+        assert problem is not None
+        assert "1 block stands" in problem
+        assert rules.outcome_problem(outcome, stances, RuleKind.CONSENSUS, 2, 5, "Met") is None
+    for outcome in (Outcome.NOT_AGREED, Outcome.REVISED):
+        assert rules.outcome_problem(outcome, stances, RuleKind.CONSENSUS, 2, 1, "") is None
+    assert (
+        rules.outcome_problem(Outcome.AGREED, [AGREE, ASIDE], RuleKind.CONSENSUS, 2, 1, "") is None
+    )
+
+
+def test_consensus_minus_one_lets_one_block_stand_but_not_two() -> None:
+    kind = RuleKind.CONSENSUS_MINUS_ONE
+    assert rules.outcome_problem(Outcome.AGREED, [AGREE, BLOCK], kind, 2, 1, "") is None
+    two = rules.outcome_problem(Outcome.AGREED, [AGREE, BLOCK, BLOCK], kind, 2, 1, "")
+    assert two is not None
+    assert "2 blocks stand" in two
+
+
+def test_a_fallback_vote_settles_it_from_the_chosen_round_when_more_agree_than_block() -> None:
+    kind = RuleKind.FALLBACK_VOTE
+    carried = [AGREE, RESERVED, BLOCK, ASIDE, ASIDE]
+    assert rules.outcome_problem(Outcome.AGREED, carried, kind, 3, 2, "") is not None
+    assert rules.outcome_problem(Outcome.AGREED, carried, kind, 3, 3, "") is None
+    assert rules.outcome_problem(Outcome.AGREED, carried, kind, 3, 4, "") is None
+    tied = [AGREE, BLOCK, ASIDE]
+    assert rules.outcome_problem(Outcome.AGREED, tied, kind, 3, 3, "") is not None
+    assert not rules.block_reason_needed(Outcome.AGREED, carried, kind, 3, 3)
+    assert rules.block_reason_needed(Outcome.AGREED, tied, kind, 3, 3)
+
+
+def test_the_suggested_outcome_follows_the_blocks_the_rule_allows() -> None:
+    assert rules.suggested_outcome([AGREE, BLOCK]) == Outcome.NOT_AGREED
+    assert rules.suggested_outcome([AGREE, BLOCK], allowed_blocks=1) == Outcome.AGREED
+    assert rules.suggested_outcome([BLOCK, BLOCK], allowed_blocks=1) == Outcome.NOT_AGREED
+
+
+def test_each_rule_is_said_in_a_sentence() -> None:
+    assert rules.rule_description(RuleKind.CONSENSUS, 2).startswith("Full consensus")
+    assert "one member blocks" in rules.rule_description(RuleKind.CONSENSUS_MINUS_ONE, 2)
+    assert "from round 4 of a proposal" in rules.rule_description(RuleKind.FALLBACK_VOTE, 4)
+
+
+def test_short_notice_needs_a_reason() -> None:
+    assert rules.short_notice_problem(True, "  ") is not None
+    assert rules.short_notice_problem(True, "The board meets soon") is None
+    assert rules.short_notice_problem(False, "") is None
+
+
+def test_after_the_deadline_only_withdrawing_a_block_is_still_allowed() -> None:
+    passed = proposal(days=-1)
+    assert rules.why_closed_to(passed, NOW, BLOCK, ASIDE) is None
+    assert rules.why_closed_to(passed, NOW, BLOCK, BLOCK) == rules.NotOpen.DEADLINE_PASSED
+    assert rules.why_closed_to(passed, NOW, AGREE, ASIDE) == rules.NotOpen.DEADLINE_PASSED
+    assert rules.why_closed_to(passed, NOW, None, AGREE) == rules.NotOpen.DEADLINE_PASSED
+    decided = proposal(days=-1, status=ProposalStatus.CLOSED)
+    assert rules.why_closed_to(decided, NOW, BLOCK, AGREE) == rules.NotOpen.DECIDED
+    assert rules.may_withdraw_block(passed, NOW, BLOCK)
+    assert not rules.may_withdraw_block(proposal(days=1), NOW, BLOCK)

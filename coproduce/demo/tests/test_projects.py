@@ -14,6 +14,7 @@ from coproduce.activities.models import (
     Slot,
 )
 from coproduce.demo import named
+from coproduce.projects import extensions, rules
 from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage, StageChange
 
 pytestmark = pytest.mark.django_db
@@ -36,6 +37,18 @@ def test_every_project_stage_history_ends_at_its_current_stage(built_demo: str) 
         for before, after in itertools.pairwise(history):
             assert after.from_stage == before.to_stage
             assert after.changed_at >= before.changed_at
+
+
+def test_moves_on_without_carers_are_exactly_those_the_evidence_shows_with_a_reason(
+    built_demo: str,
+) -> None:
+    for project in Project.objects.all():
+        evidence = extensions.evidence_of(project, timezone.now())
+        for change in StageChange.objects.filter(project=project).exclude(from_stage=""):
+            expected = rules.moves_on_without_carers(change.from_stage, change.to_stage, evidence)
+            assert change.carers_absent == expected, (project.title, change.from_stage)
+            assert bool(change.carers_absent_reason) == expected
+    assert StageChange.objects.filter(carers_absent=True).exists()
 
 
 def test_the_discharge_project_went_back_a_stage_for_revision(built_demo: str) -> None:

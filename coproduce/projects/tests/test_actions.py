@@ -2,11 +2,12 @@ import datetime
 from decimal import Decimal
 
 import pytest
+from pytest_django import DjangoAssertNumQueries
 
 from coproduce.audit.models import AuditEvent
 from coproduce.conftest import Member
 from coproduce.people.tests.factories import CarerFactory
-from coproduce.projects import actions
+from coproduce.projects import access, actions
 from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage, StageChange
 from coproduce.projects.tests.factories import MilestoneFactory
 from coproduce.tenancy.tests.factories import PartnershipFactory
@@ -39,8 +40,10 @@ def test_creating_a_project_records_its_first_stage(coordinator: Member) -> None
 def test_moving_stage_records_who_when_and_why_and_updates_the_project(
     project: Project, coordinator: Member
 ) -> None:
-    actions.move_stage(coordinator.user, project, Stage.PLANNING)
-    actions.move_stage(coordinator.user, project, Stage.REVISION, "revision after consultation")
+    actions.move_stage(coordinator.user, project, Stage.PLANNING, "", "Recruiting still")
+    actions.move_stage(
+        coordinator.user, project, Stage.REVISION, "revision after consultation", "Summer break"
+    )
     project.refresh_from_db()
     assert project.stage == Stage.REVISION
     history = list(
@@ -65,6 +68,21 @@ def test_going_back_without_a_note_is_refused(project: Project, coordinator: Mem
         actions.move_stage(coordinator.user, project, Stage.FUNDING)
     project.refresh_from_db()
     assert project.stage == Stage.CONSULTING
+
+
+def test_moving_on_without_carers_needs_a_reason_and_is_counted(
+    project: Project, coordinator: Member, django_assert_num_queries: DjangoAssertNumQueries
+) -> None:
+    with pytest.raises(actions.StageUnchanged, match="carers took no part in the Consulting"):
+        actions.move_stage(coordinator.user, project, Stage.PLANNING, "", "  ")
+    assert not StageChange.objects.filter(project=project).exists()
+    first = actions.move_stage(coordinator.user, project, Stage.PLANNING, "", "Over summer")
+    actions.move_stage(coordinator.user, project, Stage.CONSULTING, "more to hear")
+    second = actions.move_stage(coordinator.user, project, Stage.DELIVERY, "", "Deadline")
+    with django_assert_num_queries(1):
+        moves = list(access.moves_without_carers(project))
+    assert moves == [first, second]
+    assert [m.carers_absent_reason for m in moves] == ["Over summer", "Deadline"]
 
 
 def test_adding_a_member_twice_returns_the_same_membership(

@@ -91,7 +91,7 @@ def test_partnership_and_partner_organisations_are_shown(
 def test_carers_took_part_is_derived_from_attendance_and_leading(
     coordinator_client: Client, project: Project, coordinator: Member, carer: Member
 ) -> None:
-    actions.move_stage(coordinator.user, project, Stage.PLANNING)
+    actions.move_stage(coordinator.user, project, Stage.PLANNING, "", "Recorded late")
     consulting = ActivityFactory.create(project=project, **held(stage=Stage.CONSULTING))
     InvitationFactory.create(activity=consulting, person=carer.person, attended=True)
     planning = ActivityFactory.create(project=project, **held(stage=Stage.PLANNING))
@@ -170,7 +170,11 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
         MilestoneFactory.create(project=project)
         BudgetLineFactory.create(project=project)
         actions.move_stage(
-            coordinator.user, project, Stage.PLANNING if i % 2 == 0 else Stage.CONSULTING, "again"
+            coordinator.user,
+            project,
+            Stage.PLANNING if i % 2 == 0 else Stage.CONSULTING,
+            "again",
+            "Carers were away",
         )
         activity = ActivityFactory.create(project=project, **held())
         InvitationFactory.create(activity=activity, person=carer.person, attended=True)

@@ -72,6 +72,24 @@ def test_going_back_needs_a_note_but_going_forward_does_not() -> None:
     assert rules.stage_move_problem("delivery", "revision", "revision after consultation") is None
 
 
+def test_moving_on_from_a_stage_without_carers_is_moving_on_without_them() -> None:
+    evidence = {"attended": {"consulting"}, "led": set[str]()}
+    assert rules.moves_on_without_carers("planning", "delivery", evidence)
+    assert rules.moves_on_without_carers("funding", "review", evidence)
+    assert not rules.moves_on_without_carers("consulting", "planning", evidence)
+    # Going back (for revision) or staying put is not moving on.
+    assert not rules.moves_on_without_carers("planning", "consulting", evidence)
+    assert not rules.moves_on_without_carers("planning", "planning", evidence)
+    # With no evidence registered at all, carers took part nowhere.
+    assert rules.moves_on_without_carers("consulting", "planning", {})
+
+
+def test_what_is_missing_is_every_kind_of_evidence_the_stage_lacks() -> None:
+    evidence = {"attended": {"consulting"}, "led": {"planning"}, "decided": set[str]()}
+    assert rules.missing_evidence("consulting", evidence) == ["led", "decided"]
+    assert rules.missing_evidence("delivery", evidence) == ["attended", "led", "decided"]
+
+
 def test_stage_entries_keep_the_latest_time_each_stage_was_entered() -> None:
     first = datetime.datetime(2026, 1, 1, tzinfo=datetime.UTC)
     later = datetime.datetime(2026, 6, 1, tzinfo=datetime.UTC)
