@@ -30,7 +30,8 @@ conditions, and all the lower rungs' conditions, are met. Nothing here is ticked
 - a stage is "reached" when the stage history shows the project entered it, or carers
   took part in it; the project "moved on" from every stage it reached but is not in now;
 - an activity counts once it has taken place (scheduled, not cancelled, and started);
-- "paid for their time" means a carer's claim for the project was approved or paid.
+- "paid for their time" means a carer's claim for their time (or preparation time) on the
+  project was approved or paid, whichever way they chose to be paid, or not to be.
 
 The page shows the reasons in plain words and, for the next rung up, what is missing.
 `facts_of` reads everything in a fixed number of queries, whatever the size of the project.
@@ -62,7 +63,7 @@ from coproduce.activities.models import Activity, ActivityLead, ActivityStatus, 
 from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.decisions.models import Position, Proposal
 from coproduce.evaluation.models import EvaluationQuestion
-from coproduce.payments.models import Claim, Status
+from coproduce.payments.models import Claim, Line, LineKind, Status
 from coproduce.projects import extensions, rules
 from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage, StageChange
 
@@ -149,8 +150,16 @@ def _counts(project: Project, now: datetime) -> dict[str, object]:
         )
     )
     first_joined = carers.order_by("joined_on").values("joined_on")[:1]
+    time_claimed = Exists(
+        Line.objects.filter(
+            claim=OuterRef("pk"), kind__in=[LineKind.INVOLVEMENT, LineKind.PREPARATION]
+        )
+    )
     paid = Claim.objects.filter(
-        project=project, status__in=[Status.APPROVED, Status.PAID], person_id__in=carer_ids
+        time_claimed,
+        project=project,
+        status__in=[Status.APPROVED, Status.PAID],
+        person_id__in=carer_ids,
     )
     annotated = Project.objects.filter(pk=project.pk).annotate(
         carer_members=_count(carers),

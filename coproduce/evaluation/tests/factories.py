@@ -14,7 +14,7 @@ from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.models import Outcome, ProposalStatus
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
 from coproduce.evaluation.models import AskWhen, EvaluationQuestion, Method
-from coproduce.payments.models import Claim, Status
+from coproduce.payments.models import Claim, Line, LineKind, Status
 from coproduce.payments.models import Method as PaymentMethod
 from coproduce.people.models import Person
 from coproduce.projects.models import Project, Stage
@@ -101,11 +101,12 @@ def climb(project: Project, carer: Person | None, to: str) -> Project:
         led = held(project, Stage.CONSULTING)
         ActivityLead.objects.create(activity=led, person=carer, role=LeadRole.CO_FACILITATOR)
         EvaluationQuestionFactory.create(project=project, proposed_by=carer, proposed_by_carer=True)
-        Claim.objects.create(
+        claim = Claim.objects.create(
             organisation=project.organisation,
             project=project,
             person=carer,
             status=Status.PAID,
             method=PaymentMethod.DECLINE,
         )
+        Line.objects.create(claim=claim, person=carer, activity=led, kind=LineKind.INVOLVEMENT)
     return project

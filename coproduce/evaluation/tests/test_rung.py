@@ -11,6 +11,7 @@ from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
 from coproduce.evaluation import rung
 from coproduce.evaluation.tests.factories import RUNGS, climb, held
+from coproduce.payments.models import Line, LineKind
 from coproduce.people.tests.factories import CarerFactory
 from coproduce.projects import actions as project_actions
 from coproduce.projects.models import Project, Stage
@@ -131,3 +132,11 @@ def test_the_rung_takes_four_queries_whatever_the_size_of_the_project(
     assert big.carer_views == small.carer_views + 5
     assert big.decisions == small.decisions + 5
     assert big.activities_held == small.activities_held + 5
+
+
+def test_a_claim_for_travel_alone_is_not_being_paid_for_time(bare: Project, carer: Member) -> None:
+    climb(bare, carer.person, "co_production")
+    Line.objects.filter(claim__project=bare).update(kind=LineKind.TRAVEL)
+
+    assert rung.facts_of(bare).carers_paid == 0
+    assert rung.assessment_of(bare).rung.key == "co_design"
