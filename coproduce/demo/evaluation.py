@@ -3,7 +3,8 @@
 Two hosts and the coordinator proposed the questions; the group agreed them as a decision
 (every host gave a position, in the café); the questions for after each café were asked
 after the last one, and the end-of-Delivery questions when the project moved on to
-Evaluation. Some hosts answered, on paper and by phone, so the evaluation has evidence.
+Evaluation. Some hosts answered, on paper and by phone, so the evaluation has evidence;
+the answers after the last café have been considered, the later ones wait for the review.
 
 Everything goes through the real actions (`coproduce.evaluation.actions`, the decisions and
 surveys actions they call), dated back to when it happened; the messages they would have
@@ -17,7 +18,8 @@ from zoneinfo import ZoneInfo
 
 from coproduce.accounts.models import User
 from coproduce.activities.models import Activity
-from coproduce.contributions.models import Contribution
+from coproduce.contributions import actions as contributions
+from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.decisions import actions as decisions
 from coproduce.decisions.models import Outcome, PositionChannel, Stance
 from coproduce.evaluation import actions
@@ -160,11 +162,14 @@ def agree_plan(
     return len(PLAN)
 
 
-def answer(asking: Asking, hosts: list[Person], by: User, answered_on: datetime.date) -> int:
-    """Some hosts answer, on paper or by phone, entered by the coordinator."""
+def answer(
+    asking: Asking, hosts: list[Person], by: User, answered_on: datetime.date
+) -> list[Contribution]:
+    """Some hosts answer, on paper or by phone, entered by the coordinator; each answer is
+    a contribution."""
     questions = surveys.questions_of(asking.survey)
     said = {p.text: p.answers for p in PLAN}
-    count = 0
+    given: list[Contribution] = []
     for turn, host in enumerate(hosts[: min(len(said[q.text]) for q in questions)]):
         channel = ResponseChannel.PAPER if turn % 2 else ResponseChannel.PHONE
         response = surveys.start_response(
@@ -175,8 +180,8 @@ def answer(asking: Asking, hosts: list[Person], by: User, answered_on: datetime.
         when = at(answered_on + datetime.timedelta(days=turn), 15)
         Response.objects.filter(pk=response.pk).update(submitted_at=when)
         Contribution.objects.filter(pk__in=[c.pk for c in made]).update(given_on=when.date())
-        count += 1
-    return count
+        given += made
+    return given
 
 
 def build(
@@ -194,9 +199,22 @@ def build(
     cafe_at = last_cafe.starts_at
     assert cafe_at is not None  # the cafés took place
     after = actions.ask(coordinator_user, cafes, last_cafe, now=cafe_at)
-    answers = answer(after, hosts, coordinator_user, cafe_at.date())
+    after_cafe = answer(after, hosts, coordinator_user, cafe_at.date())
     surveys.close_survey(after.survey)
+    # The group read the answers after the last café together; the answers given at the end
+    # of Delivery wait to be considered in the review.
+    read_at = at(cafe_at.date() + datetime.timedelta(days=14), 16)
+    for said in after_cafe:
+        contributions.respond(
+            said,
+            ResponseStatus.CONSIDERED,
+            "Read together at the hosts' meeting; it goes into the evaluation report.",
+            coordinator_user,
+        )
+    Contribution.objects.filter(pk__in=[c.pk for c in after_cafe]).update(responded_at=read_at)
     ended = at(today - datetime.timedelta(days=25), 9)
     at_end = actions.ask(coordinator_user, cafes, None, now=ended)
-    answers += answer(at_end, hosts, coordinator_user, ended.date() + datetime.timedelta(days=2))
-    return EvaluationSummary(questions=questions, askings=2, answers=answers)
+    at_the_end = answer(at_end, hosts, coordinator_user, ended.date() + datetime.timedelta(days=2))
+    return EvaluationSummary(
+        questions=questions, askings=2, answers=len(after_cafe) + len(at_the_end)
+    )

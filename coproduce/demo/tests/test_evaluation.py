@@ -7,6 +7,7 @@ from django.urls import reverse
 
 from coproduce.accounts.models import User
 from coproduce.conftest import signed_in
+from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.demo import named
 from coproduce.evaluation import rules
 from coproduce.evaluation.models import Asking, EvaluationQuestion
@@ -34,6 +35,9 @@ def test_the_cafes_agreed_their_evaluation_plan_and_have_answers(built_demo: str
     assert Response.objects.filter(
         survey__asking__project=cafes, submitted_at__isnull=False
     ).exists()
+    answers = Contribution.objects.filter(survey_answer__response__survey__asking__project=cafes)
+    assert answers.filter(status=ResponseStatus.CONSIDERED).exists()
+    assert answers.filter(status=ResponseStatus.NEW).exists()  # waiting for the review
     # Everything asked: the evaluation gate does not hold the cafés' review up.
     assert not EvaluationQuestion.objects.filter(
         rules.AGREED_Q, project=cafes, askings__isnull=True
