@@ -116,6 +116,7 @@ INSTALLED_APPS = [
     "coproduce.decisions",
     "coproduce.accountability",
     "coproduce.payments",
+    "coproduce.evaluation",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",

@@ -19,6 +19,7 @@ urlpatterns = [
     path("", include("coproduce.decisions.urls")),
     path("", include("coproduce.accountability.urls")),
     path("", include("coproduce.payments.urls")),
+    path("", include("coproduce.evaluation.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

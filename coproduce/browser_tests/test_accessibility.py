@@ -404,3 +404,70 @@ def test_every_reachable_page_passes_axe(
         f"{len(report.failures)} problem(s) on {len(report.checked)} pages checked as {role}:\n\n"
         + "\n\n".join(report.failures)
     )
+
+
+# The evaluation pages (issue 12) of a project whose plan is under way, as the coordinator
+# and as a carer in the group: each page checked, and each form's error state.
+EVALUATION_PAGES = {
+    "coordinator": [
+        "/projects/{pk}/",
+        "/projects/{pk}/evaluation/",
+        "/projects/{pk}/evaluation/propose/",
+        "/projects/{pk}/evaluation/put-to-group/",
+        "/projects/{pk}/evaluation/ask/",
+    ],
+    "carer": [
+        "/projects/{pk}/",
+        "/projects/{pk}/evaluation/",
+        "/projects/{pk}/evaluation/propose/",
+    ],
+}
+
+
+def _evaluation_under_way(coordinator: Member, carer: Member) -> int:
+    """A project with questions proposed, with the group and agreed, one asking, and one
+    activity whose questions are still to ask."""
+    from coproduce.evaluation import actions as evaluation_actions
+    from coproduce.evaluation.models import AskWhen
+    from coproduce.evaluation.tests.factories import (
+        EvaluationQuestionFactory,
+        agreed,
+        held,
+    )
+    from coproduce.projects.models import Stage
+    from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
+
+    project = ProjectFactory.create(
+        organisation=coordinator.organisation, coordinator=coordinator.person
+    )
+    ProjectMemberFactory.create(project=project, person=carer.person)
+    EvaluationQuestionFactory.create(project=project, proposed_by_carer=True)
+    agreed(EvaluationQuestionFactory.create(project=project, ask_when=AskWhen.AFTER_EACH_ACTIVITY))
+    evaluation_actions.ask(coordinator.user, project, held(project, Stage.CONSULTING))
+    held(project, Stage.CONSULTING, title="Second meeting")
+    return int(project.pk)
+
+
+@pytest.mark.parametrize("role", ["coordinator", "carer"])
+def test_the_evaluation_pages_pass_axe(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: Member,
+    carer: Member,
+    settings: Settings,
+    role: str,
+) -> None:
+    settings.NOTIFY_API_KEY = ""
+    pk = _evaluation_under_way(coordinator, carer)
+    sign_in(page, live_server, {"coordinator": coordinator, "carer": carer}[role], check=False)
+    report = Report()
+    submitted: set[tuple[str, str]] = set()
+    for template in EVALUATION_PAGES[role]:
+        path = template.format(pk=pk)
+        url = f"{live_server.url}{path}"
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 200, f"{path} answered {response.status}"
+        report.audit(page, path)
+        _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)

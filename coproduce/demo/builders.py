@@ -45,6 +45,7 @@ from coproduce.demo import breaks as demo_breaks
 from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
 from coproduce.demo import decisions as demo_decisions
+from coproduce.demo import evaluation as demo_evaluation
 from coproduce.demo import payments as demo_payments
 from coproduce.demo import projects as demo_projects
 from coproduce.demo import surveys as demo_surveys
@@ -263,6 +264,7 @@ class DemoSummary:
     accountability: demo_accountability.AccountabilitySummary
     surveys: demo_surveys.SurveysSummary
     payments: demo_payments.PaymentsSummary
+    evaluation: demo_evaluation.EvaluationSummary
 
 
 @transaction.atomic
@@ -375,6 +377,9 @@ def build_demo(today: date | None = None) -> DemoSummary:
         today=today, centre=riverside, coordinator_user=coordinator
     )
     payments_summary = demo_payments.build(today=today, centre=riverside)
+    evaluation_summary = demo_evaluation.build(
+        today=today, centre=riverside, coordinator_user=coordinator
+    )
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),
@@ -388,6 +393,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
         accountability=accountability_summary,
         surveys=surveys_summary,
         payments=payments_summary,
+        evaluation=evaluation_summary,
     )
 
 

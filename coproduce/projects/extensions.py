@@ -8,6 +8,8 @@ starts:
   (activities: attended, led). The project page derives "carers took part" from it.
 - **gates**: work that must be finished before a project may enter a stage
   (contributions: every view considered before Review).
+- **summaries**: a short account shown on the project page, with a link to more
+  (evaluation: the rung of the ladder of co-production the project reached, and why).
 """
 
 from collections.abc import Callable
@@ -40,8 +42,29 @@ class Gate:
     link: Callable[[Project, int], tuple[str, str]]  # (text, address) of where to do them
 
 
+@dataclass(frozen=True)
+class Summarised:
+    """What a summary says about one project: a heading, a headline (with a tag's colour),
+    sentences, and where to read more."""
+
+    title: str
+    headline: str
+    lines: list[str]
+    link: tuple[str, str] | None = None  # (text, address)
+    tag_colour: str = ""
+
+
+@dataclass(frozen=True)
+class Summary:
+    """A section of the project page that a higher app writes."""
+
+    key: str
+    summarise: Callable[[Project, datetime], Summarised]  # a fixed number of queries
+
+
 EVIDENCE: dict[str, Evidence] = {}
 GATES: dict[str, Gate] = {}
+SUMMARIES: dict[str, Summary] = {}
 
 
 def add_evidence(evidence: Evidence) -> None:
@@ -50,6 +73,15 @@ def add_evidence(evidence: Evidence) -> None:
 
 def add_gate(gate: Gate) -> None:
     GATES[gate.key] = gate
+
+
+def add_summary(summary: Summary) -> None:
+    SUMMARIES[summary.key] = summary
+
+
+def summaries_of(project: Project, now: datetime) -> list[Summarised]:
+    """What each registered summary says about `project`, in the order registered."""
+    return [summary.summarise(project, now) for summary in SUMMARIES.values()]
 
 
 @dataclass(frozen=True)

@@ -151,6 +151,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "entries": entries,
         "involvement": involvement,
         "evidence_labels": extensions.evidence_labels(),
+        "summaries": extensions.summaries_of(project, timezone.now()),
         "milestones": list(project.milestones.all()),
         "milestone_state": rules.milestone_state,
         "today": timezone.localdate(),

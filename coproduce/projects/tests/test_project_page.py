@@ -181,6 +181,22 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
         ProjectMemberFactory.create(
             project=project, person=CarerFactory.create(organisation=project.organisation)
         )
-    with django_assert_num_queries(14):
+    # 14 of its own, and 4 for the summary evaluation registers (the ladder rung).
+    with django_assert_num_queries(18):
         response = coordinator_client.get(url(project))
     assert response.status_code == 200
+
+
+def test_the_project_page_shows_what_higher_apps_summarise(
+    coordinator_client: Client, project: Project
+) -> None:
+    """Evaluation registers its summary (the rung of the ladder) in its AppConfig.ready()."""
+    from coproduce.projects import extensions
+
+    assert "rung" in extensions.SUMMARIES
+
+    body = coordinator_client.get(url(project)).content.decode()
+
+    assert "How far carers were involved" in body
+    assert "Educating" in body  # a carer in the group, nothing said yet
+    assert f"/projects/{project.pk}/evaluation/" in body

@@ -1,0 +1,104 @@
+"""Forms for the evaluation plan. Each error says what to do next."""
+
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from coproduce.activities import rules as times
+from coproduce.decisions import rules as decision_rules
+from coproduce.evaluation.models import QUESTION_LIMIT, AskWhen, Method
+from coproduce.lib.govuk_forms import DateField
+
+END_OF_DELIVERY = "end"
+# The group's deadline is at 5pm on the day chosen.
+DEADLINE_TIME = datetime.time(17, 0)
+
+
+class QuestionForm(forms.Form):
+    text = forms.CharField(
+        label=_("What question should the project answer about itself?"),
+        help_text=_("For example: Did the new checklist make leaving hospital easier for carers?"),
+        max_length=QUESTION_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={
+            "required": _("Enter the question"),
+            "max_length": _("The question must be 500 characters or fewer"),
+        },
+    )
+    text_cy = forms.CharField(
+        label=_("The question in Welsh (optional)"),
+        required=False,
+        max_length=QUESTION_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 3, "lang": "cy"}),
+        error_messages={"max_length": _("The Welsh question must be 500 characters or fewer")},
+    )
+    method = forms.ChoiceField(
+        label=_("How should answers be gathered?"),
+        choices=Method.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how answers should be gathered")},
+    )
+    ask_when = forms.ChoiceField(
+        label=_("When should it be asked?"),
+        choices=AskWhen.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select when the question should be asked")},
+    )
+
+
+class PutToGroupForm(forms.Form):
+    deadline = DateField(
+        label=_("By when should members give their position?"),
+        help_text=_(
+            "Positions can be given until 5pm that day. Members need two to three weeks' notice."
+        ),
+        past_only=False,
+        error_messages={"required": _("Enter the date by which members give their position")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        day = cleaned.get("deadline")
+        if isinstance(day, datetime.date):
+            moment = times.london_datetime(day, DEADLINE_TIME)
+            problem = (
+                decision_rules.deadline_problem(moment, timezone.now())
+                if moment is not None
+                else None
+            )
+            if problem is not None:
+                self.add_error("deadline", problem)
+            else:
+                cleaned["deadline_at"] = moment
+        return cleaned
+
+
+class AskForm(forms.Form):
+    point = forms.ChoiceField(
+        label=_("When are you asking the agreed questions?"),
+        widget=forms.RadioSelect,
+        error_messages={
+            "required": _("Select the activity the questions are about, or the end of Delivery")
+        },
+    )
+
+    def __init__(
+        self, *args: Any, activities: Sequence[tuple[int, str]], end_asked: bool, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        choices = [
+            (str(pk), _("After %(activity)s") % {"activity": title}) for pk, title in activities
+        ]
+        if not end_asked:
+            choices.append((END_OF_DELIVERY, str(AskWhen.END_OF_DELIVERY.label)))
+        point = self.fields["point"]
+        assert isinstance(point, forms.ChoiceField)
+        point.choices = choices
+
+    def activity_pk(self) -> int | None:
+        point = self.cleaned_data["point"]
+        return None if point == END_OF_DELIVERY else int(point)

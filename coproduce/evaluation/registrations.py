@@ -1,0 +1,96 @@
+"""What evaluation adds to the apps below it, registered when the app starts
+(EvaluationConfig.ready): the rung of the ladder on the project page; the rule that the
+agreed evaluation questions are asked before Review; and the questions a person proposed in
+their download and erasure."""
+
+from datetime import datetime
+from typing import Any
+
+from django.urls import reverse
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from coproduce.evaluation import actions, rules
+from coproduce.evaluation.models import EvaluationQuestion
+from coproduce.evaluation.rung import assessment_of
+from coproduce.people import personal_data
+from coproduce.people.models import Person
+from coproduce.projects import extensions
+from coproduce.projects.models import Project, Stage
+
+
+def not_asked(project: Project) -> int:
+    """Agreed evaluation questions that have not been asked yet (one query)."""
+    agreed = EvaluationQuestion.objects.filter(rules.AGREED_Q, project=project)
+    return agreed.filter(askings__isnull=True).count()
+
+
+def _refusal(waiting: int) -> str:
+    return ngettext(
+        "%(num)s agreed evaluation question has not been asked yet. Ask it before the review.",
+        "%(num)s agreed evaluation questions have not been asked yet. Ask them before the review.",
+        waiting,
+    ) % {"num": waiting}
+
+
+def _warning(waiting: int) -> str:
+    return ngettext(
+        "%(num)s agreed evaluation question has not been asked yet. The project cannot move to Review until every agreed question has been asked.",
+        "%(num)s agreed evaluation questions have not been asked yet. The project cannot move to Review until every agreed question has been asked.",
+        waiting,
+    ) % {"num": waiting}
+
+
+def _link(project: Project, waiting: int) -> tuple[str, str]:
+    return _("Ask the agreed evaluation questions"), reverse("evaluation:ask", args=[project.pk])
+
+
+def summary(project: Project, now: datetime) -> extensions.Summarised:
+    assessment = assessment_of(project, now)
+    return extensions.Summarised(
+        title=_("How far carers were involved"),
+        headline=_("%(rung)s: %(group)s")
+        % {"rung": assessment.rung.name, "group": str(assessment.rung.group).lower()},
+        lines=assessment.reasons,
+        link=(
+            _("Why, what would move it up, and the evaluation plan"),
+            reverse("evaluation:project", args=[project.pk]),
+        ),
+        tag_colour=assessment.rung.colour,
+    )
+
+
+def exported(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
+    """The evaluation questions the person proposed."""
+    theirs = EvaluationQuestion.objects.filter(proposed_by=person).select_related("project")
+    return [
+        {
+            "project": q.project.title,
+            "question": q.text,
+            "question_cy": q.text_cy,
+            "proposed_at": q.proposed_at.isoformat(),
+        }
+        for q in theirs
+    ]
+
+
+def register() -> None:
+    extensions.add_summary(extensions.Summary("rung", summary))
+    extensions.add_gate(
+        extensions.Gate(
+            "evaluation_not_asked",
+            Stage.REVIEW,
+            waiting=not_asked,
+            refusal=_refusal,
+            warning=_warning,
+            link=_link,
+        )
+    )
+    personal_data.register(
+        personal_data.PersonalData(
+            "evaluation_questions",
+            exported,
+            actions.forget_questions,
+            ("evaluation.EvaluationQuestion",),
+        )
+    )
