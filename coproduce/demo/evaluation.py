@@ -106,6 +106,13 @@ PLAN = [
 ]
 
 
+# Nineteen days is less than some hosts ask for: the coordinator says why, and it is reported.
+SHORT_NOTICE_REASON = (
+    "The hosts asked at the last café to agree the questions before the summer break, "
+    "and everyone said three weeks was enough for this one."
+)
+
+
 def at(day: datetime.date, hour: int = 11) -> datetime.datetime:
     return datetime.datetime.combine(day, datetime.time(hour, 0), tzinfo=LONDON)
 
@@ -132,7 +139,12 @@ def agree_plan(
         )
     deadline = at(today - datetime.timedelta(days=100), 17)
     proposal = actions.put_to_group(
-        coordinator_user, cafes, hosts[0], deadline, now=proposed_at + datetime.timedelta(days=1)
+        coordinator_user,
+        cafes,
+        hosts[0],
+        deadline,
+        now=proposed_at + datetime.timedelta(days=1),
+        short_notice_reason=SHORT_NOTICE_REASON,
     )
     sent(f"decisions.{proposal.pk}.", proposal.proposed_at)
     heard_at = at(today - datetime.timedelta(days=103), 12)

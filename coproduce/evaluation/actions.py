@@ -86,9 +86,11 @@ def put_to_group(
     proposer: Person | None,
     deadline: datetime.datetime,
     now: datetime.datetime | None = None,
+    short_notice_reason: str = "",
 ) -> Proposal:
     """Put every question not yet agreed (and not with the group now) to the group as one
-    proposal, which the group decides by consensus like any other."""
+    proposal, which the group decides by consensus like any other (and whose deadline,
+    like any other's, gives members the notice they need or says why not)."""
     waiting = list(
         EvaluationQuestion.objects.select_for_update(of=("self",))
         .filter(rules.TO_PUT_Q, project=project)
@@ -106,6 +108,7 @@ def put_to_group(
         deadline=deadline,
         hide_positions_until_deadline=False,
         allow_anonymous_positions=False,
+        short_notice_reason=short_notice_reason,
     )
     proposal = decisions.put_proposal(user, project, proposer, draft, now=now)
     EvaluationQuestion.objects.filter(pk__in=[q.pk for q in waiting]).update(proposal=proposal)

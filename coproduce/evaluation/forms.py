@@ -1,7 +1,7 @@
 """Forms for the evaluation plan. Each error says what to do next."""
 
 import datetime
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from typing import Any
 
 from django import forms
@@ -59,6 +59,27 @@ class PutToGroupForm(forms.Form):
         past_only=False,
         error_messages={"required": _("Enter the date by which members give their position")},
     )
+    short_notice_reason = forms.CharField(
+        label=_("Reason for short notice (if any)"),
+        help_text=_(
+            "If the deadline gives anyone less notice than they need, say why. Short notice "
+            "is reported. Up to 2,000 characters."
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+    def __init__(
+        self,
+        *args: Any,
+        notice_for: Callable[[datetime.datetime], times.Notice],
+        **kwargs: Any,
+    ) -> None:
+        """`notice_for` gives the notice a deadline gives the group, against their needs
+        (the same rule as any other proposal's deadline)."""
+        super().__init__(*args, **kwargs)
+        self.notice_for = notice_for
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
@@ -72,8 +93,13 @@ class PutToGroupForm(forms.Form):
             )
             if problem is not None:
                 self.add_error("deadline", problem)
-            else:
+            elif moment is not None:
                 cleaned["deadline_at"] = moment
+                notice = self.notice_for(moment)
+                reason = cleaned.get("short_notice_reason", "").strip()
+                short = decision_rules.short_notice_problem(notice.short, reason)
+                if short is not None and "short_notice_reason" not in self.errors:
+                    self.add_error("short_notice_reason", short)
         return cleaned
 
 

@@ -11,6 +11,7 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.decisions.actions import check_deadline_notice
 from coproduce.evaluation import access, actions, forms, rules
 from coproduce.evaluation.models import AskWhen
 from coproduce.evaluation.rung import LADDER, assessment_of
@@ -70,13 +71,18 @@ def put_to_group(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     waiting = list(access.questions_of(request, project, need="edit").filter(rules.TO_PUT_Q))
     initial = {"deadline": rules.default_deadline(timezone.localdate())}
-    form = forms.PutToGroupForm(posted(request), initial=initial)
+    form = forms.PutToGroupForm(
+        posted(request),
+        initial=initial,
+        notice_for=lambda deadline: check_deadline_notice(project, deadline),
+    )
     if request.method == "POST" and form.is_valid() and waiting:
         proposal = actions.put_to_group(
             user_for(request),
             project,
             own_person_or_none(request),
             form.cleaned_data["deadline_at"],
+            short_notice_reason=form.cleaned_data["short_notice_reason"],
         )
         messages.success(request, _("The evaluation questions are put to the group to agree"))
         return redirect("decisions:proposal", proposal.pk)

@@ -142,11 +142,14 @@ def test_review_waits_until_the_agreed_questions_have_been_asked(
     agreed(EvaluationQuestionFactory.create(project=project))
     assert not_asked(project) == 1
 
+    why = "No carer could come to the stage's meetings"  # carers took no part in this test
     with pytest.raises(project_actions.StageUnchanged, match="1 agreed evaluation question"):
-        project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
+        project_actions.move_stage(
+            coordinator.user, project, Stage.REVIEW, carers_absent_reason=why
+        )
 
     actions.ask(coordinator.user, project, None)
-    project_actions.move_stage(coordinator.user, project, Stage.REVIEW)
+    project_actions.move_stage(coordinator.user, project, Stage.REVIEW, carers_absent_reason=why)
     assert project.stage == Stage.REVIEW
 
 

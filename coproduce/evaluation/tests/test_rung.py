@@ -77,8 +77,9 @@ def test_moving_on_from_a_stage_without_carers_counts_against_the_rung(
     bare: Project, carer: Member, coordinator: Member
 ) -> None:
     climb(bare, carer.person, "co_production")
-    project_actions.move_stage(coordinator.user, bare, Stage.PLANNING)
-    project_actions.move_stage(coordinator.user, bare, Stage.REVISION)
+    why = "Nobody could come to the planning meetings"
+    project_actions.move_stage(coordinator.user, bare, Stage.PLANNING, carers_absent_reason=why)
+    project_actions.move_stage(coordinator.user, bare, Stage.REVISION, carers_absent_reason=why)
     InvitationFactory.create(
         activity=held(bare, Stage.REVISION), person=carer.person, attended=True
     )

@@ -157,6 +157,28 @@ def test_a_deadline_in_the_past_is_refused(coordinator_client: Client, project: 
     assert not Proposal.objects.exists()
 
 
+def test_a_deadline_shorter_than_a_member_needs_asks_why_and_reports_it(
+    coordinator_client: Client, project: Project, carer: Member
+) -> None:
+    carer.person.carer_profile.notice_days = 28
+    carer.person.carer_profile.save()
+    EvaluationQuestionFactory.create(project=project)
+    day = timezone.localdate() + datetime.timedelta(days=10)
+    typed = {"deadline-day": day.day, "deadline-month": day.month, "deadline-year": day.year}
+
+    refused = coordinator_client.post(url("put-to-group", project), typed)
+
+    assert refused.status_code == 400
+    assert "short notice" in refused.content.decode().lower()
+    assert not Proposal.objects.exists()
+
+    reason = "The funder needs the plan before the summer"
+    coordinator_client.post(url("put-to-group", project), {**typed, "short_notice_reason": reason})
+
+    proposal = Proposal.objects.get()
+    assert (proposal.short_notice, proposal.short_notice_reason) == (True, reason)
+
+
 def test_carers_do_not_put_the_plan_to_the_group(carer_client: Client, project: Project) -> None:
     assert carer_client.get(url("put-to-group", project)).status_code == 403
 
