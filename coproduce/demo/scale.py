@@ -33,7 +33,7 @@ from itertools import islice
 from typing import Any, TypeVar
 
 from django.contrib.auth.hashers import make_password
-from django.db import models, transaction
+from django.db import connection, models, transaction
 from django.utils import timezone
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
@@ -184,20 +184,44 @@ class Writer:
     def write(
         self, model: type[M_], rows: Iterable[M_], *, keep: bool = False, label: str = ""
     ) -> list[M_]:
+        """Insert `rows`; return them with their ids if `keep`. Rows whose ids nobody needs
+        go through PostgreSQL's COPY where it is the database (several times faster)."""
         started = time.perf_counter()
         kept: list[M_] = []
         count = 0
-        for batch in chunks(rows, BATCH):
-            written = model._default_manager.bulk_create(batch)
-            count += len(written)
-            if keep:
-                kept.extend(written)
+        if not keep and connection.vendor == "postgresql":
+            count = copy_rows(model, rows)
+        else:
+            for batch in chunks(rows, BATCH):
+                written = model._default_manager.bulk_create(batch)
+                count += len(written)
+                if keep:
+                    kept.extend(written)
         seconds = time.perf_counter() - started
         name = label or model._meta.label
         self.counts[name] = self.counts.get(name, 0) + count
         rate = count / seconds if seconds else 0
         self.report(f"  {name:<34} {count:>10,} rows {seconds:7.1f} s {rate:>10,.0f} rows/s")
         return kept
+
+
+def copy_rows(model: type[models.Model], rows: Iterable[models.Model]) -> int:
+    """COPY the rows into the model's table: the values Django would save, without
+    building an INSERT statement for each batch."""
+    fields = [f for f in model._meta.concrete_fields if not f.primary_key]
+    columns = ", ".join(connection.ops.quote_name(f.column) for f in fields)
+    table = connection.ops.quote_name(model._meta.db_table)
+    count = 0
+    with (
+        connection.cursor() as cursor,
+        cursor.cursor.copy(f"COPY {table} ({columns}) FROM STDIN") as copy,
+    ):
+        for row in rows:
+            copy.write_row(
+                [field.get_db_prep_save(field.pre_save(row, True), connection) for field in fields]
+            )
+            count += 1
+    return count
 
 
 @dataclass(frozen=True)
