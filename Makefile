@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test check pytest install install-dev translations frontend worker clean
+.PHONY: demo serve test check pytest install install-dev translations frontend worker bench clean
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -73,6 +73,10 @@ else
 endif
 
 test: check pytest
+
+# The load harness (PostgreSQL; see README "Benchmarks"). BENCH_SCALE=S to try it quickly.
+bench: install-dev
+	$(PY) benchmarks/harness.py
 
 frontend:
 	frontend/build.sh

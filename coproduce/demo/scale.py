@@ -50,7 +50,7 @@ from coproduce.contributions.models import (
 from coproduce.decisions.models import Position, PositionChannel, Proposal, Stance
 from coproduce.demo import data
 from coproduce.demo.builders import DEMO_PASSWORD, totp_key_for
-from coproduce.payments.models import Claim, Line, LineKind, Method, Status
+from coproduce.payments.models import Claim, Line, LineKind, Method, Payment, Status
 from coproduce.people.models import (
     AgeBand,
     CarerProfile,
@@ -631,6 +631,24 @@ def make_claims(writer: Writer, rng: random.Random, made: Made, count: int, now:
             for claim, (_, _, activity_id) in zip(claims, triples, strict=True)
         ),
     )
+    # An approved claim has its payment, made when it was approved; a paid one its date.
+    writer.write(
+        Payment,
+        (
+            Payment(
+                claim=claim,
+                amount=Decimal("50.00"),
+                method=claim.method,
+                approved_by=made.coordinator,
+                approved_at=now,
+                paid_on=now.date() if claim.status == Status.PAID else None,
+                reference=f"BACS-{claim.pk}" if claim.status == Status.PAID else "",
+                paid_by=made.coordinator if claim.status == Status.PAID else None,
+            )
+            for claim in claims
+            if claim.status in (Status.APPROVED, Status.PAID)
+        ),
+    )
 
 
 def make_decisions(writer: Writer, rng: random.Random, made: Made, now: datetime) -> None:
@@ -709,7 +727,12 @@ def make_breaks(
         )
         practices = Practice.objects.bulk_create(
             [
-                Practice(scheme=scheme, name=f"Health Centre {k + 1}", code=f"S{number:02d}{k:03d}")
+                Practice(
+                    scheme=scheme,
+                    name=f"Health Centre {k + 1}",
+                    code=f"S{number:02d}{k:03d}",
+                    signed_up_at=now,
+                )
                 for k in range(PRACTICES_PER_SCHEME)
             ]
         )
@@ -721,6 +744,10 @@ def make_breaks(
         )
         PracticeMember.objects.bulk_create(
             [PracticeMember(practice=p, user=u) for p, u in zip(practices, gps, strict=True)]
+        )
+        # GPs belong to the partnership's lead as professional partners, as in the demo.
+        Membership.objects.bulk_create(
+            [Membership(user=u, organisation=lead, role=Role.PROFESSIONAL) for u in gps]
         )
         writer.write(
             Referral,
@@ -776,6 +803,7 @@ def remove_generated() -> None:
     Practice.objects.filter(scheme__in=schemes).delete()
     schemes.delete()
     Partnership.objects.filter(lead__in=organisations).delete()
+    Payment.objects.filter(claim__organisation__in=organisations).delete()
     Line.objects.filter(claim__organisation__in=organisations).delete()
     Project.objects.filter(organisation__in=organisations).delete()
     Person.objects.filter(organisation__in=organisations).delete()

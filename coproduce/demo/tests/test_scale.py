@@ -61,6 +61,9 @@ def test_it_writes_the_amounts_asked_for() -> None:
     assert Claim.objects.count() == Line.objects.count() == TINY.claims
     assert Referral.objects.count() == TINY.referrals
     assert Invitation.objects.exists()
+    # Approved and paid claims have their payment, as the payments pages expect.
+    assert not Claim.objects.filter(status__in=["approved", "paid"], payment__isnull=True)
+    assert Claim.objects.filter(status="paid", payment__paid_on__isnull=False).exists()
     assert result.counts["contributions.Contribution"] == TINY.contributions
     # Anonymous contributions are never linked to anyone (the database checks it too).
     assert not Contribution.objects.filter(privacy=Privacy.ANONYMOUS, person__isnull=False)
