@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test check pytest install install-dev translations frontend worker clean
+.PHONY: demo serve test check pytest install install-dev translations frontend worker bench clean
 
 # The settings fail closed: without COPRODUCE_MODE the service runs as in production (no
 # DEBUG, no demo secret key, real email only). These targets are for trying and developing
@@ -79,6 +79,10 @@ else
 endif
 
 test: check pytest
+
+# The load harness (PostgreSQL; see README "Benchmarks"). BENCH_SCALE=S to try it quickly.
+bench: install-dev
+	$(PY) benchmarks/harness.py
 
 frontend:
 	frontend/build.sh

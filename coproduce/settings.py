@@ -139,6 +139,10 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
 ]
 
+# The load harness counts each request's queries through the real server (lib/query_count).
+if env_bool("COPRODUCE_QUERY_COUNT_HEADER", False):
+    MIDDLEWARE.insert(0, "coproduce.lib.query_count.QueryCountHeader")
+
 ROOT_URLCONF = "coproduce.urls"
 
 TEMPLATES: list[dict[str, Any]] = [

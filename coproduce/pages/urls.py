@@ -7,4 +7,5 @@ urlpatterns = [
     path("", views.home, name="home"),
     path("pages/accessibility/", views.accessibility, name="accessibility"),
     path("pages/privacy/", views.privacy, name="privacy"),
+    path("ping/", views.ping, name="ping"),
 ]

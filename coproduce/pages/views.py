@@ -57,6 +57,12 @@ def privacy(request: HttpRequest) -> HttpResponse:
     return render(request, "pages/privacy.html")
 
 
+def ping(request: HttpRequest) -> HttpResponse:
+    """Alive: the smallest answer the whole middleware stack gives (no database, no
+    template). Load balancers ask it; the load harness measures it as its ceiling."""
+    return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
     return render(request, "pages/400.html", status=400)
 
