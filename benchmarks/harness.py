@@ -71,11 +71,17 @@ def server_env() -> dict[str, str]:
         "COPRODUCE_QUERY_COUNT_HEADER": "true",
         "LOG_LEVEL": "WARNING",
         "AXES_ENABLED": "false",  # many sign-ins from one address are the harness, not an attack
-        # Messages go nowhere: a key of the right shape for GOV.UK Notify's test API.
+        # Production's deployment checks want real email and GOV.UK Notify settings. The
+        # pages measured send nothing; no worker runs, so queued messages stay queued.
+        "DEFAULT_FROM_EMAIL": "bench@example.org",
         "NOTIFY_API_KEY": os.environ.get(
             "NOTIFY_API_KEY",
             "bench-00000000-0000-0000-0000-000000000000-00000000-0000-0000-0000-000000000000",
         ),
+        "NOTIFY_EMAIL_TEMPLATE_ID": "00000000-0000-0000-0000-000000000001",
+        "NOTIFY_SMS_TEMPLATE_ID": "00000000-0000-0000-0000-000000000002",
+        "NOTIFY_LETTER_TEMPLATE_ID": "00000000-0000-0000-0000-000000000003",
+        "STATIC_ROOT": str(ROOT / "staticfiles"),
     }
 
 
