@@ -1,8 +1,8 @@
 """The door to claims and payments.
 
 A claim is handled by the staff of the organisation it belongs to (the claimant's); a carer
-sees and changes only their own. Only admins (finance) record payments and change rates;
-coordinators approve.
+sees and changes only their own. Only admins (finance) record payments, download payees'
+details and change rates; coordinators approve.
 """
 
 from django.db.models import QuerySet
@@ -11,6 +11,7 @@ from django.http import HttpRequest
 from coproduce.payments.models import Claim, Line, PaymentPolicy
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
+from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import (
     ADMIN_ROLES,
@@ -57,6 +58,13 @@ def claim_line_of(claim: Claim, pk: int) -> Line:
     line = one(Line.objects.filter(claim=claim).select_related("activity"), pk=pk)
     line.claim = claim
     return line
+
+
+def project_to_export(request: HttpRequest, pk: int) -> Project:
+    """A project whose approved claims, with payees' bank details, the user may download:
+    only admins, who record payments; coordinators approve claims but never need them."""
+    require_role(request, ADMIN_ROLES)
+    return project_for(request, pk, need="edit")
 
 
 def payment_policies_for(request: HttpRequest, need: Need = "view") -> QuerySet[PaymentPolicy]:
