@@ -21,6 +21,7 @@ from coproduce.contributions.models import (
     ResponseStatus,
     Theme,
 )
+from coproduce.lib.uploads import delete_on_commit
 from coproduce.people.models import Person, age_on
 from coproduce.projects.models import Project
 from coproduce.tenancy.models import Organisation
@@ -213,7 +214,7 @@ def forget_contributions(person: Person) -> int:
     from); a row stays, unlinked, so counts and responses to the group still add up."""
     theirs = Contribution.objects.filter(person=person)
     for attachment in Attachment.objects.filter(contribution__in=theirs):
-        attachment.file.delete(save=False)
+        delete_on_commit(attachment.file)
         attachment.delete()
     FollowUpReply.objects.filter(invitation__person=person).update(text=REMOVED)
     return theirs.update(text=REMOVED, person=None, privacy=Privacy.ANONYMOUS)

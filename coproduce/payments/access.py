@@ -6,7 +6,7 @@ details and change rates; coordinators approve.
 """
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from coproduce.payments.models import Claim, Line, PaymentPolicy
 from coproduce.people.access import own_rows
@@ -65,6 +65,15 @@ def project_to_export(request: HttpRequest, pk: int) -> Project:
     only admins, who record payments; coordinators approve claims but never need them."""
     require_role(request, ADMIN_ROLES)
     return project_for(request, pk, need="edit")
+
+
+def receipt_of(request: HttpRequest, claim_pk: int, pk: int) -> Line:
+    """A line's receipt, for the claim's own carer and the staff of its organisation, who
+    approve it; 404 for everyone else, and when the line has no receipt."""
+    line = claim_line_of(claim_for(request, claim_pk), pk)
+    if not line.receipt:
+        raise Http404("No receipt")
+    return line
 
 
 def payment_policies_for(request: HttpRequest, need: Need = "view") -> QuerySet[PaymentPolicy]:

@@ -25,6 +25,7 @@ from coproduce.activities.models import (
 from coproduce.audit.actions import record
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.contributions.models import Contribution, ContributionChannel
+from coproduce.lib.uploads import delete_on_commit
 from coproduce.payments import rules
 from coproduce.payments.models import (
     Basis,
@@ -267,7 +268,10 @@ def editable(claim: Claim) -> None:
 
 
 def _attach(line: Line, receipt: UploadedFile | None) -> None:
+    """Keep a new receipt for the line; the one it replaces goes once the change is saved."""
     if receipt is not None:
+        if line.receipt:
+            delete_on_commit(line.receipt)
         line.receipt_name = (receipt.name or "receipt")[:255]
         line.receipt.save(line.receipt_name, receipt, save=False)
 

@@ -1,8 +1,9 @@
 import datetime
 import os
+from typing import Any
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
 
 from coproduce.activities.invitation_actions import record_follow_up_reply
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
@@ -144,7 +145,7 @@ def test_theme_counts_show_channels_and_views_from_one_age_group(
 
 
 def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
-    project: Project, giver: Member, admin: Member
+    project: Project, giver: Member, admin: Member, django_capture_on_commit_callbacks: Any
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -156,7 +157,8 @@ def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
     )
     stored = file.file.path
     request = people_actions.request_erasure(giver.user, giver.person, "Please forget me")
-    assert people_actions.erase_person(admin.user, request)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert people_actions.erase_person(admin.user, request)
     contribution.refresh_from_db()
     assert contribution.text == actions.REMOVED
     assert contribution.person is None
@@ -164,3 +166,19 @@ def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
     assert not contribution.attachments.exists()
     assert not os.path.exists(stored)
     assert Contribution.objects.filter(project=project).count() == 1
+
+
+def test_a_rolled_back_erasure_keeps_the_files(
+    project: Project, giver: Member, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contribution = ContributionFactory.create(project=project, person=giver.person, text="Mine")
+    file = actions.add_attachment(
+        contribution, SimpleUploadedFile("me.png", b"\x89PNG\r\n\x1a\nxx", "image/png")
+    )
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        actions.forget_contributions(giver.person)
+        transaction.set_rollback(True)  # something later in the erasure failed
+    assert os.path.exists(file.file.path)
+    assert contribution.attachments.get() == file
