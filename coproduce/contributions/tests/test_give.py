@@ -51,9 +51,9 @@ def test_a_view_given_not_linked_to_me_at_all_keeps_nothing_of_the_giver(
 ) -> None:
     url = reverse("contributions:give", args=[project.pk])
     giver_client.post(url, {"privacy": Privacy.IDENTIFIABLE, "text": "Nobody must know"})
-    contribution = Contribution.objects.get()
-    assert contribution.recorded_by == giver.user
-    privacy = reverse("contributions:privacy", args=[contribution.pk])
+    given = Contribution.objects.get()
+    assert given.recorded_by == giver.user
+    privacy = reverse("contributions:privacy", args=[given.pk])
     assert giver_client.post(privacy, {"privacy": Privacy.ANONYMOUS}).status_code == 302
-    contribution.refresh_from_db()
-    assert (contribution.person, contribution.recorded_by) == (None, None)
+    unlinked = Contribution.objects.get()
+    assert (unlinked.person, unlinked.recorded_by) == (None, None)
