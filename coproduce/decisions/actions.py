@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -25,7 +25,8 @@ from coproduce.decisions.models import (
 )
 from coproduce.notifications.actions import notify
 from coproduce.people.models import Person
-from coproduce.projects.models import Project
+from coproduce.projects.models import Project, ProjectMember
+from coproduce.tenancy.models import STAFF_ROLES, Membership
 
 
 class Closed(Exception):
@@ -73,6 +74,23 @@ def group_of(project: Project) -> QuerySet[Person]:
         project_memberships__left_on=None,
         erased_at=None,
     ).order_by("full_name", "pk")
+
+
+def group_members(project: Project) -> list[rules.GroupMember]:
+    """The project's group now, by name, with when each joined, their role in the group and
+    whether they are staff of their organisation: one query."""
+    staff = Membership.objects.filter(
+        user_id=OuterRef("person__user_id"),
+        organisation_id=OuterRef("person__organisation_id"),
+        role__in=STAFF_ROLES,
+    )
+    rows = (
+        ProjectMember.objects.filter(project=project, left_on=None, person__erased_at=None)
+        .annotate(staff=Exists(staff))
+        .order_by("person__full_name", "person_id")
+        .values_list("person_id", "person__full_name", "joined_on", "role", "staff")
+    )
+    return [rules.GroupMember(*row) for row in rows]
 
 
 def proposal_link(proposal: Proposal) -> str:

@@ -153,3 +153,15 @@ def test_deadline_passed_is_at_the_deadline() -> None:
     now = timezone.now()
     assert rules.deadline_passed(Proposal(deadline=now), now)
     assert not rules.deadline_passed(Proposal(deadline=now + datetime.timedelta(seconds=1)), now)
+
+
+def test_only_members_in_the_group_by_the_deadline_and_not_staff_are_asked() -> None:
+    deadline = datetime.date(2026, 11, 30)
+    members = [
+        rules.GroupMember(1, "Bryn", datetime.date(2026, 11, 30), "carer", False),
+        rules.GroupMember(2, "Late", datetime.date(2026, 12, 1), "carer", False),
+        rules.GroupMember(3, "Cara", datetime.date(2026, 9, 1), "coordinator", False),
+        rules.GroupMember(4, "Staff", datetime.date(2026, 9, 1), "carer", True),
+        rules.GroupMember(5, "Pat", datetime.date(2026, 9, 1), "professional", False),
+    ]
+    assert rules.expected_to_respond(members, deadline) == [(1, "Bryn"), (5, "Pat")]
