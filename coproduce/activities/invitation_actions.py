@@ -203,8 +203,9 @@ def fill_places(activity: Activity, now: datetime | None = None) -> list[Invitat
     offered = waiting[: rules.places_to_offer(activity.capacity, coming, len(waiting))]
     for invitation in offered:
         invitation.reply, invitation.waiting_since = Reply.COMING, None
-        invitation.save(update_fields=["reply", "waiting_since"])
-        _tell(invitation, activity, "place_offered", f"{invitation.pk}.{now.timestamp()}")
+        invitation.reply_version += 1
+        invitation.save(update_fields=["reply", "waiting_since", "reply_version"])
+        _tell(invitation, activity, "place_offered", reply_key(invitation))
     return offered
 
 
@@ -239,6 +240,7 @@ def record_reply(
         .get(pk=invitation.pk)
     )
     was = locked.reply
+    before = reply_state(locked)
     others = activity.invitations.filter(reply=Reply.COMING).exclude(pk=locked.pk).count()
     locked.reply = rules.reply_for_place(reply, activity.capacity, others)
     if locked.reply != Reply.WAITING_LIST:
@@ -250,12 +252,33 @@ def record_reply(
     locked.travel_needed = travel_needed
     locked.needs_notes = needs_notes
     locked.registration_answers = answers or {}
+    if reply_state(locked) == before:
+        return locked  # the same reply again (a retry): nothing changes, nothing is sent
     locked.replied_at, locked.replied_by = now, by
+    locked.reply_version += 1
     locked.save()
     if was == Reply.COMING and locked.reply != Reply.COMING:
         fill_places(activity, now)
-    _tell(locked, activity, "reply", f"{locked.pk}.{now.timestamp()}")
+    _tell(locked, activity, "reply", reply_key(locked))
     return locked
+
+
+def reply_state(invitation: Invitation) -> tuple[Any, ...]:
+    """Everything a reply says, to tell a changed reply from the same one sent again."""
+    return (
+        invitation.reply,
+        invitation.waiting_since,
+        invitation.other_way,
+        invitation.replacement_care_needed,
+        invitation.travel_needed,
+        invitation.needs_notes,
+        invitation.registration_answers,
+    )
+
+
+def reply_key(invitation: Invitation) -> str:
+    """The message about this version of the reply: the same whenever it is sent again."""
+    return f"{invitation.pk}.v{invitation.reply_version}"
 
 
 def record_support(

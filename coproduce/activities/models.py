@@ -181,6 +181,9 @@ class Invitation(models.Model):
         help_text="Staff who recorded the reply on the person's behalf, or the person.",
     )
     waiting_since = models.DateTimeField(null=True, blank=True)
+    # Goes up by one each time the reply changes (by the person, staff or a freed place):
+    # what the messages about a reply are keyed on, so sending one again sends nothing.
+    reply_version = models.PositiveIntegerField(default=0)
     registration_answers = models.JSONField(default=dict, blank=True)
     replacement_care_needed = models.BooleanField(_("needs replacement care"), default=False)
     replacement_care_arranged = models.TextField(_("replacement care arranged"), blank=True)

@@ -21,9 +21,10 @@ from coproduce.contributions.models import (
     ResponseStatus,
     Theme,
 )
+from coproduce.lib.uploads import delete_on_commit
 from coproduce.people.models import Person, age_on
 from coproduce.projects.models import Project
-from coproduce.tenancy.models import Organisation
+from coproduce.tenancy.models import STAFF_ROLES, Membership, Organisation
 
 
 class ReasonNeeded(Exception):
@@ -45,6 +46,7 @@ def record_contribution(
     activity: Activity | None = None,
     given_on: datetime.date | None = None,
     recorded_by: User | None = None,
+    follow_up_reply: FollowUpReply | None = None,
 ) -> Contribution:
     """Store one contribution as its giver chose. An anonymous one keeps no person, so
     nothing can ever link it back; the stage is the project's stage at the time."""
@@ -60,21 +62,38 @@ def record_contribution(
         person=None if privacy == Privacy.ANONYMOUS else person,
         text=text.strip(),
         given_on=given_on or timezone.localdate(),
-        recorded_by=recorded_by,
+        recorded_by=recorder_to_keep(privacy, recorded_by, person),
+        follow_up_reply=follow_up_reply,
     )
     return contribution
 
 
+def recorder_to_keep(
+    privacy: Privacy | str, recorded_by: User | None, person: Person | None
+) -> User | None:
+    """Who to keep as having recorded a contribution. Staff who typed in someone's view
+    stay (they were there; the view is not theirs). A contribution "not linked to me at
+    all" that its giver recorded themselves keeps nobody: their account would link it."""
+    if privacy != Privacy.ANONYMOUS or recorded_by is None:
+        return recorded_by
+    if person is not None and person.user_id == recorded_by.pk:
+        return None
+    staff = Membership.objects.filter(user=recorded_by, role__in=STAFF_ROLES).exists()
+    return recorded_by if staff else None
+
+
+@transaction.atomic
 def contribution_from_follow_up(reply: FollowUpReply) -> Contribution:
     """A reply to the after-meeting reach-out becomes a contribution, once, kept as
-    private as the person asked on their profile."""
+    private as the person asked on their profile: one write, linked to the reply as it
+    is made, in the transaction that keeps the reply (`record_follow_up_reply`)."""
     existing = Contribution.objects.filter(follow_up_reply=reply).first()
     if existing is not None:
         return existing
     invitation = reply.invitation
     activity = invitation.activity
     person = invitation.person
-    contribution = record_contribution(
+    return record_contribution(
         organisation=activity.project.organisation,
         channel=ContributionChannel.FOLLOW_UP,
         privacy=follow_up_privacy(person),
@@ -82,10 +101,8 @@ def contribution_from_follow_up(reply: FollowUpReply) -> Contribution:
         person=person,
         activity=activity,
         given_on=timezone.localdate(reply.received_at),
+        follow_up_reply=reply,
     )
-    contribution.follow_up_reply = reply
-    contribution.save(update_fields=["follow_up_reply"])
-    return contribution
 
 
 def follow_up_privacy(person: Person) -> Privacy:
@@ -132,8 +149,9 @@ def change_privacy(contribution: Contribution, wanted: Privacy | str) -> Contrib
         raise NotMorePrivate
     locked.privacy = wanted
     if wanted == Privacy.ANONYMOUS:
+        locked.recorded_by = recorder_to_keep(wanted, locked.recorded_by, locked.person)
         locked.person = None
-    locked.save(update_fields=["privacy", "person"])
+    locked.save(update_fields=["privacy", "person", "recorded_by"])
     return locked
 
 
@@ -213,9 +231,11 @@ def forget_contributions(person: Person) -> int:
     from); a row stays, unlinked, so counts and responses to the group still add up."""
     theirs = Contribution.objects.filter(person=person)
     for attachment in Attachment.objects.filter(contribution__in=theirs):
-        attachment.file.delete(save=False)
+        delete_on_commit(attachment.file)
         attachment.delete()
     FollowUpReply.objects.filter(invitation__person=person).update(text=REMOVED)
+    if person.user_id is not None:
+        theirs.filter(recorded_by_id=person.user_id).update(recorded_by=None)
     return theirs.update(text=REMOVED, person=None, privacy=Privacy.ANONYMOUS)
 
 

@@ -24,6 +24,7 @@ from coproduce.contributions.models import (
     Privacy,
     ResponseStatus,
 )
+from coproduce.lib.uploads import file_response
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
 from coproduce.projects.access import project_for
@@ -271,9 +272,7 @@ def attachment(request: HttpRequest, pk: int, attachment_pk: int) -> FileRespons
     if rules.shown(viewer, contribution).text is None:
         raise PermissionDenied("Given in confidence")
     file = access.attachment_of(contribution, attachment_pk)
-    return FileResponse(
-        file.file.open("rb"), as_attachment=True, filename=file.name, content_type=file.content_type
-    )
+    return file_response(file.file, file.name, file.content_type)
 
 
 def yours(request: HttpRequest) -> HttpResponse:

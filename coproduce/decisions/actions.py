@@ -7,7 +7,7 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.db import transaction
-from django.db.models import Count, QuerySet
+from django.db.models import Count, Exists, OuterRef, QuerySet
 from django.urls import reverse
 from django.utils import timezone
 
@@ -29,7 +29,8 @@ from coproduce.decisions.models import (
 )
 from coproduce.notifications.actions import notify
 from coproduce.people.models import Person
-from coproduce.projects.models import Project
+from coproduce.projects.models import Project, ProjectMember
+from coproduce.tenancy.models import STAFF_ROLES, Membership
 
 
 class Closed(Exception):
@@ -131,6 +132,23 @@ def short_notice_counts(project_ids: list[int]) -> dict[int, int]:
         .annotate(n=Count("pk"))
     )
     return {row["project_id"]: row["n"] for row in rows}
+
+
+def group_members(project: Project) -> list[rules.GroupMember]:
+    """The project's group now, by name, with when each joined, their role in the group and
+    whether they are staff of their organisation: one query."""
+    staff = Membership.objects.filter(
+        user_id=OuterRef("person__user_id"),
+        organisation_id=OuterRef("person__organisation_id"),
+        role__in=STAFF_ROLES,
+    )
+    rows = (
+        ProjectMember.objects.filter(project=project, left_on=None, person__erased_at=None)
+        .annotate(staff=Exists(staff))
+        .order_by("person__full_name", "person_id")
+        .values_list("person_id", "person__full_name", "joined_on", "role", "staff")
+    )
+    return [rules.GroupMember(*row) for row in rows]
 
 
 def proposal_link(proposal: Proposal) -> str:

@@ -39,6 +39,7 @@ from coproduce.decisions.models import (
     RuleKind,
     Stance,
 )
+from coproduce.projects.models import GroupRole
 
 # A comment longer than this is shortened in the pre-filled outcome statement.
 SUMMARY_COMMENT_LIMIT = 500
@@ -283,6 +284,27 @@ def shown_positions(
     return sorted(
         shown, key=lambda s: (s.name == "", s.name.casefold(), order.index(s.stance), s.comment)
     )
+
+
+@dataclass(frozen=True)
+class GroupMember:
+    person_id: int
+    name: str
+    joined_on: datetime.date
+    role: str  # GroupRole
+    staff: bool  # an admin or coordinator of their organisation
+
+
+def expected_to_respond(
+    members: Iterable[GroupMember], deadline: datetime.date
+) -> list[tuple[int, str]]:
+    """The members (person id, name) asked for a position: in the group by the day of the
+    deadline, as carers or partners. Staff run the decision; they are not asked."""
+    return [
+        (m.person_id, m.name)
+        for m in members
+        if not m.staff and m.role != GroupRole.COORDINATOR and m.joined_on <= deadline
+    ]
 
 
 def not_responded(members: Sequence[tuple[int, str]], responded: Iterable[int]) -> list[str]:

@@ -5,6 +5,8 @@ import datetime
 from dataclasses import dataclass, field
 from typing import Any
 
+from django.utils import timezone
+
 from coproduce.decisions import actions, rules
 from coproduce.decisions.models import DecisionRule, Position, PositionChannel, Proposal, Stance
 from coproduce.people.models import Person
@@ -42,7 +44,8 @@ def for_viewer(
     proposal: Proposal, viewer_is_staff: bool, viewer: Person | None, now: datetime.datetime
 ) -> Seen:
     positions = list(proposal.positions.select_related("person").order_by("recorded_at", "pk"))
-    members = member_choices(proposal)
+    group = actions.group_members(proposal.project)
+    members = [(m.person_id, m.name) for m in group]
     member_ids = {pk for pk, _ in members}
     me = viewer if viewer is not None and viewer.pk in member_ids else None
     viewer_id = viewer.pk if viewer is not None else None
@@ -71,7 +74,9 @@ def for_viewer(
         )
         seen.counts = rules.stance_counts(p.stance for p in positions)
     if rules.non_responders_visible(viewer_is_staff, proposal, now):
-        seen.non_responders = rules.not_responded(members, responded)
+        # Only those asked: in the group by the deadline, and not staff.
+        asked = rules.expected_to_respond(group, timezone.localdate(proposal.deadline))
+        seen.non_responders = rules.not_responded(asked, responded)
     seen.proposer_name = proposer_name(proposal, viewer_is_staff, viewer_id, positions)
     return seen
 

@@ -1,16 +1,17 @@
 """The door to claims and payments.
 
 A claim is handled by the staff of the organisation it belongs to (the claimant's); a carer
-sees and changes only their own. Only admins (finance) record payments and change rates;
-coordinators approve.
+sees and changes only their own. Only admins (finance) record payments, download payees'
+details and change rates; coordinators approve.
 """
 
 from django.db.models import QuerySet
-from django.http import HttpRequest
+from django.http import Http404, HttpRequest
 
 from coproduce.payments.models import Claim, Line, PaymentPolicy
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
+from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import (
     ADMIN_ROLES,
@@ -56,6 +57,22 @@ def claim_line_of(claim: Claim, pk: int) -> Line:
     """A line of `claim`, which must itself have come through this module."""
     line = one(Line.objects.filter(claim=claim).select_related("activity"), pk=pk)
     line.claim = claim
+    return line
+
+
+def project_to_export(request: HttpRequest, pk: int) -> Project:
+    """A project whose approved claims, with payees' bank details, the user may download:
+    only admins, who record payments; coordinators approve claims but never need them."""
+    require_role(request, ADMIN_ROLES)
+    return project_for(request, pk, need="edit")
+
+
+def receipt_of(request: HttpRequest, claim_pk: int, pk: int) -> Line:
+    """A line's receipt, for the claim's own carer and the staff of its organisation, who
+    approve it; 404 for everyone else, and when the line has no receipt."""
+    line = claim_line_of(claim_for(request, claim_pk), pk)
+    if not line.receipt:
+        raise Http404("No receipt")
     return line
 
 

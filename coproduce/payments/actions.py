@@ -25,6 +25,7 @@ from coproduce.activities.models import (
 from coproduce.audit.actions import record
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.contributions.models import Contribution, ContributionChannel
+from coproduce.lib.uploads import delete_on_commit
 from coproduce.payments import rules
 from coproduce.payments.models import (
     Basis,
@@ -266,8 +267,21 @@ def editable(claim: Claim) -> None:
         raise ClaimProblem(_("This claim has been sent and can no longer be changed"))
 
 
+def lock_to_edit(claim: Claim) -> Claim:
+    """Claim the claim's row, then check it can still be changed. Sending and approving
+    claim the same row, so a change made while the coordinator approves either lands
+    before the approval (which then pays it) or is refused: never after it, unpaid."""
+    locked = Claim.objects.select_for_update().get(pk=claim.pk)
+    claim.status = locked.status
+    editable(locked)
+    return locked
+
+
 def _attach(line: Line, receipt: UploadedFile | None) -> None:
+    """Keep a new receipt for the line; the one it replaces goes once the change is saved."""
     if receipt is not None:
+        if line.receipt:
+            delete_on_commit(line.receipt)
         line.receipt_name = (receipt.name or "receipt")[:255]
         line.receipt.save(line.receipt_name, receipt, save=False)
 
@@ -280,7 +294,7 @@ def save_travel(
     fares: Decimal | None,
     receipt: UploadedFile | None,
 ) -> Line:
-    editable(line.claim)
+    lock_to_edit(line.claim)
     policy = rules.in_force(policies_of(line.claim.organisation_id), local_day(line.activity))
     line.travel_mode = mode
     line.miles = miles if mode == TravelMode.MILEAGE else None
@@ -302,7 +316,7 @@ def save_travel(
 @transaction.atomic
 def save_cost(line: Line, amount: Decimal, description: str, receipt: UploadedFile | None) -> Line:
     """Replacement care (up to the policy's cap) or another expense."""
-    editable(line.claim)
+    lock_to_edit(line.claim)
     if line.kind == LineKind.REPLACEMENT_CARE:
         policy = rules.in_force(policies_of(line.claim.organisation_id), local_day(line.activity))
         cap = policy.replacement_care_cap if policy else Decimal("0")
@@ -333,7 +347,7 @@ def took_part(person: Person, activity: Activity) -> bool:
 @transaction.atomic
 def add_line(claim: Claim, activity: Activity, kind: str, minutes: int | None = None) -> Line:
     """Add a cost (or, for staff, preparation time) for an activity the person took part in."""
-    editable(claim)
+    lock_to_edit(claim)
     if not took_part(claim.person, activity):
         raise ClaimProblem(
             _("%(name)s did not take part in %(title)s, so it cannot be claimed for")
@@ -357,9 +371,19 @@ def add_line(claim: Claim, activity: Activity, kind: str, minutes: int | None = 
     return line
 
 
+PAYEE_FIELDS = [
+    "method",
+    "account_name",
+    "sort_code",
+    "account_number",
+    "voucher_send_to",
+    "in_kind_note",
+]
+
+
 @transaction.atomic
 def choose_method(claim: Claim, by: User, values: dict[str, str]) -> Claim:
-    editable(claim)
+    lock_to_edit(claim)
     for name in ("method", "account_name", "sort_code", "account_number", "voucher_send_to"):
         setattr(claim, name, values.get(name, ""))
     claim.in_kind_note = values.get("in_kind_note", "")
@@ -367,7 +391,7 @@ def choose_method(claim: Claim, by: User, values: dict[str, str]) -> Claim:
         claim.account_name = claim.sort_code = claim.account_number = ""
     if claim.method != Method.VOUCHER:
         claim.voucher_send_to = ""
-    claim.save()
+    claim.save(update_fields=PAYEE_FIELDS)
     record(
         actor=by,
         person=claim.person,

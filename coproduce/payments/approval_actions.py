@@ -33,8 +33,8 @@ class AlreadyDone(Exception):
     """Somebody else already approved or paid this claim."""
 
 
-def _event(claim: Claim, by: User | None, to: str, what: str, message: str = "") -> None:
-    ClaimEvent.objects.create(
+def _event(claim: Claim, by: User | None, to: str, what: str, message: str = "") -> ClaimEvent:
+    return ClaimEvent.objects.create(
         claim=claim, from_status=claim.status, to_status=to, what=what, message=message, by=by
     )
 
@@ -77,7 +77,7 @@ def submit(claim: Claim, by: User, choice: str = "") -> Claim:
         raise ClaimProblem(problems[0])
     claim.benefit_warning = bool(warnings)
     claim.benefit_choice = choice if warnings else ""
-    _event(claim, by, Status.SUBMITTED, "submitted", claim.benefit_choice)
+    sent = _event(claim, by, Status.SUBMITTED, "submitted", claim.benefit_choice)
     claim.status = Status.SUBMITTED
     claim.submitted_at = timezone.now()
     claim.save()
@@ -86,7 +86,7 @@ def submit(claim: Claim, by: User, choice: str = "") -> Claim:
         "payments_submitted",
         "payments_submitted",
         {"claim": claim},
-        idempotency_key=f"payments-submitted-{claim.pk}-{claim.events.count()}",
+        idempotency_key=f"payments-submitted-{claim.pk}-{sent.pk}",
     )
     return claim
 
@@ -101,7 +101,7 @@ def _locked(claim: Claim, expected: Status) -> Claim:
 @transaction.atomic
 def query(claim: Claim, by: User, message: str) -> Claim:
     locked = _locked(claim, Status.SUBMITTED)
-    _event(locked, by, Status.QUERIED, "queried", message)
+    asked = _event(locked, by, Status.QUERIED, "queried", message)
     locked.status = Status.QUERIED
     locked.query_message = message
     locked.save(update_fields=["status", "query_message"])
@@ -110,7 +110,7 @@ def query(claim: Claim, by: User, message: str) -> Claim:
         "payments_queried",
         "payments_queried",
         {"claim": locked, "message": message},
-        idempotency_key=f"payments-queried-{claim.pk}-{locked.events.count()}",
+        idempotency_key=f"payments-queried-{claim.pk}-{asked.pk}",
     )
     return locked
 

@@ -4,13 +4,14 @@ from typing import Any
 
 from django.contrib import messages
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import FileResponse, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.uploads import file_response
 from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
@@ -152,6 +153,12 @@ def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpRespons
             actions.save_cost(line, data["amount"], data["description"], data["receipt"])
         return redirect("payments:claim", claim.pk)
     return page(request, "line.html", {"claim": claim, "line": line}, form)
+
+
+def receipt(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> FileResponse:
+    """A receipt, for the carer who gave it and the staff who approve the claim."""
+    line = access.receipt_of(request, claim_pk, claim_line_pk)
+    return file_response(line.receipt, line.receipt_name)
 
 
 def add_line(request: HttpRequest, claim_pk: int) -> HttpResponse:

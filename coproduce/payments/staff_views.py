@@ -33,7 +33,8 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
         "claims": claims,
         "waiting": [c for c in claims if c.status == Status.SUBMITTED],
         "rows": budget.budget_rows(project),
-        "exportable": any(c.status in (Status.APPROVED, Status.PAID) for c in claims),
+        "exportable": is_admin(request)
+        and any(c.status in (Status.APPROVED, Status.PAID) for c in claims),
         "own_project": project.organisation_id == organisation_id,
     }
     return page(request, "project.html", context)
@@ -90,7 +91,7 @@ def paid(request: HttpRequest, claim_pk: int) -> HttpResponse:
 
 
 def _export(request: HttpRequest, project_pk: int) -> tuple[list[Claim], str]:
-    project = project_for(request, project_pk, need="edit")
+    project = access.project_to_export(request, project_pk)
     organisation_id = membership_for(request).organisation_id
     return list(outputs.approved_claims(project, organisation_id)), f"claims-{project.pk}"
 

@@ -8,6 +8,11 @@ urlpatterns = [
     path("claims/", claim_views.claims, name="claims"),
     path("claims/<int:claim_pk>/", claim_views.claim, name="claim"),
     path("claims/<int:claim_pk>/lines/<int:claim_line_pk>/", claim_views.line, name="line"),
+    path(
+        "claims/<int:claim_pk>/lines/<int:claim_line_pk>/receipt/",
+        claim_views.receipt,
+        name="receipt",
+    ),
     path("claims/<int:claim_pk>/add/", claim_views.add_line, name="add-line"),
     path("claims/<int:claim_pk>/method/", claim_views.method, name="method"),
     path("claims/<int:claim_pk>/submit/", claim_views.submit, name="submit"),

@@ -312,10 +312,12 @@ def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     else:
         form = NewPersonInterestForm(data)
     if request.method == "POST" and form.is_valid():
-        if person is not None:
-            _expression, created = actions.express_interest_as(brief, person, form.cleaned_data)
-        else:
-            _answer, created = actions.express_interest_new(brief, form.cleaned_data)
+        if person is None:
+            # Someone not signed in sees the same thanks whatever we already hold, so the
+            # form cannot be used to find out whether an email address or phone has applied.
+            actions.express_interest_new(brief, form.cleaned_data)
+            return redirect("recruitment:interested-done", brief.public_id)
+        _expression, created = actions.express_interest_as(brief, person, form.cleaned_data)
         name = "recruitment:interested-done" if created else "recruitment:interested-already"
         return redirect(name, brief.public_id)
     context = {"form": form, "person": person}

@@ -260,3 +260,37 @@ def test_everyone_invited_is_told_of_a_cancellation_with_a_calendar_cancel(
     assert "Why: The venue flooded" in message.body
     assert ("invitation-calendar", invitation.pk) in linked(message.body)
     assert "METHOD:CANCEL" in actions.calendar_file(invitation)
+
+
+def test_the_same_reply_sent_again_later_is_confirmed_once(
+    coordinator: Member, carer: Member
+) -> None:
+    activity = group_activity(coordinator, carer.person)
+    invitation = invited(activity, carer.person)
+    now = timezone.now()
+    for retry in range(3):  # the browser or a task resends it, minutes apart
+        actions.record_reply(
+            invitation, reply=Reply.COMING, travel_needed=True, now=now + timedelta(minutes=retry)
+        )
+    assert Message.objects.filter(kind="activities.reply").count() == 1
+    invitation.refresh_from_db()
+    assert invitation.replied_at == now
+    actions.record_reply(invitation, reply=Reply.NOT_COMING, now=now + timedelta(hours=1))
+    actions.record_reply(invitation, reply=Reply.COMING, now=now + timedelta(hours=2))
+    assert Message.objects.filter(kind="activities.reply").count() == 3  # real changes
+
+
+def test_a_freed_place_is_offered_once_per_time_it_is_freed(coordinator: Member) -> None:
+    people = CarerFactory.create_batch(2, organisation=coordinator.organisation)
+    activity = group_activity(coordinator, *people, capacity=1)
+    first, second = (invited(activity, p) for p in people)
+    actions.record_reply(first, reply=Reply.COMING)
+    actions.record_reply(second, reply=Reply.COMING)  # waits
+    actions.record_reply(first, reply=Reply.NOT_COMING)  # second is offered the place
+    actions.record_reply(first, reply=Reply.NOT_COMING)  # sent again: nothing new
+    offered = Message.objects.filter(kind="activities.place_offered")
+    assert offered.count() == 1
+    second.refresh_from_db()
+    assert offered.get().idempotency_key == (
+        f"activities.{activity.pk}.place_offered.{second.pk}.v{second.reply_version}"
+    )

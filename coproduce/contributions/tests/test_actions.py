@@ -1,10 +1,14 @@
 import datetime
 import os
+from collections.abc import Iterator
+from typing import Any
 
 import pytest
-from django.db import IntegrityError
+from django.db import IntegrityError, transaction
+from django.db.models.signals import post_save
 
 from coproduce.activities.invitation_actions import record_follow_up_reply
+from coproduce.activities.models import FollowUpReply
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory
 from coproduce.conftest import Member
 from coproduce.contributions import actions
@@ -144,7 +148,7 @@ def test_theme_counts_show_channels_and_views_from_one_age_group(
 
 
 def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
-    project: Project, giver: Member, admin: Member
+    project: Project, giver: Member, admin: Member, django_capture_on_commit_callbacks: Any
 ) -> None:
     from django.core.files.uploadedfile import SimpleUploadedFile
 
@@ -156,7 +160,8 @@ def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
     )
     stored = file.file.path
     request = people_actions.request_erasure(giver.user, giver.person, "Please forget me")
-    assert people_actions.erase_person(admin.user, request)
+    with django_capture_on_commit_callbacks(execute=True):
+        assert people_actions.erase_person(admin.user, request)
     contribution.refresh_from_db()
     assert contribution.text == actions.REMOVED
     assert contribution.person is None
@@ -164,3 +169,155 @@ def test_erasing_a_person_removes_their_words_and_files_but_keeps_the_count(
     assert not contribution.attachments.exists()
     assert not os.path.exists(stored)
     assert Contribution.objects.filter(project=project).count() == 1
+
+
+def test_a_rolled_back_erasure_keeps_the_files(
+    project: Project, giver: Member, django_capture_on_commit_callbacks: Any
+) -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    contribution = ContributionFactory.create(project=project, person=giver.person, text="Mine")
+    file = actions.add_attachment(
+        contribution, SimpleUploadedFile("me.png", b"\x89PNG\r\n\x1a\nxx", "image/png")
+    )
+    with django_capture_on_commit_callbacks(execute=True), transaction.atomic():
+        actions.forget_contributions(giver.person)
+        transaction.set_rollback(True)  # something later in the erasure failed
+    assert os.path.exists(file.file.path)
+    assert contribution.attachments.get() == file
+
+
+def test_a_view_its_giver_unlinks_from_themselves_keeps_no_account_of_theirs(
+    project: Project, giver: Member, coordinator: Member
+) -> None:
+    given = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.WEB,
+        privacy=Privacy.ANONYMOUS,
+        person=giver.person,
+        text="Nobody must know",
+        recorded_by=giver.user,
+    )
+    assert (given.person, given.recorded_by) == (None, None)
+    later = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.WEB,
+        privacy=Privacy.IDENTIFIABLE,
+        person=giver.person,
+        text="Unlinked later",
+        recorded_by=giver.user,
+    )
+    unlinked = actions.change_privacy(later, Privacy.ANONYMOUS)
+    assert (unlinked.person, unlinked.recorded_by) == (None, None)
+
+
+def test_staff_who_typed_in_an_anonymous_view_stay_as_its_recorder(
+    project: Project, giver: Member, coordinator: Member
+) -> None:
+    typed = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.PHONE,
+        privacy=Privacy.ANONYMOUS,
+        person=giver.person,
+        text="Said on the phone",
+        recorded_by=coordinator.user,
+    )
+    assert (typed.person, typed.recorded_by) == (None, coordinator.user)
+    on_behalf = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.PHONE,
+        privacy=Privacy.ANONYMOUS_TO_GROUP,
+        person=giver.person,
+        text="Said on the phone, then unlinked",
+        recorded_by=coordinator.user,
+    )
+    assert actions.change_privacy(on_behalf, Privacy.ANONYMOUS).recorded_by == coordinator.user
+
+
+def test_erasure_leaves_no_account_of_theirs_on_what_they_recorded(
+    project: Project, giver: Member
+) -> None:
+    given = actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.WEB,
+        privacy=Privacy.CONFIDENTIAL,
+        person=giver.person,
+        text="Mine",
+        recorded_by=giver.user,
+    )
+    actions.forget_contributions(giver.person)
+    given.refresh_from_db()
+    assert (given.person, given.recorded_by) == (None, None)
+
+
+def test_existing_anonymous_views_their_givers_recorded_lose_the_link(
+    project: Project, giver: Member, coordinator: Member
+) -> None:
+    from importlib import import_module
+
+    from django.apps import apps
+
+    migration = import_module(
+        "coproduce.contributions.migrations.0002_unlink_self_recorded_anonymous"
+    )
+    self_recorded = ContributionFactory.create(
+        project=project, privacy=Privacy.ANONYMOUS, person=None, recorded_by=giver.user
+    )
+    typed_by_staff = ContributionFactory.create(
+        project=project, privacy=Privacy.ANONYMOUS, person=None, recorded_by=coordinator.user
+    )
+    named = ContributionFactory.create(
+        project=project, privacy=Privacy.IDENTIFIABLE, person=giver.person, recorded_by=giver.user
+    )
+    migration.unlink(apps, None)
+    recorders = {
+        c.pk: c.recorded_by_id
+        for c in Contribution.objects.filter(pk__in=[self_recorded.pk, typed_by_staff.pk, named.pk])
+    }
+    assert recorders == {
+        self_recorded.pk: None,
+        typed_by_staff.pk: coordinator.user.pk,
+        named.pk: giver.user.pk,
+    }
+
+
+class WriteFailed(Exception):
+    pass
+
+
+@pytest.fixture
+def contribution_write_fails() -> Iterator[None]:
+    """Writing a follow-up contribution fails (the database refuses it, the disk is full)."""
+
+    def fail(sender: Any, instance: Contribution, **kwargs: Any) -> None:
+        if instance.channel == ContributionChannel.FOLLOW_UP:
+            raise WriteFailed
+
+    post_save.connect(fail, sender=Contribution, dispatch_uid="test.write_fails")
+    yield
+    post_save.disconnect(sender=Contribution, dispatch_uid="test.write_fails")
+
+
+@pytest.mark.usefixtures("contribution_write_fails")
+def test_a_follow_up_reply_is_kept_only_with_its_contribution(
+    project: Project, giver: Member
+) -> None:
+    invitation = InvitationFactory.create(activity=ActivityFactory.create(project=project))
+    with pytest.raises(WriteFailed):
+        record_follow_up_reply(invitation, "The room was too cold")
+    assert not FollowUpReply.objects.exists()
+    assert not Contribution.objects.exists()
+
+
+@pytest.mark.usefixtures("contribution_write_fails")
+def test_a_follow_up_contribution_is_never_half_made(project: Project, giver: Member) -> None:
+    invitation = InvitationFactory.create(activity=ActivityFactory.create(project=project))
+    reply = FollowUpReply.objects.create(invitation=invitation, text="The room was too cold")
+    with pytest.raises(WriteFailed):
+        actions.contribution_from_follow_up(reply)
+    assert not Contribution.objects.exists()

@@ -44,3 +44,16 @@ def test_people_outside_the_group_cannot_give_views_to_it(
 ) -> None:
     url = reverse("contributions:give", args=[project.pk])
     assert staff_b_client.get(url).status_code == 404
+
+
+def test_a_view_given_not_linked_to_me_at_all_keeps_nothing_of_the_giver(
+    giver_client: Client, giver: Member, project: Project
+) -> None:
+    url = reverse("contributions:give", args=[project.pk])
+    giver_client.post(url, {"privacy": Privacy.IDENTIFIABLE, "text": "Nobody must know"})
+    given = Contribution.objects.get()
+    assert given.recorded_by == giver.user
+    privacy = reverse("contributions:privacy", args=[given.pk])
+    assert giver_client.post(privacy, {"privacy": Privacy.ANONYMOUS}).status_code == 302
+    unlinked = Contribution.objects.get()
+    assert (unlinked.person, unlinked.recorded_by) == (None, None)

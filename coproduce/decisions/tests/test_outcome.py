@@ -1,7 +1,9 @@
+import datetime
 import html
 
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from coproduce.conftest import Member
 from coproduce.decisions.models import (
@@ -21,6 +23,8 @@ from coproduce.decisions.tests.factories import (
     proposal_of,
 )
 from coproduce.notifications.models import Message
+from coproduce.projects.models import GroupRole, ProjectMember
+from coproduce.projects.tests.factories import ProjectMemberFactory
 
 
 def test_the_outcome_page_starts_with_every_view_and_who_did_not_respond(
@@ -188,3 +192,26 @@ def test_consensus_minus_one_lets_one_block_stand(
     )
     proposal.refresh_from_db()
     assert (proposal.outcome, proposal.block_reason) == (Outcome.AGREED, "")
+
+
+def test_did_not_respond_names_only_members_asked_by_the_deadline_not_staff_or_latecomers(
+    coordinator_client: Client, coordinator: Member, admin: Member, carer: Member
+) -> None:
+    project = project_with(coordinator, carer)
+    deadline = days_from_now(-3)
+    ProjectMemberFactory.create(
+        project=project, person=coordinator.person, role=GroupRole.COORDINATOR
+    )
+    ProjectMemberFactory.create(project=project, person=admin.person)  # staff, in the group
+    late = carer_in(project, "Lowri Latecomer")
+    ProjectMember.objects.filter(person=late).update(
+        joined_on=timezone.localdate(deadline) + datetime.timedelta(days=1)
+    )
+    carer_in(project, "Huw Silent")
+    proposal = proposal_of(project, deadline=deadline)
+    PositionFactory.create(proposal=proposal, person=carer.person)
+    body = html.unescape(
+        coordinator_client.get(reverse("decisions:outcome", args=[proposal.pk])).content.decode()
+    )
+    statement = body.split('name="statement"', 1)[1].split("</textarea>", 1)[0]
+    assert "Did not respond: Huw Silent." in statement

@@ -222,3 +222,15 @@ def test_after_the_deadline_only_withdrawing_a_block_is_still_allowed() -> None:
     assert rules.why_closed_to(decided, NOW, BLOCK, AGREE) == rules.NotOpen.DECIDED
     assert rules.may_withdraw_block(passed, NOW, BLOCK)
     assert not rules.may_withdraw_block(proposal(days=1), NOW, BLOCK)
+
+
+def test_only_members_in_the_group_by_the_deadline_and_not_staff_are_asked() -> None:
+    deadline = datetime.date(2026, 11, 30)
+    members = [
+        rules.GroupMember(1, "Bryn", datetime.date(2026, 11, 30), "carer", False),
+        rules.GroupMember(2, "Late", datetime.date(2026, 12, 1), "carer", False),
+        rules.GroupMember(3, "Cara", datetime.date(2026, 9, 1), "coordinator", False),
+        rules.GroupMember(4, "Staff", datetime.date(2026, 9, 1), "carer", True),
+        rules.GroupMember(5, "Pat", datetime.date(2026, 9, 1), "professional", False),
+    ]
+    assert rules.expected_to_respond(members, deadline) == [(1, "Bryn"), (5, "Pat")]

@@ -10,7 +10,7 @@ from coproduce.accounts.models import User
 from coproduce.conftest import signed_in
 from coproduce.demo import builders
 from coproduce.demo import payments as demo_payments
-from coproduce.demo.named import CARER_EMAIL, COORDINATOR_EMAIL
+from coproduce.demo.named import ADMIN_EMAIL, CARER_EMAIL, COORDINATOR_EMAIL
 from coproduce.payments import approval_actions, budget
 from coproduce.payments.models import Claim, Payment, Status
 from coproduce.tenancy.models import Organisation
@@ -30,7 +30,7 @@ def demo(built_demo: str) -> demo_payments.PaymentsSummary:
     )
 
 
-def test_margaret_sees_submits_with_a_voucher_and_the_coordinator_approves_and_exports(
+def test_margaret_sees_submits_with_a_voucher_the_coordinator_approves_finance_exports(
     demo: demo_payments.PaymentsSummary,
 ) -> None:
     margaret = signed_in(Client(), User.objects.get(email=CARER_EMAIL))
@@ -52,8 +52,10 @@ def test_margaret_sees_submits_with_a_voucher_and_the_coordinator_approves_and_e
     coordinator = signed_in(Client(), User.objects.get(email=COORDINATOR_EMAIL))
     coordinator.post(reverse("payments:review", args=[claim.pk]), {"decision": "approve"})
     assert Payment.objects.get(claim=claim).amount == approval_actions.amount_of(claim)
-    export = coordinator.get(reverse("payments:export-csv", args=[claim.project_id]))
-    assert claim.reference in export.content.decode("utf-8-sig")
+    export = reverse("payments:export-csv", args=[claim.project_id])
+    assert coordinator.get(export).status_code == 403  # payees' details are for finance
+    finance = signed_in(Client(), User.objects.get(email=ADMIN_EMAIL))
+    assert claim.reference in finance.get(export).content.decode("utf-8-sig")
 
 
 def test_the_demo_budget_reconciles_with_its_claims(demo: demo_payments.PaymentsSummary) -> None:

@@ -10,15 +10,17 @@ from django.urls import reverse
 from openpyxl import load_workbook  # type: ignore[import-untyped]
 
 from coproduce.audit.models import AuditEvent
-from coproduce.conftest import Member
+from coproduce.conftest import Member, make_member, signed_in
 from coproduce.payments import actions, approval_actions
 from coproduce.payments.models import Claim, Payment, PaymentPolicy, Status
 from coproduce.payments.tests.setup import (
     Setting,
+    drafted_claim,
     make_setting,
     setting,
     submitted_claim,
 )
+from coproduce.tenancy.models import Organisation, Role
 
 __all__ = ["setting"]
 
@@ -161,14 +163,12 @@ def test_the_finance_export_lists_approved_claims_with_payee_details(
     setting: Setting,
     carer: Member,
     coordinator: Member,
-    coordinator_client: Client,
-    staff_b_client: Client,
+    admin_client_a: Client,
 ) -> None:
     claim = submitted_claim(setting, carer)
     approval_actions.approve(claim, coordinator.user)
     url = reverse("payments:export-csv", args=[setting.project.pk])
-    assert staff_b_client.get(url).status_code == 404
-    response = coordinator_client.get(url)
+    response = admin_client_a.get(url)
     rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
     assert rows[1][:5] == [
         claim.reference,
@@ -178,9 +178,39 @@ def test_the_finance_export_lists_approved_claims_with_payee_details(
         "74.50",
     ]
     assert AuditEvent.objects.filter(action="exported", person=carer.person).exists()
-    response = coordinator_client.get(reverse("payments:export-xlsx", args=[setting.project.pk]))
+    response = admin_client_a.get(reverse("payments:export-xlsx", args=[setting.project.pk]))
     sheet = load_workbook(io.BytesIO(response.content)).active
     assert sheet.cell(row=2, column=5).value == 74.5
+
+
+@pytest.mark.parametrize("name", ["payments:export-csv", "payments:export-xlsx"])
+def test_only_admins_may_download_payees_bank_details(
+    setting: Setting,
+    carer: Member,
+    coordinator: Member,
+    coordinator_client: Client,
+    carer_client: Client,
+    admin_client_a: Client,
+    staff_b_client: Client,
+    org_b: Organisation,
+    name: str,
+) -> None:
+    claim = drafted_claim(setting, carer)
+    actions.save_travel(claim.lines.get(kind="travel"), "mileage", Decimal("10"), None, None)
+    bank = {"method": "bank", "account_name": "M Carer", "sort_code": "112233"}
+    actions.choose_method(claim, carer.user, {**bank, "account_number": "12345678"})
+    approval_actions.approve(approval_actions.submit(claim, carer.user, ""), coordinator.user)
+    url = reverse(name, args=[setting.project.pk])
+    project_page = reverse("payments:project", args=[setting.project.pk])
+    assert admin_client_a.get(url).status_code == 200
+    assert url in admin_client_a.get(project_page).content.decode()
+    # Coordinators approve claims but do not pay them: no bank details, and no link.
+    assert coordinator_client.get(url).status_code == 403
+    assert url not in coordinator_client.get(project_page).content.decode()
+    assert carer_client.get(url).status_code == 403
+    assert staff_b_client.get(url).status_code == 403
+    admin_b = signed_in(Client(), make_member(org_b, Role.ADMIN, "Bethan Admin").user)
+    assert admin_b.get(url).status_code == 404
 
 
 def test_admins_set_rates_and_cannot_backdate_over_approved_claims(
