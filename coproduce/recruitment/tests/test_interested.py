@@ -22,8 +22,10 @@ NEW = {
 
 
 def without_nonces(page: bytes) -> bytes:
-    """The page without what changes on every response (the scripts' CSP nonce)."""
-    return re.sub(rb'nonce="[^"]*"', b"", page)
+    """The page without what changes on every response: the scripts' CSP nonce and the
+    (masked) CSRF token of the language switch's form."""
+    page = re.sub(rb'nonce="[^"]*"', b"", page)
+    return re.sub(rb'name="csrfmiddlewaretoken" value="[^"]*"', b"", page)
 
 
 def interested(brief: Brief) -> str:
