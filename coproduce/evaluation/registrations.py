@@ -92,5 +92,12 @@ def register() -> None:
             exported,
             actions.forget_questions,
             ("evaluation.EvaluationQuestion",),
+            title=_("Evaluation questions you proposed"),
+            labels={
+                "project": _("Project"),
+                "question": _("Question"),
+                "question_cy": _("Question in Welsh"),
+                "proposed_at": _("Proposed"),
+            },
         )
     )

@@ -32,6 +32,8 @@ NOT_REGISTERED = {
     "payments.PaymentPolicy": WHO_DID_IT,
     "projects.StageChange": WHO_DID_IT,
     "recruitment.Brief": WHO_DID_IT,
+    "decisions.DecisionRule": WHO_DID_IT,
+    "evaluation.Asking": WHO_DID_IT,
 }
 
 

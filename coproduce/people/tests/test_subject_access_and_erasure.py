@@ -31,6 +31,8 @@ from coproduce.conftest import BreaksScheme, Member
 from coproduce.contributions.models import Privacy
 from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
+from coproduce.evaluation.models import EvaluationQuestion
+from coproduce.evaluation.tests.factories import EvaluationQuestionFactory
 from coproduce.lib.tests.test_pdf import readable
 from coproduce.notifications.models import Message
 from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Line, LineKind
@@ -75,6 +77,7 @@ WORDS = {
     "notifications.Message recipient": "zq-recipient@example.org",
     "admin.LogEntry": "zq-admin-log-message",
 }
+QUESTION = "Did the zq-checklist make leaving hospital easier?"
 # Words given in confidence are for the coordinator and the person, not staff downloading
 # on their behalf.
 CONFIDENTIAL = {WORDS["contributions.Contribution confidential"]}
@@ -183,6 +186,11 @@ def scene(
         recorded_by=carer.user,
     )
 
+    # The group's question keeps its words after erasure (like a proposal), not its proposer.
+    EvaluationQuestionFactory.create(
+        project=project, proposed_by=person, proposed_by_carer=True, text=QUESTION
+    )
+
     action = Action.objects.create(project=project, title="Discharge checklist on two wards")
     Comment.objects.create(action=action, person=person, text=WORDS["accountability.Comment"])
 
@@ -264,6 +272,16 @@ def _everything_stored() -> str:
 def test_the_scene_touches_every_registered_kind_of_personal_data(scene: Scene) -> None:
     data = personal_data.exported(scene.person, on_behalf=False)
     assert [key for key, value in data.items() if not value] == []
+
+
+def test_an_evaluation_question_is_downloaded_and_forgets_its_proposer_on_erasure(
+    carer_client: Client, scene: Scene, admin: Member
+) -> None:
+    download = carer_client.get(reverse("people:you-download")).content.decode()
+    assert QUESTION in download
+    actions.erase_person(admin.user, actions.request_erasure(admin.user, scene.person, ""))
+    question = EvaluationQuestion.objects.get(text=QUESTION)
+    assert (question.proposed_by, question.proposed_by_carer) == (None, True)
 
 
 def test_the_download_holds_every_piece(carer_client: Client, scene: Scene) -> None:
