@@ -24,6 +24,7 @@ from coproduce.contributions.models import (
     Privacy,
     ResponseStatus,
 )
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
 from coproduce.projects.access import project_for
@@ -65,9 +66,9 @@ def filtered(
         contributions = contributions.filter(status=query["status"])
     if query.get("channel") in ContributionChannel.values:
         contributions = contributions.filter(channel=query["channel"])
-    theme = str(query.get("theme", ""))
-    if theme.isdigit():
-        contributions = contributions.filter(themes=int(theme))
+    theme = row_id(query.get("theme"))
+    if theme is not None:
+        contributions = contributions.filter(themes=theme)
     return contributions
 
 

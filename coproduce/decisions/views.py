@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.decisions import access, actions, forms, rules, summary
 from coproduce.decisions.models import Outcome, PositionChannel, Proposal, ProposalStatus, Stance
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -82,8 +83,8 @@ def log(request: HttpRequest, project_pk: int) -> HttpResponse:
 def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
     revises = None
-    if str(request.GET.get("revises", "")).isdigit():
-        revises = access.revised_proposal_of(project, int(request.GET["revises"]))
+    if (revised_pk := row_id(request.GET.get("revises"))) is not None:
+        revises = access.revised_proposal_of(project, revised_pk)
     initial = {}
     if revises is not None:
         initial = {

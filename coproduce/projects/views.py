@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import person_for, staff_people_of
 from coproduce.projects import access, actions, extensions, reports, rules
@@ -252,8 +253,8 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     people = access.people_to_add_to(request, project)
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()
     if request.method == "POST":
-        chosen = request.POST.get("person", "")
-        people = people.filter(pk=int(chosen)) if chosen.isdigit() else people.none()
+        chosen = row_id(request.POST.get("person"))
+        people = people.none() if chosen is None else people.filter(pk=chosen)
     elif query:
         people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
     else:
