@@ -12,7 +12,7 @@ from django_stubs_ext import StrOrPromise
 
 from coproduce.breaks import rules
 from coproduce.breaks.models import BreakKind, PaymentMethod, Practice, Referral, Scheme
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
 from coproduce.people.models import Channel, Relationship
 
@@ -28,6 +28,7 @@ class NameForm(forms.Form):
 
 class DateOfBirthForm(forms.Form):
     carer_date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("What is the carer's date of birth?"),
         help_text=_("For example, 27 3 1960. Carers under 18 get support that is safe for them."),
         error_messages={"required": _("Enter the carer's date of birth")},

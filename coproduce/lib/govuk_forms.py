@@ -13,6 +13,7 @@ from typing import Any
 
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 
 Params = dict[str, Any]
@@ -41,16 +42,48 @@ MISSING_PART_MESSAGES = {
 }
 
 
+# Before the oldest record the service keeps: a date earlier than this is a typing slip.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+# For a date of birth: the oldest person alive was born after this.
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
+# How far ahead a date to come may be, unless a field says otherwise.
+YEARS_AHEAD = 10
+
+
+def _long_date(value: datetime.date) -> str:
+    """'1 January 2000', in the language of the page."""
+    return dateformat.format(value, "j F Y")
+
+
 class DateField(forms.Field):
-    """A GOV.UK date input: three boxes, with the errors the design system recommends."""
+    """A GOV.UK date input: three boxes, with the errors the design system recommends.
+
+    Every date is bounded, so a slip of the keyboard (1066, 9999, or a year too big for
+    the calendar) is caught with a message rather than stored or crashing the page:
+    `past_only` for dates that have happened (a payment, a view given), else dates up to
+    `years_ahead` years from today; none before `earliest`.
+    """
 
     widget = DateWidget
 
-    def __init__(self, *args: Any, past_only: bool = True, **kwargs: Any) -> None:
-        """`past_only` for dates that have happened (a date of birth, a payment); pass
-        False for dates to come (a project's end, a brief's closing date)."""
+    def __init__(
+        self,
+        *args: Any,
+        past_only: bool = True,
+        earliest: datetime.date = EARLIEST_DATE,
+        years_ahead: int = YEARS_AHEAD,
+        **kwargs: Any,
+    ) -> None:
         self.past_only = past_only
+        self.earliest = earliest
+        self.years_ahead = years_ahead
         super().__init__(*args, **kwargs)
+
+    def latest(self) -> datetime.date:
+        today = datetime.date.today()
+        if self.past_only:
+            return today
+        return today.replace(year=today.year + self.years_ahead, day=min(today.day, 28))
 
     def to_python(self, value: Any) -> datetime.date | None:
         if isinstance(value, datetime.date):
@@ -64,22 +97,37 @@ class DateField(forms.Field):
             )
         try:
             return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(
                 _("%(label)s must be a real date"), params={"label": self.label}, code="invalid"
             ) from None
 
     def validate(self, value: Any) -> None:
         super().validate(value)
-        if value and value.year < 1000:
+        if not value:
+            return
+        label = {"label": self.label}
+        if value.year < 1000:
             raise ValidationError(
                 _("%(label)s must include a year with 4 numbers, like 2027"),
-                params={"label": self.label},
+                params=label,
                 code="year",
             )
-        if self.past_only and value and value > datetime.date.today():
+        if self.past_only and value > datetime.date.today():
             raise ValidationError(
-                _("%(label)s must be in the past"), params={"label": self.label}, code="future"
+                _("%(label)s must be today or in the past"), params=label, code="future"
+            )
+        if value < self.earliest:
+            raise ValidationError(
+                _("%(label)s must be the same as or after %(date)s"),
+                params={**label, "date": _long_date(self.earliest)},
+                code="too_early",
+            )
+        if value > (latest := self.latest()):
+            raise ValidationError(
+                _("%(label)s must be the same as or before %(date)s"),
+                params={**label, "date": _long_date(latest)},
+                code="too_late",
             )
 
 

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField
 from coproduce.people import rules
 from coproduce.people.models import (
     AccessNeed,
@@ -68,6 +68,7 @@ class ContactDetailsMixin(forms.Form):
 
 class PersonDetailsForm(ContactDetailsMixin, forms.ModelForm[Person]):
     date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("Date of birth"),
         required=False,
         help_text=_(

@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField
 from coproduce.people import rules as people_rules
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
 from coproduce.people.models import Availability, Channel, Language
@@ -219,6 +219,7 @@ class NewPersonInterestForm(ContactDetailsMixin, forms.Form):
         ),
     )
     date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("Date of birth"),
         required=False,
         help_text=_(
