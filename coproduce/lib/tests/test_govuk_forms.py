@@ -167,7 +167,7 @@ def test_dates_are_kept_within_sensible_bounds(field: str, year: str, message: s
         }
     )
     assert not form.is_valid()
-    assert form.errors[field][0].startswith(message)
+    assert str(form.errors[field][0]).startswith(message)
     assert list(form.errors) == [field]
 
 
