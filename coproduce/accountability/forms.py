@@ -17,7 +17,7 @@ from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STARTING_STATUSES = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
 STATUS_HINTS = {
@@ -97,7 +97,7 @@ def evidence_link_field() -> forms.URLField:
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovukForm):
     """What the action is, and which of the project's contributions it answers."""
 
     title = forms.CharField(
@@ -192,7 +192,7 @@ class ActionForm(forms.Form):
         return value
 
 
-class StatusForm(forms.Form):
+class StatusForm(GovukForm):
     status = status_field(list(ActionStatus), _("Where is this action now?"))
     reason = forms.CharField(
         label=_("If it is not possible, why not?"),
@@ -218,7 +218,7 @@ class StatusForm(forms.Form):
         return cleaned
 
 
-class CommentForm(forms.Form):
+class CommentForm(GovukForm):
     text = forms.CharField(
         label=_("Your comment"),
         max_length=MAX_COMMENT_LENGTH,
@@ -234,7 +234,7 @@ class CommentForm(forms.Form):
     )
 
 
-class BoardSettingsForm(forms.Form):
+class BoardSettingsForm(GovukForm):
     public = forms.ChoiceField(
         label=_("Show this board to the public?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],

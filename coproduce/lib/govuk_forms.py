@@ -9,14 +9,109 @@ summary's list, each error linking to its field. Templates call these through th
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
 from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 
 Params = dict[str, Any]
+
+# The most anyone needs to type in one box, unless a field says otherwise: a long view in
+# a text area, a name or a reference in a one-line input.
+MAX_TEXT_LENGTH = 10_000
+MAX_LINE_LENGTH = 500
+
+
+def _name(field: forms.Field) -> str:
+    """The field's label as errors quote it, without "(optional)"."""
+    return str(field.label or "").replace(str(_("(optional)")), "").strip()
+
+
+def _govuk_messages(field: forms.Field) -> dict[str, Any]:
+    """GOV.UK wording for the errors Django would otherwise word itself. Every required
+    field of the project has its own message; these are for the rest."""
+    plain = {"label": _name(field)}
+    # Django fills in these messages' own %(...)s, so a "%" in the label is doubled.
+    escaped = {"label": _name(field).replace("%", "%%")}
+    choosing = isinstance(field, forms.ChoiceField | forms.BooleanField)
+    messages: dict[str, Any] = {
+        "required": (_("Select an answer for “%(label)s”") if choosing else _("Enter “%(label)s”"))
+        % plain,
+        "invalid_choice": _("Select one of the options for “%(label)s”") % escaped,
+        "invalid_list": _("Select one of the options for “%(label)s”") % plain,
+        "max_length": _("“%(label)s” must be %%(limit_value)s characters or less") % escaped,
+        "min_length": _("“%(label)s” must be %%(limit_value)s characters or more") % escaped,
+        "max_value": _("“%(label)s” must be %%(limit_value)s or less") % escaped,
+        "min_value": _("“%(label)s” must be %%(limit_value)s or more") % escaped,
+        "max_digits": _("“%(label)s” must be a smaller number") % escaped,
+        "max_whole_digits": _("“%(label)s” must be a smaller number") % escaped,
+        "max_decimal_places": _("“%(label)s” must have no more than %%(max)s decimal places")
+        % escaped,
+        "null_characters_not_allowed": _("“%(label)s” must not contain hidden characters") % plain,
+    }
+    if isinstance(field, forms.IntegerField):
+        messages["invalid"] = _("“%(label)s” must be a whole number") % plain
+    elif isinstance(field, forms.DecimalField | forms.FloatField):
+        messages["invalid"] = _("“%(label)s” must be a number") % plain
+    elif isinstance(field, forms.EmailField):
+        messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+    elif isinstance(field, forms.URLField):
+        messages["invalid"] = _(
+            "Enter a web address in the correct format, like https://example.org"
+        )
+    return messages
+
+
+def _django_default(field: forms.Field, code: str) -> bool:
+    """Whether the field's message for `code` is Django's own (none was given for it)."""
+    for cls in type(field).__mro__:
+        default = getattr(cls, "default_error_messages", {}).get(code)
+        if default is not None:
+            return field.error_messages.get(code) is default
+    return code not in field.error_messages
+
+
+def govuk_defaults(field: forms.Field) -> None:
+    """Give `field` a length limit if it has none, and GOV.UK wording for every error
+    Django would otherwise word itself. Safe to call more than once."""
+    if getattr(field, "_govuk", False):
+        return
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        textarea = isinstance(field.widget, forms.Textarea)
+        field.max_length = MAX_TEXT_LENGTH if textarea else MAX_LINE_LENGTH
+        field.validators.append(validators.MaxLengthValidator(field.max_length))
+    for code, message in _govuk_messages(field).items():
+        if _django_default(field, code):
+            field.error_messages[code] = message
+    field._govuk = True  # type: ignore[attr-defined]
+
+
+class GovukForm(forms.Form):
+    """Every form of the service: limits and GOV.UK wording on each field, including
+    fields a form adds in its own `__init__`."""
+
+    def full_clean(self) -> None:
+        for field in self.fields.values():
+            govuk_defaults(field)
+        super().full_clean()
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+class GovukModelForm(forms.ModelForm[_M]):
+    """`GovukForm` for a form that edits one model instance."""
+
+    def full_clean(self) -> None:
+        for field in self.fields.values():
+            govuk_defaults(field)
+        super().full_clean()
 
 
 class DateWidget(forms.Widget):
@@ -174,6 +269,7 @@ def field_spec(bf: forms.BoundField, **overrides: Any) -> Params:
     `heading=True` makes the label (or legend) the page's h1, for one-question pages.
     `classes`, `autocomplete`, `inputmode`, `spellcheck` pass through to the component.
     """
+    govuk_defaults(bf.field)
     widget = bf.field.widget
     heading = bool(overrides.pop("heading", False))
     size = "l" if heading else "m"

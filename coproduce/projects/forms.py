@@ -7,7 +7,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.projects import rules
 from coproduce.projects.models import BudgetKind, GroupRole, Stage
 
@@ -28,7 +28,7 @@ class PoundsField(forms.DecimalField):
             raise ValidationError(problem, code="amount")
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(GovukForm):
     title = forms.CharField(
         label=_("Project name"),
         max_length=200,
@@ -116,7 +116,7 @@ class ProjectForm(forms.Form):
         return None if value == NO_PARTNERSHIP else int(value)
 
 
-class StageForm(forms.Form):
+class StageForm(GovukForm):
     stage = forms.ChoiceField(
         label=_("Which stage is the project moving to?"),
         choices=Stage.choices,
@@ -144,7 +144,7 @@ class StageForm(forms.Form):
         return cleaned
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(GovukForm):
     kind = forms.ChoiceField(
         label=_("What kind of cost is it?"),
         choices=BudgetKind.choices,
@@ -166,7 +166,7 @@ class BudgetLineForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(GovukForm):
     title = forms.CharField(
         label=_("Milestone"),
         max_length=200,
@@ -180,7 +180,7 @@ class MilestoneForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovukForm):
     person = forms.TypedChoiceField(
         label=_("Who is joining the group?"),
         coerce=int,
@@ -211,7 +211,7 @@ class MemberForm(forms.Form):
         person.choices = candidates
 
 
-class LeavingForm(forms.Form):
+class LeavingForm(GovukForm):
     left_on = DateField(
         past_only=False,
         label=_("Date they left the group"),

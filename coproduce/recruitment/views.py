@@ -486,7 +486,7 @@ def expression_withdraw(request: HttpRequest, expression_pk: int) -> HttpRespons
     """The person has told us they no longer want to take part."""
     expression = access.expression_for(request, expression_pk)
     try:
-        actions.withdraw(user_for(request), expression, request.POST.get("note", ""))
+        actions.withdraw(user_for(request), expression, "")
     except actions.Refused as refused:
         messages.error(request, str(refused.message))
     else:

@@ -19,7 +19,7 @@ from coproduce.lib.views import posted
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
 from coproduce.surveys import access, actions, results, rules
-from coproduce.surveys.forms import AnswerForm, PrivacyForm
+from coproduce.surveys.forms import AnswerForm, LateFeedbackForm, PrivacyForm
 from coproduce.surveys.models import Layout, Question, Response, Survey
 from coproduce.surveys.views import availability_of, page
 
@@ -270,10 +270,11 @@ def done(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
 def late(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     """Something to say after the survey closed: kept for the coordinator."""
     survey = access.survey_to_answer(request, survey_uuid)
-    text = request.POST.get("feedback", "").strip()
-    if availability_of(survey) == rules.Availability.OPEN or not text:
-        messages.error(request, _("Write what you would like to tell the coordinator"))
+    form = LateFeedbackForm(request.POST)
+    if availability_of(survey) == rules.Availability.OPEN or not form.is_valid():
+        messages.error(request, form.first_error())
         return redirect("surveys:start", survey.public_id)
+    text = form.cleaned_data["feedback"]
     person = respondent(request, survey)
     privacy = actions.default_privacy(person) if person else Privacy.ANONYMOUS
     actions.keep_late_text(survey, text, person, privacy)
