@@ -24,6 +24,7 @@ from coproduce.contributions.models import (
     Privacy,
     ResponseStatus,
 )
+from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
@@ -98,6 +99,7 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def record(request: HttpRequest, project_pk: int) -> HttpResponse:
     """Staff type in what someone said: in a meeting, on the phone, in a letter..."""
     project = project_for(request, project_pk, need="edit")
@@ -158,6 +160,7 @@ def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def give(request: HttpRequest, project_pk: int) -> HttpResponse:
     """A member of the group gives their own view in writing."""
     project = project_for(request, project_pk)
@@ -315,6 +318,7 @@ def theme_summary(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def open_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
     """Anyone may tell an organisation anything at any time; nothing links it to them."""
     organisation = public_organisation(organisation_slug)

@@ -17,6 +17,7 @@ from django.utils.translation import gettext_lazy, ngettext
 
 from coproduce.decisions import access, actions, forms, rules, summary
 from coproduce.decisions.models import Outcome, PositionChannel, Proposal, ProposalStatus, Stance
+from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person
@@ -107,6 +108,7 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "propose.html", {"project": project, "revises": revises}, form)
 
 
+@once
 def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal, the positions the viewer may see, and their own position's form."""
     proposal = access.proposal_for(request, pk)
@@ -146,6 +148,7 @@ def give_position(
     return redirect("decisions:proposal", proposal.pk)
 
 
+@once
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff record a member's position given by phone, in writing or in the meeting."""
     proposal = access.proposal_for(request, pk, need="edit")

@@ -11,6 +11,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
@@ -154,6 +155,7 @@ def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpRespons
     return page(request, "line.html", {"claim": claim, "line": line}, form)
 
 
+@once
 def add_line(request: HttpRequest, claim_pk: int) -> HttpResponse:
     claim = access.claim_for(request, claim_pk)
     activities = {
@@ -195,6 +197,7 @@ def method(request: HttpRequest, claim_pk: int) -> HttpResponse:
 
 
 @require_POST
+@once
 def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
     claim = access.claim_for(request, claim_pk)
     warned = (

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people.access import own_person
@@ -299,6 +300,7 @@ def known_carer(request: HttpRequest, brief: Brief) -> Person | None:
         return None
 
 
+@once
 def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
     status = status_of(brief)

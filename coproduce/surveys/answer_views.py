@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.contributions.access import viewer_for
 from coproduce.contributions.models import Privacy
+from coproduce.lib.once import once
 from coproduce.lib.views import posted
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -63,6 +64,7 @@ def first_page(survey: Survey, response: Response) -> str:
     return reverse("surveys:question", args=[survey.public_id, response.token, step.question_id])
 
 
+@once
 def start(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     survey = access.survey_to_answer(request, survey_uuid)
     if availability_of(survey) != rules.Availability.OPEN:
@@ -267,6 +269,7 @@ def done(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
+@once
 def late(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     """Something to say after the survey closed: kept for the coordinator."""
     survey = access.survey_to_answer(request, survey_uuid)

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.contributions import rules as privacy_rules
 from coproduce.contributions.access import viewer_for
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
@@ -216,6 +217,7 @@ def survey_close(request: HttpRequest, survey_pk: int) -> HttpResponse:
     return redirect("surveys:survey", survey.pk)
 
 
+@once
 def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
     """Type in answers given on paper or by phone, all on one page."""
     survey = access.survey_for(request, survey_pk)
