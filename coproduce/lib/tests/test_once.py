@@ -7,6 +7,7 @@ import threading
 import pytest
 from django.db import connection
 from django.http import HttpRequest, HttpResponse
+from django.http.response import HttpResponseBase
 from django.shortcuts import redirect
 from django.test import Client, RequestFactory
 from django.urls import reverse
@@ -75,7 +76,8 @@ def test_a_post_without_a_proper_token_is_handled_as_before(
     assert made == ["Ann", "Ann"]
 
 
-def token_on(page: HttpResponse) -> str:
+def token_on(page: HttpResponseBase) -> str:
+    assert isinstance(page, HttpResponse)
     found = re.search(r'name="form_token" value="([0-9a-f]{32})"', page.content.decode())
     assert found, "the form carries no one-time token"
     return found.group(1)
