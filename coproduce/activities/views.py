@@ -18,6 +18,7 @@ from django.views.decorators.http import require_POST
 from coproduce.activities import access, actions, forms, invitation_rules, rules
 from coproduce.activities.models import Activity, ActivityStatus, LeadRole, OtherWay
 from coproduce.jinja2 import localdatetime
+from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import names_of_users, own_person
@@ -163,6 +164,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     return page(request, "move.html", {"activity": activity}, form)
 
 
+@once
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request, pk, need="edit")
     if activity.status == ActivityStatus.CANCELLED:

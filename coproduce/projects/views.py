@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import person_for, staff_people_of
@@ -111,6 +112,7 @@ def _details(form: ProjectForm, organisation_id: int) -> actions.ProjectDetails:
     )
 
 
+@once
 def new_project(request: HttpRequest) -> HttpResponse:
     membership = require_role(request, PEOPLE_ROLES)
     form = _project_form(request, membership.organisation_id, None)
@@ -165,6 +167,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/detail.html", context)
 
 
+@once
 def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
     form = StageForm(posted(request), current=project.stage)
@@ -222,6 +225,7 @@ def remove_budget_line(request: HttpRequest, pk: int, line_pk: int) -> HttpRespo
     return render(request, "projects/remove_budget_line.html", context)
 
 
+@once
 def new_milestone(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
     form = MilestoneForm(posted(request))

@@ -96,6 +96,7 @@ def project_briefs(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "recruitment/project_briefs.html", {"project": project, "rows": rows})
 
 
+@once
 def brief_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     form = BriefForm(request.POST or None)
@@ -161,6 +162,7 @@ def brief_unpublish(request: HttpRequest, brief_pk: int) -> HttpResponse:
 # --- Easy read (staff) ------------------------------------------------------------------
 
 
+@once
 def easy_read(request: HttpRequest, brief_pk: int) -> HttpResponse:
     brief = access.brief_for(request, brief_pk)
     form = EasyReadLineForm(request.POST or None)
@@ -396,6 +398,7 @@ def expression_detail(request: HttpRequest, expression_pk: int, problem: str = "
 
 
 @safeguarded
+@once
 def expression_screen(request: HttpRequest, expression_pk: int) -> HttpResponse:
     expression = access.expression_to_screen(request, expression_pk)
     if not rules.may_move(expression.state, State.SCREENED):

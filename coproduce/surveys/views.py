@@ -71,6 +71,7 @@ def briefs_to_choose(project: Project) -> list[Brief]:
     return list(briefs_of(project).order_by("-opens_on"))
 
 
+@once
 def survey_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     initial = {"audience": Audience.MEMBERS, "layout": "one_per_page"}
@@ -162,6 +163,7 @@ def _question_form(request: HttpRequest, survey: Survey, question: Question | No
     return page(request, "surveys/question_form.html", context, bool(form.errors or problem))
 
 
+@once
 def question_new(request: HttpRequest, survey_pk: int) -> HttpResponse:
     survey = access.survey_for(request, survey_pk)
     return _question_form(request, survey, None)

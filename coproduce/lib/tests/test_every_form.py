@@ -30,7 +30,10 @@ DJANGO_WORDING = [
     "Ensure that there are",
     "Enter a whole number.",
     "Enter a number.",
-    "Enter a valid",
+    "Enter a valid email address.",
+    "Enter a valid URL.",
+    "Enter a valid date.",
+    "Enter a valid value.",
     "Enter a list of values.",
     "Null characters are not allowed.",
 ]
