@@ -238,6 +238,8 @@ def check_answer(form: Form, data: dict[str, Any], status: int, body: str) -> bo
     assert "<script>alert(1)</script>" not in body, f"{where} echoed markup unescaped"
     for words in DJANGO_WORDING:
         assert words not in body, f"{where} said Django's {words!r}"
+    summaries = body.count('data-module="govuk-error-summary"')
+    assert summaries <= 1, f"{where} showed {summaries} error summaries"
     summary = ERROR_LINKS.search(body)
     if summary:
         items = ERROR_ITEM.findall(summary.group(1))

@@ -1,4 +1,5 @@
 import datetime
+from typing import Any
 
 import pytest
 from django import forms
@@ -184,3 +185,18 @@ def test_a_date_to_come_may_be_up_to_its_years_ahead() -> None:
         }
     )
     assert form.is_valid(), form.errors
+
+
+def test_a_views_problem_and_the_forms_errors_share_one_summary(rf: Any) -> None:
+    from django.template import engines
+
+    template = engines["jinja2"].from_string(
+        '{% from "components/forms.html" import error_summary %}'
+        '{{ error_summary(form, [{"text": "Open the survey first", "href": "#x"}]) }}'
+    )
+    form = ExampleForm({})
+    form.is_valid()
+    html = template.render({"form": form}, rf.get("/"))
+    assert html.count('data-module="govuk-error-summary"') == 1
+    assert "Open the survey first" in html
+    assert "#id_name" in html
