@@ -12,7 +12,7 @@ signs out leaves the next form its page.
     FUZZ_EXAMPLES=200 .venv/bin/python -m pytest coproduce/lib/tests/test_fuzz_forms.py -s
 
 prints, for each form, how many inputs were tried and how many were refused; CI uses
-FUZZ_EXAMPLES's default of 10. The figures are also recorded as properties of the test in
+FUZZ_EXAMPLES's default of 10. The figures are also recorded as properties of the suite in
 the JUnit report (`--junitxml`).
 """
 
@@ -363,7 +363,7 @@ def test_every_form_of_every_role_survives_hostile_input(
     roles: dict[str, Client],
     b_objects: dict[str, object],
     b_referral: Referral,
-    record_property: Callable[[str, object], None],
+    record_testsuite_property: Callable[[str, object], None],
 ) -> None:
     crashed: list[str] = []
     forms = discover(roles, b_objects, b_referral, crashed)
@@ -386,10 +386,12 @@ def test_every_form_of_every_role_survives_hostile_input(
             f"{form.role:<11} {form.action:<60} {tried:>4} inputs, {refused:>4} refused, {replayed}"
         )
         lines.append(line)
-        record_property(f"fuzz {form.role} {form.action}", f"{tried} inputs, {refused} refused")
+        record_testsuite_property(
+            f"fuzz {form.role} {form.action}", f"{tried} inputs, {refused} refused"
+        )
     print(f"\nFuzzed {len(forms)} forms with {total} inputs ({EXAMPLES} examples a form):")
     print("\n".join(lines))
-    record_property("fuzz forms", len(forms))
-    record_property("fuzz inputs", total)
+    record_testsuite_property("fuzz forms", len(forms))
+    record_testsuite_property("fuzz inputs", total)
     assert not crashed, "pages crashed on GET:\n" + "\n".join(crashed)
     assert not failures, "\n".join(failures)
