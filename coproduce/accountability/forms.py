@@ -73,6 +73,7 @@ def contribution_choice(
 def done_on_field() -> DateField:
     return DateField(
         label=_("If it is done, when was it done? (optional)"),
+        error_name=_("Date done"),
         required=False,
         help_text=_("Leave empty for today."),
     )
@@ -121,6 +122,7 @@ class ActionForm(GovukForm):
     planned_for = DateField(
         past_only=False,
         label=_("When should it be done? (optional)"),
+        error_name=_("Date it should be done by"),
         required=False,
         help_text=_("For example, 27 3 2027"),
     )

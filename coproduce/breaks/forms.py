@@ -30,6 +30,7 @@ class DateOfBirthForm(GovukForm):
     carer_date_of_birth = DateField(
         earliest=EARLIEST_BIRTH_DATE,
         label=_("What is the carer's date of birth?"),
+        error_name=_("Date of birth"),
         help_text=_("For example, 27 3 1960. Carers under 18 get support that is safe for them."),
         error_messages={"required": _("Enter the carer's date of birth")},
     )

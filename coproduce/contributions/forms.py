@@ -109,6 +109,7 @@ class RecordForm(GovukForm):
     activity = forms.ChoiceField(label=_("At or after which activity?"), required=False)
     given_on = DateField(
         label=_("When was it given?"),
+        error_name=_("Date given"),
         help_text=_("For example, 27 3 2026"),
         error_messages={"required": _("Enter the date it was given")},
     )

@@ -167,8 +167,12 @@ class DateField(forms.Field):
         past_only: bool = True,
         earliest: datetime.date = EARLIEST_DATE,
         years_ahead: int = YEARS_AHEAD,
+        error_name: Any = None,
         **kwargs: Any,
     ) -> None:
+        """`error_name` names the date in its errors when the label is a question
+        ("Date given must be today or in the past", not "When was it given? must...")."""
+        self.error_name = error_name
         self.past_only = past_only
         self.earliest = earliest
         self.years_ahead = years_ahead
@@ -188,20 +192,23 @@ class DateField(forms.Field):
         missing = [part for part in DateWidget.parts if not value.get(part)]
         if missing:
             raise ValidationError(
-                MISSING_PART_MESSAGES[missing[0]], params={"label": self.label}, code="incomplete"
+                MISSING_PART_MESSAGES[missing[0]], params=self._named(), code="incomplete"
             )
         try:
             return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
         except (ValueError, OverflowError):
             raise ValidationError(
-                _("%(label)s must be a real date"), params={"label": self.label}, code="invalid"
+                _("%(label)s must be a real date"), params=self._named(), code="invalid"
             ) from None
+
+    def _named(self) -> dict[str, Any]:
+        return {"label": self.error_name or self.label}
 
     def validate(self, value: Any) -> None:
         super().validate(value)
         if not value:
             return
-        label = {"label": self.label}
+        label = self._named()
         if value.year < 1000:
             raise ValidationError(
                 _("%(label)s must include a year with 4 numbers, like 2027"),
