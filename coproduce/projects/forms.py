@@ -138,6 +138,8 @@ class StageForm(GovukForm):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         stage = cleaned.get("stage")
+        if "note" in self.errors:  # a note too long to keep: its own error says so
+            return cleaned
         if stage and (problem := rules.stage_move_problem(self.current, stage, cleaned["note"])):
             field = "stage" if stage == self.current else "note"
             self.add_error(field, problem)

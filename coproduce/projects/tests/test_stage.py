@@ -59,3 +59,11 @@ def test_only_staff_of_the_projects_organisations_move_it(
     assert staff_b_client.post(url(project), {"stage": "planning"}).status_code == 404
     project.refresh_from_db()
     assert project.stage == Stage.CONSULTING
+
+
+def test_a_note_too_long_to_keep_is_explained_not_a_crash(
+    coordinator_client: Client, project: Project
+) -> None:
+    response = coordinator_client.post(url(project), {"stage": "funding", "note": "x" * 1001})
+    assert response.status_code == 400
+    assert "Note” must be 1000 characters or less" in response.content.decode()
