@@ -53,7 +53,17 @@ def _govuk_messages(field: forms.Field) -> dict[str, Any]:
         % escaped,
         "null_characters_not_allowed": _("“%(label)s” must not contain hidden characters") % plain,
     }
-    if isinstance(field, forms.IntegerField):
+    if isinstance(field, forms.FileField):
+        messages.update(
+            {
+                "invalid": _("The selected file could not be uploaded – try again"),
+                "missing": _("The selected file could not be uploaded – try again"),
+                "empty": _("The selected file is empty"),
+                "max_length": _("The file name must be %%(max)d characters or less") % {},
+                "contradiction": _("Either choose a file or remove the file, not both"),
+            }
+        )
+    elif isinstance(field, forms.IntegerField):
         messages["invalid"] = _("“%(label)s” must be a whole number") % plain
     elif isinstance(field, forms.DecimalField | forms.FloatField):
         messages["invalid"] = _("“%(label)s” must be a number") % plain

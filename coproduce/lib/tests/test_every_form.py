@@ -36,6 +36,9 @@ DJANGO_WORDING = [
     "Enter a valid value.",
     "Enter a list of values.",
     "Null characters are not allowed.",
+    "The submitted file is empty.",
+    "No file was submitted.",
+    "Ensure this filename",
 ]
 
 
@@ -122,6 +125,18 @@ def test_django_wording_is_replaced() -> None:
     assert Loose({"colour": "red", "note": "a\x00b"}).errors["note"] == [
         "“Note” must not contain hidden characters"
     ]
+
+
+def test_an_empty_file_is_refused_in_govuk_words() -> None:
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    class Upload(GovukForm):
+        file = forms.FileField(label="Receipt", max_length=10)
+
+    empty = Upload(files={"file": SimpleUploadedFile("a.pdf", b"")})
+    assert empty.errors["file"] == ["The selected file is empty"]
+    long_name = Upload(files={"file": SimpleUploadedFile("a" * 20 + ".pdf", b"x")})
+    assert long_name.errors["file"] == ["The file name must be 10 characters or less"]
 
 
 def test_a_message_a_field_gives_itself_is_kept() -> None:
