@@ -5,6 +5,7 @@ import copy
 import importlib
 import inspect
 import pkgutil
+from typing import Any
 
 import pytest
 from django import forms
@@ -133,9 +134,14 @@ def test_an_empty_file_is_refused_in_govuk_words() -> None:
     class Upload(GovukForm):
         file = forms.FileField(label="Receipt", max_length=10)
 
-    empty = Upload(files={"file": SimpleUploadedFile("a.pdf", b"")})
+    from django.utils.datastructures import MultiValueDict
+
+    def sent(upload: SimpleUploadedFile) -> "MultiValueDict[str, Any]":
+        return MultiValueDict({"file": [upload]})
+
+    empty = Upload(files=sent(SimpleUploadedFile("a.pdf", b"")))
     assert empty.errors["file"] == ["The selected file is empty"]
-    long_name = Upload(files={"file": SimpleUploadedFile("a" * 20 + ".pdf", b"x")})
+    long_name = Upload(files=sent(SimpleUploadedFile("a" * 20 + ".pdf", b"x")))
     assert long_name.errors["file"] == ["The file name must be 10 characters or less"]
 
 
