@@ -40,6 +40,8 @@ from coproduce.breaks.models import Referral
 from coproduce.conftest import Member, make_member, signed_in
 from coproduce.lib.once import TOKEN_FIELD, form_token
 from coproduce.lib.tests.test_every_form import DJANGO_WORDING
+from coproduce.recruitment.models import Brief
+from coproduce.surveys.models import Survey, SurveyStatus
 from coproduce.tenancy.models import Role
 from coproduce.tenancy.tests import test_every_url_is_scoped as walker
 
@@ -270,6 +272,9 @@ def roles(
     """Organisation B's people on B's own objects (the walker's set), so every form shows.
     The walker's referral was sent and its file exists, as they would in use."""
     Referral.objects.filter(pk=b_referral.pk).update(submitted_at=timezone.now())
+    # B's brief and public survey are published, so their public forms show too.
+    Brief.objects.filter(pk=str(b_objects["brief_pk"])).update(published_at=timezone.now())
+    Survey.objects.filter(pk=str(b_objects["survey_pk"])).update(status=SurveyStatus.OPEN)
     default_storage.save("b.pdf", ContentFile(b"%PDF-1.4"))
     admin_b = make_member(staff_b.organisation, Role.ADMIN, "Ada Admin-B")
     return {
@@ -366,7 +371,8 @@ def test_every_form_of_every_role_survives_hostile_input(
     record_testsuite_property: Callable[[str, object], None],
 ) -> None:
     crashed: list[str] = []
-    forms = discover(roles, b_objects, b_referral, crashed)
+    # B's own open-door page, for B's people and the public.
+    forms = discover(roles, {**b_objects, "organisation_slug": "org-b"}, b_referral, crashed)
     assert len(forms) > 40, f"the walker found only {len(forms)} forms"
     total = 0
     lines = []
