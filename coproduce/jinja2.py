@@ -16,7 +16,7 @@ from django.urls import reverse
 from django.utils import formats, timezone, translation
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
 
-from coproduce.lib import govuk_forms
+from coproduce.lib import govuk_forms, once
 
 
 def person_url(name: str, pk: int | None, *args: Any) -> str:
@@ -55,6 +55,7 @@ def environment(**options: Any) -> Environment:
             "get_language": translation.get_language,
             "field_spec": govuk_forms.field_spec,
             "error_summary_items": govuk_forms.error_summary_items,
+            "form_token": once.form_token,
             "person_url": person_url,
         }
     )

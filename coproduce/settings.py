@@ -103,6 +103,7 @@ INSTALLED_APPS = [
     "csp",
     "django_tasks",
     "django_tasks_db",
+    "coproduce.lib",
     "coproduce.tenancy",
     "coproduce.accounts",
     "coproduce.people",

@@ -17,7 +17,7 @@ from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STARTING_STATUSES = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
 STATUS_HINTS = {
@@ -73,6 +73,7 @@ def contribution_choice(
 def done_on_field() -> DateField:
     return DateField(
         label=_("If it is done, when was it done? (optional)"),
+        error_name=_("Date done"),
         required=False,
         help_text=_("Leave empty for today."),
     )
@@ -97,7 +98,7 @@ def evidence_link_field() -> forms.URLField:
     )
 
 
-class ActionForm(forms.Form):
+class ActionForm(GovukForm):
     """What the action is, and which of the project's contributions it answers."""
 
     title = forms.CharField(
@@ -121,6 +122,7 @@ class ActionForm(forms.Form):
     planned_for = DateField(
         past_only=False,
         label=_("When should it be done? (optional)"),
+        error_name=_("Date it should be done by"),
         required=False,
         help_text=_("For example, 27 3 2027"),
     )
@@ -192,7 +194,7 @@ class ActionForm(forms.Form):
         return value
 
 
-class StatusForm(forms.Form):
+class StatusForm(GovukForm):
     status = status_field(list(ActionStatus), _("Where is this action now?"))
     reason = forms.CharField(
         label=_("If it is not possible, why not?"),
@@ -218,7 +220,7 @@ class StatusForm(forms.Form):
         return cleaned
 
 
-class CommentForm(forms.Form):
+class CommentForm(GovukForm):
     text = forms.CharField(
         label=_("Your comment"),
         max_length=MAX_COMMENT_LENGTH,
@@ -234,7 +236,7 @@ class CommentForm(forms.Form):
     )
 
 
-class BoardSettingsForm(forms.Form):
+class BoardSettingsForm(GovukForm):
     public = forms.ChoiceField(
         label=_("Show this board to the public?"),
         choices=[("yes", _("Yes")), ("no", _("No"))],

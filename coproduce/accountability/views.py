@@ -20,6 +20,7 @@ from coproduce.contributions.access import contributions_of, viewer_for
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
 from coproduce.decisions.access import proposals_for
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import names_of_users, own_person
 from coproduce.projects.access import project_for
@@ -259,6 +260,7 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 @require_POST
+@once
 def comment(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.action_for(request, pk)
     person = own_person(request)

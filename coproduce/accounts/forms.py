@@ -8,9 +8,10 @@ from django.utils.translation import gettext_lazy as _
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import User
+from coproduce.lib.govuk_forms import GovukForm
 
 
-class SignInForm(forms.Form):
+class SignInForm(GovukForm):
     email = forms.EmailField(
         label=_("Email address"),
         widget=forms.EmailInput(attrs={"autocomplete": "email", "spellcheck": False}),
@@ -45,7 +46,7 @@ class SignInForm(forms.Form):
         return cleaned
 
 
-class TokenForm(forms.Form):
+class TokenForm(GovukForm):
     code = forms.CharField(
         label=_("Security code"),
         help_text=_("The 6-digit code from your authenticator app"),
@@ -69,7 +70,7 @@ class TokenForm(forms.Form):
         return code
 
 
-class ForgottenPasswordForm(forms.Form):
+class ForgottenPasswordForm(GovukForm):
     email = forms.EmailField(
         label=_("Email address"),
         help_text=_("We will send a link to choose a new password to this address."),
@@ -81,7 +82,7 @@ class ForgottenPasswordForm(forms.Form):
     )
 
 
-class ChoosePasswordForm(SetPasswordForm):  # type: ignore[type-arg]
+class ChoosePasswordForm(SetPasswordForm, GovukForm):  # type: ignore[type-arg]
     """Django's SetPasswordForm with our labels; its validators give the messages."""
 
     def __init__(self, *args: Any, **kwargs: Any) -> None:

@@ -19,7 +19,7 @@ from coproduce.activities.models import (
     LeadRole,
     OtherWay,
 )
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm, GovukModelForm
 from coproduce.people.models import Person
 
 NoticeFor = Callable[[datetime.datetime], rules.Notice]
@@ -77,7 +77,7 @@ def notice_warning(notice: rules.Notice) -> str:
     return " ".join(parts)
 
 
-class WhenForm(forms.Form):
+class WhenForm(GovukForm):
     """A date and a time in the future, read as London time."""
 
     date = DateField(
@@ -406,7 +406,7 @@ class MoveForm(WhenForm):
         return cleaned
 
 
-class CostsForm(forms.Form):
+class CostsForm(GovukForm):
     """Costs each invitee had already incurred, such as replacement care booked."""
 
     def __init__(self, *args: Any, invitations: Iterable[Invitation], **kwargs: Any) -> None:
@@ -465,7 +465,7 @@ class CancelForm(CostsForm):
     field_order = ["reason"]
 
 
-class NotesForm(forms.ModelForm[Activity]):
+class NotesForm(GovukModelForm[Activity]):
     class Meta:
         model = Activity
         fields = ["agenda", "notes"]
@@ -476,7 +476,7 @@ class NotesForm(forms.ModelForm[Activity]):
         }
 
 
-class ProposeTimesForm(forms.Form):
+class ProposeTimesForm(GovukForm):
     """Up to three times at once; propose more by coming back."""
 
     ROWS = 3
@@ -534,7 +534,7 @@ class ProposeTimesForm(forms.Form):
         return cleaned
 
 
-class AnswerTimesForm(forms.Form):
+class AnswerTimesForm(GovukForm):
     """Which of the proposed times a member can make: yes or no for each."""
 
     def __init__(self, *args: Any, slots: Sequence[tuple[int, str]], **kwargs: Any) -> None:

@@ -9,12 +9,13 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.activities import invitation_rules as rules
 from coproduce.activities.models import Activity, Invitation, Reply
+from coproduce.lib.govuk_forms import GovukForm, GovukModelForm
 from coproduce.people.models import Person
 
 OTHER_WAY_PREFIX = "other:"
 
 
-class InviteForm(forms.Form):
+class InviteForm(GovukForm):
     people = forms.MultipleChoiceField(
         label=_("Who do you want to invite?"),
         help_text=_("Everyone in the group is selected. Untick anyone you do not want to invite."),
@@ -34,7 +35,7 @@ class InviteForm(forms.Form):
         return [self.by_pk[pk] for pk in self.cleaned_data["people"]]
 
 
-class ReplyForm(forms.Form):
+class ReplyForm(GovukForm):
     """One page: can you come (or how else will you take part), the questions the activity
     asks, and the support needed. Answers are kept by question text."""
 
@@ -150,7 +151,7 @@ class ReplyForm(forms.Form):
         }
 
 
-class SupportForm(forms.ModelForm[Invitation]):
+class SupportForm(GovukModelForm[Invitation]):
     # Short enough to go in a text message.
     replacement_care_arranged = forms.CharField(
         label=_("Replacement care arranged"),
@@ -172,7 +173,7 @@ class SupportForm(forms.ModelForm[Invitation]):
         fields = ["replacement_care_arranged", "travel_arranged"]
 
 
-class RegisterForm(forms.Form):
+class RegisterForm(GovukForm):
     """Everyone invited, in one form: who attended, and for how many minutes."""
 
     def __init__(
@@ -212,7 +213,7 @@ class RegisterForm(forms.Form):
         }
 
 
-class CheckInForm(forms.Form):
+class CheckInForm(GovukForm):
     code = forms.CharField(
         label=_("Check-in code"),
         help_text=_("The person running the activity will tell you the code."),
@@ -234,7 +235,7 @@ class CheckInForm(forms.Form):
         return code
 
 
-class FollowUpForm(forms.Form):
+class FollowUpForm(GovukForm):
     text = forms.CharField(
         label=_("Is there anything you would like to add?"),
         help_text=_(

@@ -26,6 +26,7 @@ from coproduce.activities.invitation_forms import (
     SupportForm,
 )
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import user_for
 
@@ -114,6 +115,7 @@ def record_given(request: HttpRequest, pk: int, invitation_pk: int) -> HttpRespo
     return redirect("activities:invitation", activity.pk, invited.pk)
 
 
+@once
 def reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse:
     """Staff record a reply on someone's behalf, after a call or a letter."""
     activity = access.activity_for(request, pk, "edit")
@@ -129,6 +131,7 @@ def reply_for(request: HttpRequest, pk: int, invitation_pk: int) -> HttpResponse
     )
 
 
+@once
 def register(request: HttpRequest, pk: int) -> HttpResponse:
     """On the day: tick who came and for how long. The register is the evidence for paying
     people for their time, so it is one form for everyone."""
@@ -203,6 +206,7 @@ def _confirmation(request: HttpRequest, invited: Invitation, change: str) -> Htt
     return render(request, "activities/invitation_confirmed.html", context)
 
 
+@once
 def reply(request: HttpRequest, pk: int) -> HttpResponse:
     invited = access.own_invitation_for(request, pk)
     done = reverse("activities:reply-done", args=[pk])
@@ -222,6 +226,7 @@ def _invitation_from_link(token: str) -> Invitation:
     return invited
 
 
+@once
 def link_reply(request: HttpRequest, token: str) -> HttpResponse:
     """Reply from the link in the invitation: no account needed, the signed link is the key."""
     invited = _invitation_from_link(token)
@@ -267,6 +272,7 @@ def check_in(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(request, "activities/invitation_check_in.html", context, form=form)
 
 
+@once
 def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     """Answering the reach-out a few days after a meeting: anything to add."""
     invited = _invitation_from_link(token)
@@ -274,5 +280,8 @@ def follow_up(request: HttpRequest, token: str) -> HttpResponse:
     context = {"activity": invited.activity, "invitation": invited, "form": form}
     if request.method == "POST" and form.is_valid():
         actions.record_follow_up_reply(invited, form.cleaned_data["text"])
+        # A redirect, so a repeat of the post (a refresh, a double click) adds nothing.
+        return redirect(f"{request.path}?sent=1")
+    if request.method == "GET" and request.GET.get("sent"):
         return render(request, "activities/invitation_follow_up_thanks.html", context)
     return render_page(request, "activities/invitation_follow_up.html", context, form=form)

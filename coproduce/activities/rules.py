@@ -13,6 +13,7 @@ from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
 from coproduce.activities.models import Invitation
+from coproduce.lib.params import whole_number
 from coproduce.people.models import Availability, CarerProfile
 
 LONDON = ZoneInfo("Europe/London")
@@ -152,10 +153,8 @@ def parse_reminder_days(text: str) -> list[int] | None:
     parts = [p for p in re.split(r"[,\s]+", text.lower().replace("and", ",")) if p]
     days: set[int] = set()
     for part in parts:
-        if not part.isdigit():
-            return None
-        value = int(part)
-        if not 0 <= value <= MAX_REMINDER_DAYS:
+        value = whole_number(part, high=MAX_REMINDER_DAYS)
+        if value is None:
             return None
         days.add(value)
     return sorted(days, reverse=True)

@@ -18,6 +18,8 @@ from django.views.decorators.http import require_POST
 from coproduce.activities import access, actions, forms, invitation_rules, rules
 from coproduce.activities.models import Activity, ActivityStatus, LeadRole, OtherWay
 from coproduce.jinja2 import localdatetime
+from coproduce.lib.once import once
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import names_of_users, own_person
 from coproduce.people.models import AccessNeed, Availability, Person
@@ -162,6 +164,7 @@ def move(request: HttpRequest, pk: int) -> HttpResponse:
     return page(request, "move.html", {"activity": activity}, form)
 
 
+@once
 def cancel(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request, pk, need="edit")
     if activity.status == ActivityStatus.CANCELLED:
@@ -255,9 +258,9 @@ def times(request: HttpRequest, pk: int) -> HttpResponse:
         }
         return page(request, "times.html", context)
     if staff:
-        if not str(chosen).isdigit():
+        if (chosen_pk := row_id(chosen)) is None:
             raise Http404("No such member")
-        person = access.group_member_for(activity, int(str(chosen)))
+        person = access.group_member_for(activity, chosen_pk)
     else:
         person = access.group_member_for(activity, own_person(request).pk)
     return answer_times(request, activity, person, staff)
@@ -307,9 +310,9 @@ def propose(request: HttpRequest, pk: int) -> HttpResponse:
 @finding_a_time
 def remove_time(request: HttpRequest, pk: int) -> HttpResponse:
     activity = finding_activity(request, pk, need="edit")
-    slot = request.POST.get("slot", "")
-    if slot.isdigit():
-        actions.remove_slot(activity, int(slot))
+    slot = row_id(request.POST.get("slot"))
+    if slot is not None:
+        actions.remove_slot(activity, slot)
         messages.success(request, _("The time is removed"))
     return redirect("activities:propose", activity.pk)
 

@@ -12,12 +12,12 @@ from django_stubs_ext import StrOrPromise
 
 from coproduce.breaks import rules
 from coproduce.breaks.models import BreakKind, PaymentMethod, Practice, Referral, Scheme
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField, GovukForm
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
 from coproduce.people.models import Channel, Relationship
 
 
-class NameForm(forms.Form):
+class NameForm(GovukForm):
     carer_name = forms.CharField(
         label=_("What is the carer's full name?"),
         max_length=200,
@@ -26,9 +26,11 @@ class NameForm(forms.Form):
     )
 
 
-class DateOfBirthForm(forms.Form):
+class DateOfBirthForm(GovukForm):
     carer_date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("What is the carer's date of birth?"),
+        error_name=_("Date of birth"),
         help_text=_("For example, 27 3 1960. Carers under 18 get support that is safe for them."),
         error_messages={"required": _("Enter the carer's date of birth")},
     )
@@ -48,7 +50,7 @@ class DateOfBirthForm(forms.Form):
         return born
 
 
-class ContactForm(ContactDetailsMixin, forms.Form):
+class ContactForm(ContactDetailsMixin, GovukForm):
     carer_email = forms.EmailField(
         label=_("Email address"),
         required=False,
@@ -96,7 +98,7 @@ class ContactForm(ContactDetailsMixin, forms.Form):
         return cleaned
 
 
-class ChannelForm(forms.Form):
+class ChannelForm(GovukForm):
     preferred_channel = forms.ChoiceField(
         label=_("How would the carer like to be contacted?"),
         choices=Channel.choices,
@@ -123,7 +125,7 @@ class ChannelForm(forms.Form):
         return channel
 
 
-class RelationshipForm(forms.Form):
+class RelationshipForm(GovukForm):
     relationship = forms.ChoiceField(
         label=_("Who does the carer look after?"),
         help_text=_("The cared-for person is the carer's…"),
@@ -161,7 +163,7 @@ def eligibility_form(question: dict[str, Any]) -> type[forms.Form]:
     return type("EligibilityForm", (forms.Form,), {"answer": field, "clean_answer": clean_answer})
 
 
-class BreakForm(forms.Form):
+class BreakForm(GovukForm):
     break_kind = forms.ChoiceField(
         label=_("What kind of break would the carer like?"),
         choices=BreakKind.choices,
@@ -177,7 +179,7 @@ class BreakForm(forms.Form):
     )
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(GovukForm):
     carer_consent = yes_no(
         _("Has the carer agreed to this referral?"),
         _("Select yes if the carer has agreed to this referral"),
@@ -219,7 +221,7 @@ def _score(label: StrOrPromise, hint: StrOrPromise) -> forms.IntegerField:
     )
 
 
-class WellbeingForm(forms.Form):
+class WellbeingForm(GovukForm):
     """The ONS personal wellbeing questions, 0 ("not at all") to 10 ("completely")."""
 
     life_satisfaction = _score(
@@ -240,7 +242,7 @@ class WellbeingForm(forms.Form):
     )
 
 
-class DecisionForm(forms.Form):
+class DecisionForm(GovukForm):
     decision = forms.ChoiceField(
         label=_("Your decision"),
         choices=[("approve", _("Approve")), ("decline", _("Decline"))],
@@ -280,7 +282,7 @@ class DecisionForm(forms.Form):
         return cleaned
 
 
-class PaymentForm(forms.Form):
+class PaymentForm(GovukForm):
     method = forms.ChoiceField(
         label=_("How was it paid?"),
         choices=PaymentMethod.choices,
@@ -299,7 +301,7 @@ class PaymentForm(forms.Form):
     )
 
 
-class PracticeForm(ContactDetailsMixin, forms.Form):
+class PracticeForm(ContactDetailsMixin, GovukForm):
     """A GP practice joining a scheme: who it is, and where to send the invitation."""
 
     name = forms.CharField(
@@ -354,7 +356,7 @@ class PracticeForm(ContactDetailsMixin, forms.Form):
         self.add_error("code", _("Another practice in this scheme already has this code"))
 
 
-class JoinForm(forms.Form):
+class JoinForm(GovukForm):
     """A professional signing up to refer carers for their practice."""
 
     full_name = forms.CharField(

@@ -24,6 +24,7 @@ from coproduce.breaks.forms import (
 )
 from coproduce.breaks.models import Referral, ReferralStatus
 from coproduce.lib import exports
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import is_staff, user_for
 
@@ -56,6 +57,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 
 @require_POST
+@once
 def start(request: HttpRequest) -> HttpResponse:
     practices = {str(p.pk): p for p in access.practices_for(request)}
     practice = practices.get(request.POST.get("practice", ""))
@@ -107,6 +109,7 @@ def step(request: HttpRequest, pk: int, slug: str) -> HttpResponse:
     return render_page(request, "breaks/step.html", context, form=form)
 
 
+@once
 def check(request: HttpRequest, pk: int) -> HttpResponse:
     """Check your answers: what the answers imply, and send the referral."""
     referral = access.practice_referral_for(request, pk)

@@ -15,7 +15,7 @@ from coproduce.contributions.models import (
     Privacy,
     ResponseStatus,
 )
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.lib.uploads import UploadField
 from coproduce.people.models import Person
 
@@ -69,7 +69,7 @@ def privacy_field(
     return field
 
 
-class GiveForm(forms.Form):
+class GiveForm(GovukForm):
     """A carer giving their own view in writing (privacy first, then the words)."""
 
     privacy = privacy_field(
@@ -79,7 +79,7 @@ class GiveForm(forms.Form):
     text = text_field(_("What would you like to tell us?"), _("Enter what you would like to say"))
 
 
-class OpenDoorForm(forms.Form):
+class OpenDoorForm(GovukForm):
     """Open-door feedback from anyone, with or without an account: not linked to anyone."""
 
     text = text_field(
@@ -87,7 +87,7 @@ class OpenDoorForm(forms.Form):
     )
 
 
-class RecordForm(forms.Form):
+class RecordForm(GovukForm):
     """Staff recording what someone said through any channel, as they chose beforehand."""
 
     channel = forms.ChoiceField(
@@ -109,6 +109,7 @@ class RecordForm(forms.Form):
     activity = forms.ChoiceField(label=_("At or after which activity?"), required=False)
     given_on = DateField(
         label=_("When was it given?"),
+        error_name=_("Date given"),
         help_text=_("For example, 27 3 2026"),
         error_messages={"required": _("Enter the date it was given")},
     )
@@ -156,7 +157,7 @@ class RecordForm(forms.Form):
         return data
 
 
-class RespondForm(forms.Form):
+class RespondForm(GovukForm):
     status = forms.ChoiceField(
         label=_("What happened to it?"),
         choices=[c for c in ResponseStatus.choices if c[0] != ResponseStatus.NEW],
@@ -182,7 +183,7 @@ class RespondForm(forms.Form):
         return data
 
 
-class ThemesForm(forms.Form):
+class ThemesForm(GovukForm):
     themes = forms.CharField(
         label=_("Themes"),
         help_text=_("Separate themes with commas, for example: transport, respite, money."),
@@ -194,7 +195,7 @@ class ThemesForm(forms.Form):
         return [n for n in self.cleaned_data["themes"].split(",") if n.strip()]
 
 
-class PrivacyForm(forms.Form):
+class PrivacyForm(GovukForm):
     def __init__(self, *args: Any, current: str, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self.fields["privacy"] = privacy_field(

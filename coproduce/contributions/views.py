@@ -25,6 +25,8 @@ from coproduce.contributions.models import (
     ResponseStatus,
 )
 from coproduce.lib.uploads import file_response
+from coproduce.lib.once import once
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
 from coproduce.projects.access import project_for
@@ -66,9 +68,9 @@ def filtered(
         contributions = contributions.filter(status=query["status"])
     if query.get("channel") in ContributionChannel.values:
         contributions = contributions.filter(channel=query["channel"])
-    theme = str(query.get("theme", ""))
-    if theme.isdigit():
-        contributions = contributions.filter(themes=int(theme))
+    theme = row_id(query.get("theme"))
+    if theme is not None:
+        contributions = contributions.filter(themes=theme)
     return contributions
 
 
@@ -98,6 +100,7 @@ def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def record(request: HttpRequest, project_pk: int) -> HttpResponse:
     """Staff type in what someone said: in a meeting, on the phone, in a letter..."""
     project = project_for(request, project_pk, need="edit")
@@ -158,6 +161,7 @@ def respond_to_all(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def give(request: HttpRequest, project_pk: int) -> HttpResponse:
     """A member of the group gives their own view in writing."""
     project = project_for(request, project_pk)
@@ -313,6 +317,7 @@ def theme_summary(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
 
 
+@once
 def open_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
     """Anyone may tell an organisation anything at any time; nothing links it to them."""
     organisation = public_organisation(organisation_slug)

@@ -21,7 +21,7 @@ from coproduce.decisions.models import (
     RuleKind,
     Stance,
 )
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STANCE_HINTS = {
     Stance.AGREE: _("I support the proposal."),
@@ -58,7 +58,7 @@ def text_field(label: Any, limit: int, hint: Any, required_message: Any, **kwarg
     )
 
 
-class ProposalForm(forms.Form):
+class ProposalForm(GovukForm):
     title = forms.CharField(
         label=_("What are you proposing?"),
         max_length=TITLE_LIMIT,
@@ -196,7 +196,7 @@ def stance_field() -> forms.ChoiceField:
     return field
 
 
-class PositionForm(forms.Form):
+class PositionForm(GovukForm):
     """A member's own position, online."""
 
     block_message: Any = BLOCK_NEEDS_COMMENT
@@ -297,7 +297,7 @@ class RecordPositionForm(PositionForm):
         return PositionChannel(self.cleaned_data["channel_given"])
 
 
-class OutcomeForm(forms.Form):
+class OutcomeForm(GovukForm):
     outcome = forms.ChoiceField(
         label=_("What did the group decide?"),
         choices=Outcome.choices,

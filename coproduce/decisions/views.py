@@ -25,6 +25,8 @@ from coproduce.decisions.models import (
     RuleKind,
     Stance,
 )
+from coproduce.lib.once import once
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -108,8 +110,8 @@ def log(request: HttpRequest, project_pk: int) -> HttpResponse:
 def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
     revises = None
-    if str(request.GET.get("revises", "")).isdigit():
-        revises = access.revised_proposal_of(project, int(request.GET["revises"]))
+    if (revised_pk := row_id(request.GET.get("revises"))) is not None:
+        revises = access.revised_proposal_of(project, revised_pk)
     initial = {}
     if revises is not None:
         initial = {
@@ -142,6 +144,7 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "propose.html", context, form)
 
 
+@once
 def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal, the positions the viewer may see, and their own position's form."""
     proposal = access.proposal_for(request, pk)
@@ -196,6 +199,7 @@ def give_position(
     return redirect("decisions:proposal", proposal.pk)
 
 
+@once
 def record(request: HttpRequest, pk: int) -> HttpResponse:
     """Staff record a member's position given by phone, in writing or in the meeting."""
     proposal = access.proposal_for(request, pk, need="edit")

@@ -9,13 +9,119 @@ summary's list, each error linking to its field. Templates call these through th
 
 import datetime
 from collections.abc import Iterable, Mapping
-from typing import Any
+from typing import Any, TypeVar
 
 from django import forms
+from django.core import validators
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.db.models import Model
+from django.utils import dateformat
 from django.utils.translation import gettext_lazy as _
 
 Params = dict[str, Any]
+
+# The most anyone needs to type in one box, unless a field says otherwise: a long view in
+# a text area, a name or a reference in a one-line input.
+MAX_TEXT_LENGTH = 10_000
+MAX_LINE_LENGTH = 500
+
+
+def _name(field: forms.Field) -> str:
+    """The field's label as errors quote it, without "(optional)"."""
+    return str(field.label or "").replace(str(_("(optional)")), "").strip()
+
+
+def _govuk_messages(field: forms.Field) -> dict[str, Any]:
+    """GOV.UK wording for the errors Django would otherwise word itself. Every required
+    field of the project has its own message; these are for the rest."""
+    plain = {"label": _name(field)}
+    # Django fills in these messages' own %(...)s, so a "%" in the label is doubled.
+    escaped = {"label": _name(field).replace("%", "%%")}
+    choosing = isinstance(field, forms.ChoiceField | forms.BooleanField)
+    messages: dict[str, Any] = {
+        "required": (_("Select an answer for “%(label)s”") if choosing else _("Enter “%(label)s”"))
+        % plain,
+        "invalid_choice": _("Select one of the options for “%(label)s”") % escaped,
+        "invalid_list": _("Select one of the options for “%(label)s”") % plain,
+        "max_length": _("“%(label)s” must be %%(limit_value)s characters or less") % escaped,
+        "min_length": _("“%(label)s” must be %%(limit_value)s characters or more") % escaped,
+        "max_value": _("“%(label)s” must be %%(limit_value)s or less") % escaped,
+        "min_value": _("“%(label)s” must be %%(limit_value)s or more") % escaped,
+        "max_digits": _("“%(label)s” must be a smaller number") % escaped,
+        "max_whole_digits": _("“%(label)s” must be a smaller number") % escaped,
+        "max_decimal_places": _("“%(label)s” must have no more than %%(max)s decimal places")
+        % escaped,
+        "null_characters_not_allowed": _("“%(label)s” must not contain hidden characters") % plain,
+    }
+    if isinstance(field, forms.FileField):
+        messages.update(
+            {
+                "invalid": _("The selected file could not be uploaded – try again"),
+                "missing": _("The selected file could not be uploaded – try again"),
+                "empty": _("The selected file is empty"),
+                "max_length": _("The file name must be %%(max)d characters or less") % {},
+                "contradiction": _("Either choose a file or remove the file, not both"),
+            }
+        )
+    elif isinstance(field, forms.IntegerField):
+        messages["invalid"] = _("“%(label)s” must be a whole number") % plain
+    elif isinstance(field, forms.DecimalField | forms.FloatField):
+        messages["invalid"] = _("“%(label)s” must be a number") % plain
+    elif isinstance(field, forms.EmailField):
+        messages["invalid"] = _(
+            "Enter an email address in the correct format, like name@example.com"
+        )
+    elif isinstance(field, forms.URLField):
+        messages["invalid"] = _(
+            "Enter a web address in the correct format, like https://example.org"
+        )
+    return messages
+
+
+def _django_default(field: forms.Field, code: str) -> bool:
+    """Whether the field's message for `code` is Django's own (none was given for it)."""
+    for cls in type(field).__mro__:
+        default = getattr(cls, "default_error_messages", {}).get(code)
+        if default is not None:
+            return field.error_messages.get(code) is default
+    return code not in field.error_messages
+
+
+def govuk_defaults(field: forms.Field) -> None:
+    """Give `field` a length limit if it has none, and GOV.UK wording for every error
+    Django would otherwise word itself. Safe to call more than once."""
+    if getattr(field, "_govuk", False):
+        return
+    if isinstance(field, forms.CharField) and field.max_length is None:
+        textarea = isinstance(field.widget, forms.Textarea)
+        field.max_length = MAX_TEXT_LENGTH if textarea else MAX_LINE_LENGTH
+        field.validators.append(validators.MaxLengthValidator(field.max_length))
+    for code, message in _govuk_messages(field).items():
+        if _django_default(field, code):
+            field.error_messages[code] = message
+    field._govuk = True  # type: ignore[attr-defined]
+
+
+class GovukForm(forms.Form):
+    """Every form of the service: limits and GOV.UK wording on each field, including
+    fields a form adds in its own `__init__`."""
+
+    def full_clean(self) -> None:
+        for field in self.fields.values():
+            govuk_defaults(field)
+        super().full_clean()
+
+
+_M = TypeVar("_M", bound=Model)
+
+
+class GovukModelForm(forms.ModelForm[_M]):
+    """`GovukForm` for a form that edits one model instance."""
+
+    def full_clean(self) -> None:
+        for field in self.fields.values():
+            govuk_defaults(field)
+        super().full_clean()
 
 
 class DateWidget(forms.Widget):
@@ -41,16 +147,52 @@ MISSING_PART_MESSAGES = {
 }
 
 
+# Before the oldest record the service keeps: a date earlier than this is a typing slip.
+EARLIEST_DATE = datetime.date(2000, 1, 1)
+# For a date of birth: the oldest person alive was born after this.
+EARLIEST_BIRTH_DATE = datetime.date(1900, 1, 1)
+# How far ahead a date to come may be, unless a field says otherwise.
+YEARS_AHEAD = 10
+
+
+def _long_date(value: datetime.date) -> str:
+    """'1 January 2000', in the language of the page."""
+    return dateformat.format(value, "j F Y")
+
+
 class DateField(forms.Field):
-    """A GOV.UK date input: three boxes, with the errors the design system recommends."""
+    """A GOV.UK date input: three boxes, with the errors the design system recommends.
+
+    Every date is bounded, so a slip of the keyboard (1066, 9999, or a year too big for
+    the calendar) is caught with a message rather than stored or crashing the page:
+    `past_only` for dates that have happened (a payment, a view given), else dates up to
+    `years_ahead` years from today; none before `earliest`.
+    """
 
     widget = DateWidget
 
-    def __init__(self, *args: Any, past_only: bool = True, **kwargs: Any) -> None:
-        """`past_only` for dates that have happened (a date of birth, a payment); pass
-        False for dates to come (a project's end, a brief's closing date)."""
+    def __init__(
+        self,
+        *args: Any,
+        past_only: bool = True,
+        earliest: datetime.date = EARLIEST_DATE,
+        years_ahead: int = YEARS_AHEAD,
+        error_name: Any = None,
+        **kwargs: Any,
+    ) -> None:
+        """`error_name` names the date in its errors when the label is a question
+        ("Date given must be today or in the past", not "When was it given? must...")."""
+        self.error_name = error_name
         self.past_only = past_only
+        self.earliest = earliest
+        self.years_ahead = years_ahead
         super().__init__(*args, **kwargs)
+
+    def latest(self) -> datetime.date:
+        today = datetime.date.today()
+        if self.past_only:
+            return today
+        return today.replace(year=today.year + self.years_ahead, day=min(today.day, 28))
 
     def to_python(self, value: Any) -> datetime.date | None:
         if isinstance(value, datetime.date):
@@ -60,26 +202,44 @@ class DateField(forms.Field):
         missing = [part for part in DateWidget.parts if not value.get(part)]
         if missing:
             raise ValidationError(
-                MISSING_PART_MESSAGES[missing[0]], params={"label": self.label}, code="incomplete"
+                MISSING_PART_MESSAGES[missing[0]], params=self._named(), code="incomplete"
             )
         try:
             return datetime.date(int(value["year"]), int(value["month"]), int(value["day"]))
-        except ValueError:
+        except (ValueError, OverflowError):
             raise ValidationError(
-                _("%(label)s must be a real date"), params={"label": self.label}, code="invalid"
+                _("%(label)s must be a real date"), params=self._named(), code="invalid"
             ) from None
+
+    def _named(self) -> dict[str, Any]:
+        return {"label": self.error_name or self.label}
 
     def validate(self, value: Any) -> None:
         super().validate(value)
-        if value and value.year < 1000:
+        if not value:
+            return
+        label = self._named()
+        if value.year < 1000:
             raise ValidationError(
                 _("%(label)s must include a year with 4 numbers, like 2027"),
-                params={"label": self.label},
+                params=label,
                 code="year",
             )
-        if self.past_only and value and value > datetime.date.today():
+        if self.past_only and value > datetime.date.today():
             raise ValidationError(
-                _("%(label)s must be in the past"), params={"label": self.label}, code="future"
+                _("%(label)s must be today or in the past"), params=label, code="future"
+            )
+        if value < self.earliest:
+            raise ValidationError(
+                _("%(label)s must be the same as or after %(date)s"),
+                params={**label, "date": _long_date(self.earliest)},
+                code="too_early",
+            )
+        if value > (latest := self.latest()):
+            raise ValidationError(
+                _("%(label)s must be the same as or before %(date)s"),
+                params={**label, "date": _long_date(latest)},
+                code="too_late",
             )
 
 
@@ -126,6 +286,7 @@ def field_spec(bf: forms.BoundField, **overrides: Any) -> Params:
     `heading=True` makes the label (or legend) the page's h1, for one-question pages.
     `classes`, `autocomplete`, `inputmode`, `spellcheck` pass through to the component.
     """
+    govuk_defaults(bf.field)
     widget = bf.field.widget
     heading = bool(overrides.pop("heading", False))
     size = "l" if heading else "m"

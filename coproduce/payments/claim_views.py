@@ -12,6 +12,7 @@ from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
 from coproduce.lib.uploads import file_response
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
@@ -161,6 +162,7 @@ def receipt(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> FileResp
     return file_response(line.receipt, line.receipt_name)
 
 
+@once
 def add_line(request: HttpRequest, claim_pk: int) -> HttpResponse:
     claim = access.claim_for(request, claim_pk)
     activities = {
@@ -202,6 +204,7 @@ def method(request: HttpRequest, claim_pk: int) -> HttpResponse:
 
 
 @require_POST
+@once
 def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
     claim = access.claim_for(request, claim_pk)
     warned = (

@@ -8,7 +8,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.activities.models import Activity
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.lib.uploads import UploadField
 from coproduce.payments.models import (
     MAX_AMOUNT,
@@ -46,14 +46,17 @@ def money_field(label: Any, *, required: bool = True, help_text: Any = "") -> fo
     )
 
 
-class PolicyForm(forms.Form):
+class PolicyForm(GovukForm):
     applies_from = DateField(
         label=_("Applies to activities from"),
         past_only=False,
         error_messages={"required": _("Enter the date the new rates apply from")},
     )
     involvement_basis = forms.ChoiceField(
-        label=_("How you pay for carers' time"), choices=Basis.choices, widget=forms.RadioSelect
+        label=_("How you pay for carers' time"),
+        choices=Basis.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how you pay for carers' time")},
     )
     involvement_rate = money_field(_("Rate for carers' time"))
     another_way_minutes = forms.IntegerField(
@@ -88,7 +91,7 @@ def policy_initial(policies: list[PaymentPolicy]) -> dict[str, Any]:
     return {name: getattr(latest, name) for name in names}
 
 
-class TravelForm(forms.Form):
+class TravelForm(GovukForm):
     mode = forms.ChoiceField(
         label=_("How did you travel?"),
         choices=TravelMode.choices,
@@ -124,7 +127,7 @@ class TravelForm(forms.Form):
         return data
 
 
-class CostForm(forms.Form):
+class CostForm(GovukForm):
     amount = money_field(_("Amount paid"))
     description = forms.CharField(label=_("What it was for"), max_length=300, required=False)
     receipt = UploadField(label=_("Receipt"), required=False)
@@ -145,7 +148,7 @@ class CostForm(forms.Form):
         return data
 
 
-class AddLineForm(forms.Form):
+class AddLineForm(GovukForm):
     activity = forms.TypedChoiceField(
         label=_("Which activity?"),
         coerce=int,
@@ -195,7 +198,7 @@ SORT_CODE = re.compile(r"^\d{6}$")
 ACCOUNT_NUMBER = re.compile(r"^\d{8}$")
 
 
-class MethodForm(forms.Form):
+class MethodForm(GovukForm):
     method = forms.ChoiceField(
         label=_("How would you like to be paid?"),
         widget=forms.RadioSelect,
@@ -256,7 +259,7 @@ class MethodForm(forms.Form):
         return data
 
 
-class SubmitForm(forms.Form):
+class SubmitForm(GovukForm):
     choice = forms.ChoiceField(
         label=_("What would you like us to do?"),
         choices=BenefitChoice.choices,
@@ -272,7 +275,7 @@ class SubmitForm(forms.Form):
         )
 
 
-class ReviewForm(forms.Form):
+class ReviewForm(GovukForm):
     decision = forms.ChoiceField(
         label=_("Your decision"),
         choices=[("approve", _("Approve the claim")), ("query", _("Ask the carer a question"))],
@@ -290,7 +293,7 @@ class ReviewForm(forms.Form):
         return data
 
 
-class PaidForm(forms.Form):
+class PaidForm(GovukForm):
     paid_on = DateField(
         label=_("Date paid"), error_messages={"required": _("Enter the date it was paid")}
     )
@@ -301,7 +304,7 @@ class PaidForm(forms.Form):
     )
 
 
-class BenefitsForm(forms.Form):
+class BenefitsForm(GovukForm):
     consent = forms.BooleanField(
         label=_("I agree to Coproduce keeping which benefits I receive, to warn me"),
         required=False,

@@ -6,7 +6,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 from django_stubs_ext import StrOrPromise
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField, GovukForm, GovukModelForm
 from coproduce.people import rules
 from coproduce.people.models import (
     AccessNeed,
@@ -42,7 +42,7 @@ def yes_no(
     )
 
 
-class ContactDetailsMixin(forms.Form):
+class ContactDetailsMixin(GovukForm):
     """Clean-up shared by every form that takes contact details."""
 
     def clean_phone(self) -> str:
@@ -66,8 +66,9 @@ class ContactDetailsMixin(forms.Form):
         return postcode
 
 
-class PersonDetailsForm(ContactDetailsMixin, forms.ModelForm[Person]):
+class PersonDetailsForm(ContactDetailsMixin, GovukModelForm[Person]):
     date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("Date of birth"),
         required=False,
         help_text=_(
@@ -165,7 +166,7 @@ MISSING_DETAIL_MESSAGES = {
 }
 
 
-class CaringForm(forms.ModelForm[CarerProfile]):
+class CaringForm(GovukModelForm[CarerProfile]):
     needs_care_themselves = yes_no(
         _("Do you also need care or support yourself?"),
         _("Select yes if you also need care or support"),
@@ -201,7 +202,7 @@ class CaringForm(forms.ModelForm[CarerProfile]):
             )
 
 
-class AccessNeedsForm(forms.ModelForm[CarerProfile]):
+class AccessNeedsForm(GovukModelForm[CarerProfile]):
     access_needs = forms.MultipleChoiceField(
         label=_("What would help you take part?"),
         help_text=_("Select all that apply."),
@@ -229,7 +230,7 @@ class AccessNeedsForm(forms.ModelForm[CarerProfile]):
         return cleaned
 
 
-class ContactPreferencesForm(forms.ModelForm[CarerProfile]):
+class ContactPreferencesForm(GovukModelForm[CarerProfile]):
     preferred_channel = forms.ChoiceField(
         label=_("How do you want us to contact you?"),
         choices=Channel.choices,
@@ -248,6 +249,7 @@ class ContactPreferencesForm(forms.ModelForm[CarerProfile]):
         help_text=_("We will use it for every page, message and letter."),
         choices=Language.choices,
         widget=forms.RadioSelect,
+        error_messages={"required": _("Select English or Welsh")},
     )
     notice_days = forms.IntegerField(
         label=_("How many days' notice do you need before a meeting?"),
@@ -311,7 +313,7 @@ class ContactPreferencesForm(forms.ModelForm[CarerProfile]):
         return profile
 
 
-class AvailabilityForm(forms.ModelForm[CarerProfile]):
+class AvailabilityForm(GovukModelForm[CarerProfile]):
     availability = forms.MultipleChoiceField(
         label=_("When are you usually free to take part?"),
         help_text=_("Select all that apply. We will still offer other ways to take part."),
@@ -325,7 +327,7 @@ class AvailabilityForm(forms.ModelForm[CarerProfile]):
         fields = ["availability"]
 
 
-class SharingForm(forms.ModelForm[CarerProfile]):
+class SharingForm(GovukModelForm[CarerProfile]):
     default_anonymity = forms.ChoiceField(
         label=_("When you share your views, who may know they came from you?"),
         help_text=_("This is your usual choice. You can choose differently each time."),
@@ -339,7 +341,7 @@ class SharingForm(forms.ModelForm[CarerProfile]):
         fields = ["default_anonymity"]
 
 
-class ConsentForm(forms.Form):
+class ConsentForm(GovukForm):
     data_use = yes_no(
         _("Do you agree to us keeping your information to involve you in our work?"),
         _("Select yes if you agree to us keeping your information"),
@@ -351,7 +353,7 @@ class ConsentForm(forms.Form):
     )
 
 
-class CaredForForm(forms.ModelForm[CaredFor]):
+class CaredForForm(GovukModelForm[CaredFor]):
     relationship = forms.ChoiceField(
         label=_("What is their relationship to you?"),
         choices=Relationship.choices,
@@ -378,7 +380,7 @@ class CaredForForm(forms.ModelForm[CaredFor]):
             self.initial["lives_with_carer"] = "yes" if self.instance.lives_with_carer else "no"
 
 
-class EqualityForm(forms.Form):
+class EqualityForm(GovukForm):
     consent = yes_no(
         _("Do you want to answer equality monitoring questions?"),
         _("Select yes if you want to answer the equality questions"),
@@ -424,7 +426,7 @@ class EqualityForm(forms.Form):
     ANSWERS = ("age_band", "sex", "ethnic_group", "disability", "care_hours")
 
 
-class ErasureRequestForm(forms.Form):
+class ErasureRequestForm(GovukForm):
     reason = forms.CharField(
         label=_("Is there anything you want to tell us? (optional)"),
         required=False,
@@ -434,7 +436,7 @@ class ErasureRequestForm(forms.Form):
     )
 
 
-class PeopleSearchForm(forms.Form):
+class PeopleSearchForm(GovukForm):
     q = forms.CharField(
         label=_("Search by name, email or postcode"), required=False, max_length=100
     )

@@ -20,6 +20,7 @@ from django.views.decorators.http import require_POST
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.lib.pdf import render_pdf
+from coproduce.lib.once import once
 from coproduce.lib.views import render_page
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
@@ -172,6 +173,7 @@ def edit_consent(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     return form_page(request, "people/consent.html", form, person, pk)
 
 
+@once
 def edit_cared_for(
     request: HttpRequest, pk: int | None = None, cared_for_pk: int | None = None
 ) -> HttpResponse:
@@ -199,6 +201,7 @@ def remove_cared_for(
     return redirect(person_url("", pk))
 
 
+@once
 def edit_equality(request: HttpRequest, pk: int | None = None) -> HttpResponse:
     """Equality monitoring. Staff may record answers on someone's behalf but never see them."""
     person = access.subject_for(request, pk, need="edit")

@@ -8,7 +8,7 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.projects import rules
 from coproduce.projects.models import BudgetKind, GroupRole, Stage
 
@@ -29,7 +29,7 @@ class PoundsField(forms.DecimalField):
             raise ValidationError(problem, code="amount")
 
 
-class ProjectForm(forms.Form):
+class ProjectForm(GovukForm):
     title = forms.CharField(
         label=_("Project name"),
         max_length=200,
@@ -117,7 +117,7 @@ class ProjectForm(forms.Form):
         return None if value == NO_PARTNERSHIP else int(value)
 
 
-class StageForm(forms.Form):
+class StageForm(GovukForm):
     stage = forms.ChoiceField(
         label=_("Which stage is the project moving to?"),
         choices=Stage.choices,
@@ -161,6 +161,8 @@ class StageForm(forms.Form):
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         stage = cleaned.get("stage")
+        if "note" in self.errors:  # a note too long to keep: its own error says so
+            return cleaned
         if stage and (problem := rules.stage_move_problem(self.current, stage, cleaned["note"])):
             field = "stage" if stage == self.current else "note"
             self.add_error(field, problem)
@@ -177,7 +179,7 @@ class StageForm(forms.Form):
         return str(self.cleaned_data.get("carers_absent_reason", ""))
 
 
-class BudgetLineForm(forms.Form):
+class BudgetLineForm(GovukForm):
     kind = forms.ChoiceField(
         label=_("What kind of cost is it?"),
         choices=BudgetKind.choices,
@@ -199,7 +201,7 @@ class BudgetLineForm(forms.Form):
     )
 
 
-class MilestoneForm(forms.Form):
+class MilestoneForm(GovukForm):
     title = forms.CharField(
         label=_("Milestone"),
         max_length=200,
@@ -213,7 +215,7 @@ class MilestoneForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovukForm):
     person = forms.TypedChoiceField(
         label=_("Who is joining the group?"),
         coerce=int,
@@ -244,7 +246,7 @@ class MemberForm(forms.Form):
         person.choices = candidates
 
 
-class LeavingForm(forms.Form):
+class LeavingForm(GovukForm):
     left_on = DateField(
         past_only=False,
         label=_("Date they left the group"),

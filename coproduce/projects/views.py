@@ -13,6 +13,8 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib.once import once
+from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import person_for, staff_people_of
 from coproduce.projects import access, actions, extensions, reports, rules
@@ -110,6 +112,7 @@ def _details(form: ProjectForm, organisation_id: int) -> actions.ProjectDetails:
     )
 
 
+@once
 def new_project(request: HttpRequest) -> HttpResponse:
     membership = require_role(request, PEOPLE_ROLES)
     form = _project_form(request, membership.organisation_id, None)
@@ -165,6 +168,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "projects/detail.html", context)
 
 
+@once
 def move_stage(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
     evidence = reports.carer_evidence(project)
@@ -227,6 +231,7 @@ def remove_budget_line(request: HttpRequest, pk: int, line_pk: int) -> HttpRespo
     return render(request, "projects/remove_budget_line.html", context)
 
 
+@once
 def new_milestone(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk, need="edit")
     form = MilestoneForm(posted(request))
@@ -258,8 +263,8 @@ def add_member(request: HttpRequest, pk: int) -> HttpResponse:
     people = access.people_to_add_to(request, project)
     query = (request.POST.get("q") or request.GET.get("q") or "").strip()
     if request.method == "POST":
-        chosen = request.POST.get("person", "")
-        people = people.filter(pk=int(chosen)) if chosen.isdigit() else people.none()
+        chosen = row_id(request.POST.get("person"))
+        people = people.none() if chosen is None else people.filter(pk=chosen)
     elif query:
         people = people.filter(Q(full_name__icontains=query) | Q(email__icontains=query))
     else:

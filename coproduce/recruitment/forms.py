@@ -6,7 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField, GovukForm
 from coproduce.people import rules as people_rules
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
 from coproduce.people.models import Availability, Channel, Language
@@ -30,7 +30,7 @@ def text(label: Any, required_message: Any, rows: int = 4, **kwargs: Any) -> for
     )
 
 
-class BriefForm(forms.Form):
+class BriefForm(GovukForm):
     title = forms.CharField(
         label=_("Title"),
         max_length=200,
@@ -97,7 +97,7 @@ class BriefForm(forms.Form):
 PICTURE_CHOICES = [("", _("No picture")), *Pictogram.choices]
 
 
-class EasyReadLineForm(forms.Form):
+class EasyReadLineForm(GovukForm):
     text = forms.CharField(
         label=_("Sentence"),
         max_length=200,
@@ -119,7 +119,7 @@ class EasyReadLineForm(forms.Form):
         return cleaned
 
 
-class AudienceForm(forms.Form):
+class AudienceForm(GovukForm):
     """Which of the organisation's carers to send a brief to. Every question is optional."""
 
     keywords = forms.CharField(
@@ -165,7 +165,7 @@ class AudienceForm(forms.Form):
         return areas
 
 
-class InterestForm(forms.Form):
+class InterestForm(GovukForm):
     """A carer the organisation knows: only why, and their age if we do not know it."""
 
     why = text(
@@ -182,7 +182,7 @@ class InterestForm(forms.Form):
             del self.fields["under_18"]
 
 
-class NewPersonInterestForm(ContactDetailsMixin, forms.Form):
+class NewPersonInterestForm(ContactDetailsMixin, GovukForm):
     """Someone we do not know yet: who they are, how to reach them, and why."""
 
     full_name = forms.CharField(
@@ -219,6 +219,7 @@ class NewPersonInterestForm(ContactDetailsMixin, forms.Form):
         ),
     )
     date_of_birth = DateField(
+        earliest=EARLIEST_BIRTH_DATE,
         label=_("Date of birth"),
         required=False,
         help_text=_(
@@ -282,7 +283,7 @@ class NewPersonInterestForm(ContactDetailsMixin, forms.Form):
         return cleaned
 
 
-class ScreeningForm(forms.Form):
+class ScreeningForm(GovukForm):
     genuine_carer = yes_no(
         _("Are they a genuine carer?"),
         _("Select yes if they are a genuine carer"),
@@ -343,7 +344,7 @@ GUARDIAN_MISSING = {
 }
 
 
-class NotThisTimeForm(forms.Form):
+class NotThisTimeForm(GovukForm):
     reason = text(
         _("Tell them why, kindly"),
         rules.REASON_NEEDED,
@@ -355,7 +356,7 @@ class NotThisTimeForm(forms.Form):
     )
 
 
-class MemberForm(forms.Form):
+class MemberForm(GovukForm):
     role = forms.ChoiceField(
         label=_("Their role in the group"),
         choices=GroupRole.choices,

@@ -17,6 +17,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people.access import own_person
@@ -95,6 +96,7 @@ def project_briefs(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "recruitment/project_briefs.html", {"project": project, "rows": rows})
 
 
+@once
 def brief_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     form = BriefForm(request.POST or None)
@@ -160,6 +162,7 @@ def brief_unpublish(request: HttpRequest, brief_pk: int) -> HttpResponse:
 # --- Easy read (staff) ------------------------------------------------------------------
 
 
+@once
 def easy_read(request: HttpRequest, brief_pk: int) -> HttpResponse:
     brief = access.brief_for(request, brief_pk)
     form = EasyReadLineForm(request.POST or None)
@@ -299,6 +302,7 @@ def known_carer(request: HttpRequest, brief: Brief) -> Person | None:
         return None
 
 
+@once
 def interested(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
     status = status_of(brief)
@@ -396,6 +400,7 @@ def expression_detail(request: HttpRequest, expression_pk: int, problem: str = "
 
 
 @safeguarded
+@once
 def expression_screen(request: HttpRequest, expression_pk: int) -> HttpResponse:
     expression = access.expression_to_screen(request, expression_pk)
     if not rules.may_move(expression.state, State.SCREENED):
@@ -488,7 +493,7 @@ def expression_withdraw(request: HttpRequest, expression_pk: int) -> HttpRespons
     """The person has told us they no longer want to take part."""
     expression = access.expression_for(request, expression_pk)
     try:
-        actions.withdraw(user_for(request), expression, request.POST.get("note", ""))
+        actions.withdraw(user_for(request), expression, "")
     except actions.Refused as refused:
         messages.error(request, str(refused.message))
     else:

@@ -15,11 +15,12 @@ from django.views.decorators.http import require_POST
 
 from coproduce.contributions.access import viewer_for
 from coproduce.contributions.models import Privacy
+from coproduce.lib.once import once
 from coproduce.lib.views import posted
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
 from coproduce.surveys import access, actions, results, rules
-from coproduce.surveys.forms import AnswerForm, PrivacyForm
+from coproduce.surveys.forms import AnswerForm, LateFeedbackForm, PrivacyForm
 from coproduce.surveys.models import Layout, Question, Response, Survey
 from coproduce.surveys.views import availability_of, page
 
@@ -63,6 +64,7 @@ def first_page(survey: Survey, response: Response) -> str:
     return reverse("surveys:question", args=[survey.public_id, response.token, step.question_id])
 
 
+@once
 def start(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     survey = access.survey_to_answer(request, survey_uuid)
     if availability_of(survey) != rules.Availability.OPEN:
@@ -267,13 +269,15 @@ def done(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
 
 
 @require_POST
+@once
 def late(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     """Something to say after the survey closed: kept for the coordinator."""
     survey = access.survey_to_answer(request, survey_uuid)
-    text = request.POST.get("feedback", "").strip()
-    if availability_of(survey) == rules.Availability.OPEN or not text:
-        messages.error(request, _("Write what you would like to tell the coordinator"))
+    form = LateFeedbackForm(request.POST)
+    if availability_of(survey) == rules.Availability.OPEN or not form.is_valid():
+        messages.error(request, form.first_error())
         return redirect("surveys:start", survey.public_id)
+    text = form.cleaned_data["feedback"]
     person = respondent(request, survey)
     privacy = actions.default_privacy(person) if person else Privacy.ANONYMOUS
     actions.keep_late_text(survey, text, person, privacy)

@@ -7,7 +7,7 @@ from django import forms
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.contributions.models import Privacy
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import MAX_TEXT_LENGTH, DateField, GovukForm
 from coproduce.people.forms import yes_no
 from coproduce.people.models import Person
 from coproduce.recruitment.models import Brief
@@ -27,7 +27,7 @@ def lines(value: str) -> list[str]:
     return [line.strip() for line in value.splitlines() if line.strip()]
 
 
-class SurveyForm(forms.Form):
+class SurveyForm(GovukForm):
     title = forms.CharField(
         label=_("Title"), max_length=200, error_messages={"required": _("Enter a title")}
     )
@@ -95,7 +95,7 @@ class SurveyForm(forms.Form):
         return cleaned
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(GovukForm):
     text = forms.CharField(
         label=_("Question"), max_length=500, error_messages={"required": _("Enter the question")}
     )
@@ -171,7 +171,7 @@ class QuestionForm(forms.Form):
         return cleaned
 
 
-class PrivacyForm(forms.Form):
+class PrivacyForm(GovukForm):
     privacy = forms.ChoiceField(
         label=_("Who may know what you say?"),
         choices=Privacy.choices,
@@ -241,7 +241,7 @@ def missing_message(question: Question) -> str:
     return str(_("Select an answer to question %(number)s") % number)
 
 
-class AnswerForm(forms.Form):
+class AnswerForm(GovukForm):
     """Answers to `asked` (one question, or all of them), checked against the survey's
     conditions: a required question must be answered only when it is shown."""
 
@@ -281,7 +281,8 @@ class AnswerForm(forms.Form):
         for question in self.asked:
             value = data.get(f"q{question.pk}")
             if raw and question.kind == QuestionKind.FREE_TEXT:
-                given[question.pk] = str(self.data.get(f"q{question.pk}", "")).strip()
+                typed = str(self.data.get(f"q{question.pk}", "")).strip()
+                given[question.pk] = typed[:MAX_TEXT_LENGTH]
             elif question.kind == QuestionKind.MULTIPLE_CHOICE:
                 given[question.pk] = list(value or [])
             elif question.has_options:
@@ -358,7 +359,7 @@ class EnterForm(AnswerForm):
         return str(privacy)
 
 
-class PublishForm(forms.Form):
+class PublishForm(GovukForm):
     questions = forms.TypedMultipleChoiceField(
         label=_("Which questions’ results should be published?"),
         coerce=int,
@@ -383,3 +384,21 @@ class PublishForm(forms.Form):
         if cleaned.get("publish") and not cleaned.get("questions"):
             self.add_error("questions", _("Select at least one question to publish"))
         return cleaned
+
+
+class LateFeedbackForm(GovukForm):
+    """Something to tell the coordinator after a survey closed."""
+
+    feedback = forms.CharField(
+        max_length=ANSWER_MAX_LENGTH,
+        error_messages={
+            "required": _("Write what you would like to tell the coordinator"),
+            "max_length": _("What you would like to tell us must be 5,000 characters or less"),
+        },
+    )
+
+    def first_error(self) -> str:
+        errors = self.errors.get("feedback") or [
+            _("Write what you would like to tell the coordinator")
+        ]
+        return str(errors[0])

@@ -13,6 +13,7 @@ from django.views.decorators.http import require_POST
 
 from coproduce.contributions import rules as privacy_rules
 from coproduce.contributions.access import viewer_for
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.projects.access import project_for
 from coproduce.projects.models import Project
@@ -70,6 +71,7 @@ def briefs_to_choose(project: Project) -> list[Brief]:
     return list(briefs_of(project).order_by("-opens_on"))
 
 
+@once
 def survey_new(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     initial = {"audience": Audience.MEMBERS, "layout": "one_per_page"}
@@ -161,6 +163,7 @@ def _question_form(request: HttpRequest, survey: Survey, question: Question | No
     return page(request, "surveys/question_form.html", context, bool(form.errors or problem))
 
 
+@once
 def question_new(request: HttpRequest, survey_pk: int) -> HttpResponse:
     survey = access.survey_for(request, survey_pk)
     return _question_form(request, survey, None)
@@ -216,6 +219,7 @@ def survey_close(request: HttpRequest, survey_pk: int) -> HttpResponse:
     return redirect("surveys:survey", survey.pk)
 
 
+@once
 def enter(request: HttpRequest, survey_pk: int) -> HttpResponse:
     """Type in answers given on paper or by phone, all on one page."""
     survey = access.survey_for(request, survey_pk)

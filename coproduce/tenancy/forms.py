@@ -3,10 +3,11 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib.govuk_forms import GovukForm
 from coproduce.tenancy.models import Membership
 
 
-class ChooseOrganisationForm(forms.Form):
+class ChooseOrganisationForm(GovukForm):
     organisation = forms.ChoiceField(
         label=_("Which organisation are you working for now?"),
         widget=forms.RadioSelect,

@@ -13,8 +13,10 @@ def test_a_follow_up_reply_is_kept_without_signing_in(
     path = actions.follow_up_path(invitation)
     assert "Is there anything you would like to add?" in client.get(path).content.decode()
     response = client.post(path, {"text": "The discharge letter came a week late."})
-    assert response.status_code == 200
-    assert "Thank you" in response.content.decode()
+    # A redirect to the thanks, so refreshing it sends nothing again.
+    assert response.status_code == 302
+    thanks = client.get(response["Location"])
+    assert "Thank you" in thanks.content.decode()
     reply = FollowUpReply.objects.get()
     assert reply.invitation == invitation
     assert reply.text == "The discharge letter came a week late."

@@ -1,9 +1,15 @@
 import datetime
+from typing import Any
 
 import pytest
 from django import forms
 
-from coproduce.lib.govuk_forms import DateField, error_summary_items, field_spec
+from coproduce.lib.govuk_forms import (
+    EARLIEST_BIRTH_DATE,
+    DateField,
+    error_summary_items,
+    field_spec,
+)
 
 
 class ExampleForm(forms.Form):
@@ -18,7 +24,7 @@ class ExampleForm(forms.Form):
         required=False,
     )
     notes = forms.CharField(label="Notes", widget=forms.Textarea, required=False)
-    born = DateField(label="Date of birth", required=False)
+    born = DateField(label="Date of birth", required=False, earliest=EARLIEST_BIRTH_DATE)
     days = forms.IntegerField(label="Days", required=False)
     secret = forms.CharField(label="Password", widget=forms.PasswordInput, required=False)
     agree = forms.BooleanField(label="I agree", required=False)
@@ -101,8 +107,12 @@ def test_error_summary_links_to_each_fields_first_control() -> None:
     [
         ("", "3", "1980", "Date of birth must include a day"),
         ("30", "2", "1980", "Date of birth must be a real date"),
-        ("1", "1", "2999", "Date of birth must be in the past"),
+        ("1", "1", "2999", "Date of birth must be today or in the past"),
         ("x", "1", "1980", "Date of birth must be a real date"),
+        ("1", "1", "99999999999", "Date of birth must be a real date"),
+        ("1", "1", "9" * 5000, "Date of birth must be a real date"),
+        ("1", "²", "1980", "Date of birth must be a real date"),
+        ("31", "12", "1899", "Date of birth must be the same as or after 1 January 1900"),
     ],
 )
 def test_date_field_gives_govuk_style_messages(
@@ -128,3 +138,65 @@ def test_a_widgets_class_sets_the_input_width() -> None:
         postcode = forms.CharField(widget=forms.TextInput(attrs={"class": "govuk-input--width-10"}))
 
     assert field_spec(PostcodeForm()["postcode"])["params"]["classes"] == "govuk-input--width-10"
+
+
+class PlanForm(forms.Form):
+    given = DateField(label="Date given")
+    due = DateField(label="Due date", past_only=False, years_ahead=5)
+
+
+@pytest.mark.parametrize(
+    ("field", "year", "message"),
+    [
+        ("given", "1800", "Date given must be the same as or after 1 January 2000"),
+        ("given", "1999", "Date given must be the same as or after 1 January 2000"),
+        ("due", "1066", "Due date must be the same as or after 1 January 2000"),
+        ("due", "9999", "Due date must be the same as or before"),
+    ],
+)
+def test_dates_are_kept_within_sensible_bounds(field: str, year: str, message: str) -> None:
+    other = "due" if field == "given" else "given"
+    today = datetime.date.today()
+    form = PlanForm(
+        {
+            f"{field}-day": "1",
+            f"{field}-month": "6",
+            f"{field}-year": year,
+            f"{other}-day": str(today.day),
+            f"{other}-month": str(today.month),
+            f"{other}-year": str(today.year),
+        }
+    )
+    assert not form.is_valid()
+    assert str(form.errors[field][0]).startswith(message)
+    assert list(form.errors) == [field]
+
+
+def test_a_date_to_come_may_be_up_to_its_years_ahead() -> None:
+    soon = datetime.date.today() + datetime.timedelta(days=365 * 4)
+    form = PlanForm(
+        {
+            "given-day": "1",
+            "given-month": "1",
+            "given-year": "2020",
+            "due-day": str(soon.day),
+            "due-month": str(soon.month),
+            "due-year": str(soon.year),
+        }
+    )
+    assert form.is_valid(), form.errors
+
+
+def test_a_views_problem_and_the_forms_errors_share_one_summary(rf: Any) -> None:
+    from django.template import engines
+
+    template = engines["jinja2"].from_string(
+        '{% from "components/forms.html" import error_summary %}'
+        '{{ error_summary(form, [{"text": "Open the survey first", "href": "#x"}]) }}'
+    )
+    form = ExampleForm({})
+    form.is_valid()
+    html = template.render({"form": form}, rf.get("/"))
+    assert html.count('data-module="govuk-error-summary"') == 1
+    assert "Open the survey first" in html
+    assert "#id_name" in html

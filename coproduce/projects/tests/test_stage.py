@@ -120,3 +120,11 @@ def test_going_back_from_a_stage_without_carers_needs_no_reason_for_them(
     assert response.status_code == 302
     change = StageChange.objects.get(project=project)
     assert (change.carers_absent, change.carers_absent_reason) == (False, "")
+
+
+def test_a_note_too_long_to_keep_is_explained_not_a_crash(
+    coordinator_client: Client, project: Project
+) -> None:
+    response = coordinator_client.post(url(project), {"stage": "funding", "note": "x" * 1001})
+    assert response.status_code == 400
+    assert "Note” must be 1000 characters or less" in response.content.decode()

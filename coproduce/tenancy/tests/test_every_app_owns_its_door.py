@@ -12,6 +12,7 @@ NO_DOOR = {
     "accounts": "sign-in records: the user's own, reached through the session",
     "notifications": "messages: no pages of their own, written and read by other apps' actions",
     "pages": "no models",
+    "lib": "one-time form tokens: no tenant data, no pages (lib/views.py is helpers)",
     "demo": "no models",
 }
 
