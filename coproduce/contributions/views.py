@@ -24,9 +24,9 @@ from coproduce.contributions.models import (
     Privacy,
     ResponseStatus,
 )
-from coproduce.lib.uploads import file_response
 from coproduce.lib.once import once
 from coproduce.lib.params import row_id
+from coproduce.lib.uploads import file_response
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person, people_for
 from coproduce.projects.access import project_for

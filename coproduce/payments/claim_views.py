@@ -11,8 +11,8 @@ from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.lib.uploads import file_response
 from coproduce.lib.once import once
+from coproduce.lib.uploads import file_response
 from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (

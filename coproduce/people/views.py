@@ -19,8 +19,8 @@ from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
-from coproduce.lib.pdf import render_pdf
 from coproduce.lib.once import once
+from coproduce.lib.pdf import render_pdf
 from coproduce.lib.views import render_page
 from coproduce.people import access, actions
 from coproduce.people import forms as people_forms
