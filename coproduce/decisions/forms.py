@@ -345,7 +345,7 @@ class OutcomeForm(GovukForm):
         return cleaned
 
 
-class RuleForm(forms.Form):
+class RuleForm(GovukForm):
     kind = forms.ChoiceField(
         label=_("How does the group decide?"),
         choices=RuleKind.choices,

@@ -11,14 +11,14 @@ from django.utils.translation import gettext_lazy as _
 from coproduce.activities import rules as times
 from coproduce.decisions import rules as decision_rules
 from coproduce.evaluation.models import QUESTION_LIMIT, AskWhen, Method
-from coproduce.lib.govuk_forms import DateField
+from coproduce.lib.govuk_forms import DateField, GovukForm
 
 END_OF_DELIVERY = "end"
 # The group's deadline is at 5pm on the day chosen.
 DEADLINE_TIME = datetime.time(17, 0)
 
 
-class QuestionForm(forms.Form):
+class QuestionForm(GovukForm):
     text = forms.CharField(
         label=_("What question should the project answer about itself?"),
         help_text=_("For example: Did the new checklist make leaving hospital easier for carers?"),
@@ -50,7 +50,7 @@ class QuestionForm(forms.Form):
     )
 
 
-class PutToGroupForm(forms.Form):
+class PutToGroupForm(GovukForm):
     deadline = DateField(
         label=_("By when should members give their position?"),
         help_text=_(
@@ -103,7 +103,7 @@ class PutToGroupForm(forms.Form):
         return cleaned
 
 
-class AskForm(forms.Form):
+class AskForm(GovukForm):
     point = forms.ChoiceField(
         label=_("When are you asking the agreed questions?"),
         widget=forms.RadioSelect,

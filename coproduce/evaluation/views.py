@@ -15,6 +15,7 @@ from coproduce.decisions.actions import check_deadline_notice
 from coproduce.evaluation import access, actions, forms, rules
 from coproduce.evaluation.models import AskWhen
 from coproduce.evaluation.rung import LADDER, assessment_of
+from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -55,6 +56,7 @@ def project_evaluation(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "project.html", context)
 
 
+@once
 def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
     form = forms.QuestionForm(posted(request))
@@ -67,6 +69,7 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "propose.html", {"project": project}, form)
 
 
+@once
 def put_to_group(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     waiting = list(access.questions_of(request, project, need="edit").filter(rules.TO_PUT_Q))
@@ -90,6 +93,7 @@ def put_to_group(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "put_to_group.html", context, form)
 
 
+@once
 def ask(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     agreed = list(access.questions_of(request, project, need="edit").filter(rules.AGREED_Q))

@@ -214,3 +214,11 @@ def test_the_second_factor_never_sends_anyone_off_site(client: Client, coordinat
     )
 
     assert response["Location"] == reverse("pages:home")
+
+
+@pytest.mark.django_db
+def test_the_language_switch_with_a_next_that_is_not_an_address_goes_home(client: Client) -> None:
+    for word in ("0", "{% debug %}"):
+        response = client.post(reverse("accounts:language"), {"language": "cy", "next": word})
+        assert response.status_code == 302
+        assert response["Location"] == reverse("pages:home")

@@ -19,3 +19,6 @@ def test_safe_next_allows_only_this_site() -> None:
     assert rules.safe_next("https://evil.example/", "testserver", "/") == "/"
     assert rules.safe_next("//evil.example/", "testserver", "/") == "/"
     assert rules.safe_next(None, "testserver", "/home") == "/home"
+    # Not addresses: redirect() would look them up as views' names (a 500 the fuzzer found).
+    for word in ("0", "133", "{% debug %}", "pages:home", "you"):
+        assert rules.safe_next(word, "testserver", "/") == "/"
