@@ -15,13 +15,11 @@ def safe_next(next_url: str | None, host: str, fallback: str, *, https: bool = F
     """Only ever redirect back into this site (the address's query string kept whole); from
     an https page, only to https. Only an address (a path, or a URL on this host): a bare
     word such as "0" is not one, and Django's redirect would try it as a view's name."""
-    is_address = bool(next_url) and (
-        next_url.startswith("/") or next_url.lower().startswith(("http://", "https://"))
-    )
-    if (
-        next_url
-        and is_address
-        and url_has_allowed_host_and_scheme(next_url, allowed_hosts={host}, require_https=https)
+    if not next_url:
+        return fallback
+    is_address = next_url.startswith("/") or next_url.lower().startswith(("http://", "https://"))
+    if is_address and url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={host}, require_https=https
     ):
         return next_url
     return fallback
