@@ -446,7 +446,7 @@ def test_a_project_recruits_a_new_carer_who_replies_to_the_first_meeting_and_is_
     public.get_by_label("Is there anything you would like to add?").fill(
         "The discharge letter came a week late."
     )
-    submit(public, public.get_by_role("button"))
+    submit(public, public.get_by_role("button", name="Send"))
     check_axe(public)
     assert invitation.follow_up_replies.get().text == "The discharge letter came a week late."
 

@@ -111,7 +111,8 @@ def test_a_view_given_on_the_phone_is_considered_decided_on_and_done_and_the_car
         "Wards phone carers before discharge"
     )
     check_axe(office)
-    fill_date(office, "Deadline date", timezone.localdate() + timedelta(days=7))
+    # Members need their notice (14 days unless they say otherwise): four weeks gives it.
+    fill_date(office, "Deadline date", timezone.localdate() + timedelta(days=28))
     submit(office, office.get_by_role("button", name="Put the proposal to the group"))
     proposal = Proposal.objects.get()
 
