@@ -273,7 +273,7 @@ def record_outcome(
     over a block the group's rule does not allow needs the reason the group accepted."""
     now = now or timezone.now()
     locked = (
-        Proposal.objects.select_for_update()
+        Proposal.objects.select_for_update(of=("self",))
         .select_related("project__decision_rule")
         .get(pk=proposal.pk)
     )
