@@ -14,6 +14,7 @@ from coproduce.accounts.models import User
 from coproduce.audit.actions import record
 from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.lib import exports
+from coproduce.lib.pdf import render_pdf
 from coproduce.payments import rules
 from coproduce.payments.models import Claim, Method, Payment, Status
 from coproduce.people.models import Person
@@ -135,7 +136,6 @@ def statement(person: Person, year: int) -> Statement:
 
 
 def statement_pdf(person: Person, year: int, by: User) -> bytes:
-    from weasyprint import HTML  # type: ignore[import-untyped]
 
     if person.user_id != by.pk:
         record(
@@ -150,5 +150,4 @@ def statement_pdf(person: Person, year: int, by: User) -> bytes:
         .get_template("payments/statement_pdf.html")
         .render({"statement": statement(person, year)})
     )
-    pdf: bytes = HTML(string=html).write_pdf()
-    return pdf
+    return render_pdf(html)

@@ -5,6 +5,7 @@ from django.urls import reverse
 
 from coproduce.audit.models import AuditEvent
 from coproduce.conftest import Member
+from coproduce.lib.tests.test_pdf import readable
 from coproduce.payments import approval_actions, benefit_actions
 from coproduce.payments.models import BenefitRecord
 from coproduce.payments.tests.setup import Setting, setting, submitted_claim
@@ -48,6 +49,8 @@ def test_a_carer_downloads_their_annual_statement(
     response = carer_client.get(reverse("payments:statement", args=[2026]))
     assert response["Content-Type"] == "application/pdf"
     assert response.content.startswith(b"%PDF-")
+    # Tagged for screen readers (PDF/UA), with its title and language.
+    assert b"/StructTreeRoot" in readable(response.content)
     body = carer_client.get(reverse("payments:claims")).content.decode()
     assert reverse("payments:statement", args=[2026]) in body
 
