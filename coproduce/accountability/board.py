@@ -1,16 +1,20 @@
-"""Reading a board: a project's actions with what they answer, grouped by the themes of
-the contributions they answer. A fixed number of queries however many rows there are."""
+"""Reading a board: a page of a project's actions with what they answer, grouped by the
+themes of the contributions they answer. A fixed number of queries and a bounded page
+however many actions there are, and however many views each answers."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
-from django.db.models import Count, Prefetch, QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Case, Count, IntegerField, OuterRef, Prefetch, QuerySet, Value, When
+from django.db.models.query import prefetch_related_objects
 
 from coproduce.accountability import rules
 from coproduce.accountability.models import Action, ActionStatus
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import Viewer
+from coproduce.lib.subqueries import count_of
 
 
 @dataclass
@@ -22,13 +26,16 @@ class Section:
     lonely: bool = False
     said: list[rules.Said] = field(default_factory=list)
     confidential: int = 0
+    # Some action here answers more views than a board quotes (its own page has them all).
+    more: bool = False
     actions: list[Action] = field(default_factory=list)
     # Actions shown here for the first time on the page, which carry its anchor.
     anchors: set[int] = field(default_factory=set)
     _seen: set[int] = field(default_factory=set)
     _action_ids: set[int] = field(default_factory=set)
 
-    def add(self, said: rules.Said, action: Action) -> None:
+    def add(self, said: rules.Said, action: Action, more: bool = False) -> None:
+        self.more = self.more or more
         if said.pk not in self._seen:
             self._seen.add(said.pk)
             if said.confidential:
@@ -50,19 +57,57 @@ def contributions_queryset(public: bool) -> QuerySet[Contribution]:
     return queryset if public else queryset.select_related("person")
 
 
-def board_actions(actions: QuerySet[Action], *, public: bool) -> list[Action]:
-    """Four queries: actions (with their comment counts), contributions, themes and the
-    group's decisions they carry out (shown to the group only)."""
+ACTIONS_PER_PAGE = 20
+# The views quoted under each action on a board; the action's own page quotes them all.
+SAID_PER_ACTION = 5
+
+
+def in_board_order(actions: QuerySet[Action]) -> QuerySet[Action]:
+    """What was done first, then in progress, planned and not possible; the most recently
+    changed first within each."""
+    order = Case(
+        *(When(status=status, then=Value(n)) for status, n in rules.BOARD_ORDER.items()),
+        output_field=IntegerField(),
+    )
+    return actions.alias(board_order=order).order_by("board_order", "-updated_at", "-pk")
+
+
+class Counted(Paginator):  # type: ignore[type-arg]
+    """A paginator told how many rows there are (the board's summary counted them)."""
+
+    def __init__(self, rows: QuerySet[Action], total: int) -> None:
+        super().__init__(rows, ACTIONS_PER_PAGE)
+        self.total = total
+
+    @property
+    def count(self) -> int:
+        return self.total
+
+
+def board_page(
+    actions: QuerySet[Action], *, public: bool, number: str | None, total: int
+) -> Page[Action]:
+    """One page of the board's `total` actions in four queries (three for the public): the
+    page with their comment and answer counts, at most SAID_PER_ACTION of the contributions
+    each answers, their themes, and the group's decisions they carry out (shown to the
+    group only)."""
+    through = Action.contributions.through.objects.filter(action=OuterRef("pk"))
+    annotated = actions.annotate(
+        comment_count=Count("comments"),
+        said_count=count_of(through),
+    )
+    page = Counted(in_board_order(annotated), total).get_page(number)
     prefetches: list[str | Prefetch[Any]] = [
-        Prefetch("contributions", queryset=contributions_queryset(public))
+        Prefetch(
+            "contributions",
+            queryset=contributions_queryset(public)[:SAID_PER_ACTION],
+            to_attr="quoted",
+        )
     ]
     if not public:
         prefetches.append("proposals")
-    return list(
-        actions.annotate(comment_count=Count("comments"))
-        .prefetch_related(*prefetches)
-        .order_by("-updated_at", "-pk")
-    )
+    prefetch_related_objects(list(page.object_list), *prefetches)
+    return page
 
 
 def said(contribution: Contribution, viewer: Viewer, *, public: bool) -> rules.Said:
@@ -83,6 +128,12 @@ def said(contribution: Contribution, viewer: Viewer, *, public: bool) -> rules.S
     )
 
 
+def quoted(action: Action) -> list[Contribution]:
+    """The views a board quotes for an action: those board_page loaded, or all of them."""
+    loaded: list[Contribution] | None = getattr(action, "quoted", None)
+    return loaded if loaded is not None else list(action.contributions.all())
+
+
 def sections(actions: Iterable[Action], viewer: Viewer, *, public: bool) -> list[Section]:
     """Themes in name order, then things said without a theme, then actions answering
     no contribution. Within each, what was done comes first."""
@@ -91,16 +142,17 @@ def sections(actions: Iterable[Action], viewer: Viewer, *, public: bool) -> list
     lonely = Section(theme=None, lonely=True)
     ordered = sorted(actions, key=lambda a: rules.BOARD_ORDER[ActionStatus(a.status)])
     for action in ordered:
-        contributions = list(action.contributions.all())
+        contributions = quoted(action)
+        more = getattr(action, "said_count", 0) > len(contributions)
         if not contributions:
             lonely.add_action(action)
         for contribution in contributions:
             shown = said(contribution, viewer, public=public)
             themes = [t.name for t in contribution.themes.all()]
             for name in themes:
-                themed.setdefault(name, Section(theme=name)).add(shown, action)
+                themed.setdefault(name, Section(theme=name)).add(shown, action, more)
             if not themes:
-                unthemed.add(shown, action)
+                unthemed.add(shown, action, more)
     result = [themed[name] for name in sorted(themed, key=str.casefold)]
     result += [s for s in (unthemed, lonely) if s.actions]
     anchored: set[int] = set()
@@ -110,9 +162,9 @@ def sections(actions: Iterable[Action], viewer: Viewer, *, public: bool) -> list
     return result
 
 
-def counts(actions: Iterable[Action]) -> dict[str, int]:
-    """How many actions have each status, for the board's summary."""
+def counts(actions: QuerySet[Action]) -> dict[str, int]:
+    """How many actions have each status, for the board's summary (one query)."""
     result = {status.value: 0 for status in ActionStatus}
-    for action in actions:
-        result[action.status] += 1
+    for row in actions.order_by().values("status").annotate(n=Count("pk")):
+        result[row["status"]] = row["n"]
     return result

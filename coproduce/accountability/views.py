@@ -51,13 +51,23 @@ def page(
 
 
 def board_context(
-    project: Project, actions_: QuerySet[Action], viewer: Viewer, *, public: bool
+    request: HttpRequest,
+    project: Project,
+    actions_: QuerySet[Action],
+    viewer: Viewer,
+    *,
+    public: bool,
 ) -> dict[str, Any]:
-    rows = board.board_actions(actions_, public=public)
+    counts = board.counts(actions_)
+    current = board.board_page(
+        actions_, public=public, number=request.GET.get("page"), total=sum(counts.values())
+    )
     return {
         "project": project,
-        "sections": board.sections(rows, viewer, public=public),
-        "counts": board.counts(rows),
+        "page": current,
+        "sections": board.sections(current.object_list, viewer, public=public),
+        "counts": counts,
+        "said_per_action": board.SAID_PER_ACTION,
         "public": public,
     }
 
@@ -65,7 +75,7 @@ def board_context(
 def members_board(request: HttpRequest, project_pk: int, template: str) -> HttpResponse:
     project = project_for(request, project_pk)
     context = board_context(
-        project, access.actions_of(request, project), viewer_for(request), public=False
+        request, project, access.actions_of(request, project), viewer_for(request), public=False
     )
     context["staff"] = is_staff(request)
     context["board_settings"] = actions.settings_of(project)
@@ -83,7 +93,9 @@ def project_easy_read(request: HttpRequest, project_pk: int) -> HttpResponse:
 def public(request: HttpRequest, board_uuid: uuid.UUID, template: str) -> HttpResponse:
     settings = access.public_board_for(request, board_uuid)
     project = settings.project
-    context = board_context(project, access.public_actions_of(settings), PUBLIC, public=True)
+    context = board_context(
+        request, project, access.public_actions_of(settings), PUBLIC, public=True
+    )
     context.update({"board_settings": settings, "public_organisation": project.organisation})
     return page(request, template, context)
 

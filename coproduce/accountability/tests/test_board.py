@@ -1,9 +1,11 @@
+import re
+
 import pytest
 from django.test import Client
 from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
-from coproduce.accountability import actions
+from coproduce.accountability import actions, board
 from coproduce.accountability.models import Action, ActionStatus, Comment
 from coproduce.accountability.tests.conftest import (
     ANONYMOUS_WORDS,
@@ -148,10 +150,10 @@ def test_the_groups_board_takes_the_same_queries_however_many_rows(
 ) -> None:
     url = reverse(name, args=[project.pk])
     add_rows(project, said, coordinator, 2)
-    with django_assert_num_queries(10):
+    with django_assert_num_queries(11):
         assert carer_client.get(url).status_code == 200
-    add_rows(project, said, coordinator, 5)
-    with django_assert_num_queries(10):
+    add_rows(project, said, coordinator, 25)  # more than a page
+    with django_assert_num_queries(11):
         assert carer_client.get(url).status_code == 200
 
 
@@ -165,8 +167,59 @@ def test_the_public_board_takes_the_same_queries_however_many_rows(
     actions.choose_public(project, True, coordinator.user)
     url = public_url(project)
     add_rows(project, said, coordinator, 2)
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
-    add_rows(project, said, coordinator, 5)
-    with django_assert_num_queries(4):
+    add_rows(project, said, coordinator, 25)  # more than a page
+    with django_assert_num_queries(5):
         assert client.get(url).status_code == 200
+
+
+def action_numbers(body: str) -> set[int]:
+    """Which of add_rows' actions a board page shows (as card titles)."""
+    return {int(n) for n in re.findall(r">\s*Action (\d+)\s*<", body)}
+
+
+def test_a_long_board_comes_in_pages_and_its_summary_counts_every_action(
+    client: Client, project: Project, said: Said, coordinator: Member
+) -> None:
+    actions.choose_public(project, True, coordinator.user)
+    add_rows(project, said, coordinator, board.ACTIONS_PER_PAGE + 3)
+    first = client.get(public_url(project)).content.decode()
+    second = client.get(public_url(project) + "?page=2").content.decode()
+    total = board.ACTIONS_PER_PAGE + 3
+    assert f"{total} planned" in first
+    assert f"{total} planned" in second
+    assert "Page 1 of 2" in first
+    assert "Page 2 of 2" in second
+    on_first, on_second = action_numbers(first), action_numbers(second)
+    assert len(on_first) == board.ACTIONS_PER_PAGE
+    assert len(on_second) == 3
+    assert on_first | on_second == set(range(total))
+    # The most recently changed first: the first three recorded are on page 2.
+    assert on_second == {0, 1, 2}
+
+
+def test_done_comes_before_planned_across_pages(
+    client: Client, project: Project, said: Said, coordinator: Member
+) -> None:
+    actions.choose_public(project, True, coordinator.user)
+    add_rows(project, said, coordinator, board.ACTIONS_PER_PAGE + 1)
+    oldest = Action.objects.get(title="Action 0")
+    actions.change_status(oldest, ActionStatus.DONE, coordinator.user)
+    first = client.get(public_url(project)).content.decode()
+    assert 0 in action_numbers(first)
+    assert "1 thing done" in first
+
+
+def test_a_board_quotes_a_few_views_for_each_action_and_says_there_are_more(
+    carer_client: Client, project: Project, coordinator: Member
+) -> None:
+    many = [
+        give(project, Privacy.IDENTIFIABLE, f"View number {n}", None, ["Transport"])
+        for n in range(board.SAID_PER_ACTION + 2)
+    ]
+    actions.record_action(project, actions.Details(title="Buses"), many, coordinator.user)
+    body = carer_client.get(board_url(project)).content.decode()
+    quoted = [n for n in range(len(many)) if f"View number {n}”" in body]
+    assert len(quoted) == board.SAID_PER_ACTION
+    assert "People said more than this" in body
