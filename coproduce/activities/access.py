@@ -6,10 +6,24 @@ their organisation's activities (through `activity_for(..., "edit")`); anyone el
 only their own invitation.
 """
 
-from django.db.models import Exists, OuterRef, QuerySet
+import datetime
+from collections.abc import Sequence
+from typing import Any
+
+from django.db.models import (
+    DateTimeField,
+    DurationField,
+    Exists,
+    ExpressionWrapper,
+    F,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+)
 from django.http import HttpRequest
 
-from coproduce.activities.models import Activity, ActivityChange, Invitation
+from coproduce.activities.models import Activity, ActivityChange, ActivityStatus, Invitation
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
 from coproduce.projects.access import one_in_projects, rows_of_project
@@ -29,6 +43,43 @@ def with_short_notice(activities: QuerySet[Activity]) -> QuerySet[Activity]:
     changed at short notice."""
     short = ActivityChange.objects.filter(activity=OuterRef("pk"), short_notice=True)
     return activities.annotate(short=Exists(short))
+
+
+class Minutes(Func):
+    """A whole number of minutes as a duration (Django keeps durations in microseconds on
+    SQLite and as intervals on PostgreSQL)."""
+
+    output_field = DurationField()
+    template = "(%(expressions)s * 60000000)"
+
+    def as_postgresql(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, Sequence[Any]]:
+        return self.as_sql(compiler, connection, template="make_interval(mins => %(expressions)s)")
+
+
+def ends_at() -> "ExpressionWrapper[DateTimeField]":
+    """When an activity ends (its start plus its length), in SQL."""
+    return ExpressionWrapper(
+        F("starts_at") + Minutes("duration_minutes"), output_field=DateTimeField()
+    )
+
+
+def split_by_time(
+    activities: QuerySet[Activity], now: datetime.datetime
+) -> tuple[QuerySet[Activity], QuerySet[Activity]]:
+    """`activities` (which came through this module) as those still to come or happening
+    now, soonest first (with those still finding a time first of all), and those that have
+    ended, the latest first."""
+    timed = activities.alias(ends_at=ends_at())
+    ended = Q(starts_at__isnull=False, ends_at__lte=now)
+    coming = timed.exclude(ended).filter(
+        Q(starts_at__isnull=False) | Q(status=ActivityStatus.FINDING_A_TIME)
+    )
+    return (
+        coming.order_by(F("starts_at").asc(nulls_first=True), "pk"),
+        timed.filter(ended).order_by("-starts_at", "-pk"),
+    )
 
 
 def activity_for(request: HttpRequest, pk: int, need: Need = "view") -> Activity:

@@ -1,12 +1,12 @@
 """Activity pages: the project's list, planning, the activity, moving, cancelling and
 finding a time. Staff plan and change; the group sees and says when they can come."""
 
-import datetime
 import functools
 from collections.abc import Callable
 from typing import Any
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
@@ -52,25 +52,22 @@ def page(
     return render_page(request, f"activities/{template}", {**COMMON, **context}, form=form)
 
 
+PAST_PER_PAGE = 20
+
+
 def project_list(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """What is coming up (all of it: plans are few) and a page of what has ended."""
     project = project_for(request, project_pk)
     staff = is_staff(request)
-    activities = list(access.with_short_notice(access.activities_for(request, project)))
-    now = timezone.now()
-
-    def ended(a: Activity) -> bool:
-        return a.starts_at is not None and (
-            a.starts_at + datetime.timedelta(minutes=a.duration_minutes) < now
-        )
-
-    finding = [a for a in activities if a.status == ActivityStatus.FINDING_A_TIME]
-    dated = [a for a in activities if a.starts_at is not None]
+    activities = access.with_short_notice(access.activities_for(request, project))
+    coming, ended = access.split_by_time(activities, timezone.now())
+    coming_rows = list(coming)
     context = {
         "project": project,
         "staff": staff,
-        "finding": finding,
-        "upcoming": [a for a in dated if not ended(a)],
-        "past": [a for a in reversed(dated) if ended(a)],
+        "finding": [a for a in coming_rows if a.status == ActivityStatus.FINDING_A_TIME],
+        "upcoming": [a for a in coming_rows if a.starts_at is not None],
+        "past": Paginator(ended, PAST_PER_PAGE).get_page(request.GET.get("page")),
         "short_notice_count": actions.short_notice_count(project) if staff else 0,
     }
     return page(request, "project_list.html", context)

@@ -1,8 +1,11 @@
+from datetime import timedelta
+
 import pytest
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
-from coproduce.activities import actions
+from coproduce.activities import actions, views
 from coproduce.activities.models import ActivityStatus
 from coproduce.activities.tests.planning_setup import (
     activity_of,
@@ -82,7 +85,7 @@ def test_anonymous_visitors_are_asked_to_sign_in(client: Client, coordinator: Me
     assert response.status_code == 302
 
 
-@pytest.mark.parametrize("rows", [2, 25])
+@pytest.mark.parametrize("rows", [2, 45])  # 45: more past activities than a page
 def test_the_list_runs_a_fixed_number_of_queries(
     coordinator_client: Client,
     coordinator: Member,
@@ -94,21 +97,44 @@ def test_the_list_runs_a_fixed_number_of_queries(
         activity = activity_of(project, starts_at=days_ahead(n - rows // 2))
         if n % 2:
             actions.move_activity(coordinator.user, activity, days_ahead(n + 1), "Short")
-    # session, user, membership, OTP device, project, activities, short-notice count
-    with django_assert_num_queries(7):  # type: ignore[operator]
+    # session, user, membership, OTP device, project, coming activities, how many ended,
+    # a page of them, short-notice count
+    with django_assert_num_queries(9):  # type: ignore[operator]
         response = coordinator_client.get(reverse("activities:list", args=[project.pk]))
     assert response.status_code == 200
 
 
-@pytest.mark.parametrize("rows", [2, 25])
+@pytest.mark.parametrize("rows", [2, 45])
 def test_the_list_for_a_member_runs_a_fixed_number_of_queries(
     carer: Member, coordinator: Member, rows: int, django_assert_num_queries: object
 ) -> None:
     project = project_with(coordinator, carer)
     for n in range(rows):
-        activity_of(project, starts_at=days_ahead(n + 1))
+        activity_of(project, starts_at=days_ahead(n - rows // 2))
     client = signed_in(Client(), carer.user)
-    # session, user, membership, project, activities
-    with django_assert_num_queries(5):  # type: ignore[operator]
+    # session, user, membership, project, coming activities, how many ended, a page of them
+    with django_assert_num_queries(7):  # type: ignore[operator]
         response = client.get(reverse("activities:list", args=[project.pk]))
     assert response.status_code == 200
+
+
+def test_an_activity_is_coming_up_until_it_has_ended_then_past_activities_come_in_pages(
+    coordinator_client: Client, coordinator: Member
+) -> None:
+    project = project_with(coordinator)
+    now = timezone.now()
+    activity_of(project, title="Still going", starts_at=now - timedelta(minutes=30))
+    activity_of(project, title="Just ended", starts_at=now - timedelta(minutes=150))
+    for n in range(views.PAST_PER_PAGE):
+        activity_of(project, title=f"Old meeting {n}", starts_at=days_ahead(-10 - n))
+    url = reverse("activities:list", args=[project.pk])
+    first = coordinator_client.get(url).content.decode()
+    coming, past = first.split("Past activities", 1)
+    assert "Still going" in coming  # 120 minutes long, started 30 minutes ago
+    assert "Just ended" in past
+    assert "Page 1 of 2" in past
+    assert f"Old meeting {views.PAST_PER_PAGE - 1}" not in first  # the oldest: page 2
+    second = coordinator_client.get(url + "?page=2").content.decode()
+    assert f"Old meeting {views.PAST_PER_PAGE - 1}" in second
+    assert "Just ended" not in second
+    assert "Still going" in second  # what is coming up is on every page
