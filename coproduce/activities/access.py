@@ -21,6 +21,7 @@ from django.db.models import (
     Q,
     QuerySet,
 )
+from django.db.models.expressions import CombinedExpression
 from django.http import HttpRequest
 
 from coproduce.activities.models import Activity, ActivityChange, ActivityStatus, Invitation
@@ -58,7 +59,7 @@ class Minutes(Func):
         return self.as_sql(compiler, connection, template="make_interval(mins => %(expressions)s)")
 
 
-def ends_at() -> "ExpressionWrapper[DateTimeField]":
+def ends_at() -> "ExpressionWrapper[CombinedExpression]":
     """When an activity ends (its start plus its length), in SQL."""
     return ExpressionWrapper(
         F("starts_at") + Minutes("duration_minutes"), output_field=DateTimeField()
