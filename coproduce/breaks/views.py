@@ -4,6 +4,7 @@ from typing import Any
 
 from django.conf import settings
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.db.models import Count
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
@@ -28,7 +29,7 @@ from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.tenancy.access import is_staff, user_for
 
-QUEUE_SIZE = 100
+QUEUE_PAGE = 50
 STATUS_COLOURS = {
     ReferralStatus.DRAFT: "govuk-tag--grey",
     ReferralStatus.SUBMITTED: "govuk-tag--yellow",
@@ -145,14 +146,15 @@ def referral_detail(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def queue(request: HttpRequest) -> HttpResponse:
-    """The payment support organisation's queue: waiting first, oldest first."""
-    rows = list(
+    """The payment support organisation's queue: waiting first, oldest first, in pages."""
+    waiting = (
         access.referral_queue_for(request)
         .filter(status__in=[ReferralStatus.SUBMITTED, ReferralStatus.APPROVED])
         .select_related("practice")
-        .order_by("status", "submitted_at")[:QUEUE_SIZE]
+        .order_by("status", "submitted_at", "pk")
     )
-    return render(request, "breaks/queue.html", {"rows": rows, "section": "queue"})
+    current = Paginator(waiting, QUEUE_PAGE).get_page(request.GET.get("page"))
+    return render(request, "breaks/queue.html", {"page": current, "section": "queue"})
 
 
 def process(request: HttpRequest, pk: int) -> HttpResponse:

@@ -12,7 +12,7 @@ from django.test import Client
 from django.urls import reverse
 from pytest_django import Settings
 
-from coproduce.breaks import actions
+from coproduce.breaks import actions, views
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.conftest import BreaksScheme, Member
 from coproduce.notifications.models import Message, Status
@@ -230,13 +230,28 @@ def test_the_queue_is_only_for_the_payment_organisations_staff(
     assert referral.status == ReferralStatus.SUBMITTED
 
 
-@pytest.mark.parametrize("count", [1, 30])
+@pytest.mark.parametrize("count", [1, 60])  # 60: more than a page
 def test_the_queue_runs_a_fixed_number_of_queries(
     coordinator_client: Client, breaks: BreaksScheme, count: int, django_assert_num_queries: Any
 ) -> None:
     for n in range(count):
         sent_referral(breaks, carer_name=f"Carer {n}")
-    # session, user, membership, OTP device, referrals with practices
-    with django_assert_num_queries(5):
+    # session, user, membership, OTP device, how many referrals, a page with practices
+    with django_assert_num_queries(6):
         response = coordinator_client.get(reverse("breaks:queue"))
     assert response.status_code == 200
+
+
+def test_every_waiting_referral_can_be_reached_a_page_at_a_time(
+    coordinator_client: Client, breaks: BreaksScheme
+) -> None:
+    total = views.QUEUE_PAGE + 5
+    for n in range(total):
+        sent_referral(breaks, carer_name=f"Queued carer {n:03}")
+    first = coordinator_client.get(reverse("breaks:queue")).content.decode()
+    second = coordinator_client.get(reverse("breaks:queue") + "?page=2").content.decode()
+    shown = {n for n in range(total) for body in (first, second) if f"Queued carer {n:03}" in body}
+    assert shown == set(range(total))
+    assert "Queued carer 000" in first  # oldest first
+    assert f"Queued carer {total - 1:03}" in second
+    assert "Page 2 of 2" in second
