@@ -4,6 +4,7 @@ recording payment, the finance export and the organisation's rates."""
 import datetime
 
 from django.contrib import messages
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.utils.translation import gettext as _
@@ -14,15 +15,17 @@ from coproduce.lib import exports
 from coproduce.lib.views import posted
 from coproduce.payments import access, actions, approval_actions, budget, forms, outputs
 from coproduce.payments.claim_views import page
-from coproduce.payments.models import Claim, Status
+from coproduce.payments.models import Claim
 from coproduce.projects.access import project_for
 from coproduce.tenancy.access import is_admin, membership_for, user_for
+
+CLAIMS_PER_PAGE = 50
 
 
 def project(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk, need="edit")
     organisation_id = membership_for(request).organisation_id
-    claims = list(
+    claims = (
         access.claims_for(request)
         .filter(project=project)
         .select_related("person", "payment")
@@ -30,11 +33,10 @@ def project(request: HttpRequest, project_pk: int) -> HttpResponse:
     )
     context = {
         "project": project,
-        "claims": claims,
-        "waiting": [c for c in claims if c.status == Status.SUBMITTED],
+        "page": Paginator(claims, CLAIMS_PER_PAGE).get_page(request.GET.get("page")),
         "rows": budget.budget_rows(project),
-        "exportable": is_admin(request)
-        and any(c.status in (Status.APPROVED, Status.PAID) for c in claims),
+        # The finance files are an admin's (with bank details); an empty one says so.
+        "exportable": is_admin(request),
         "own_project": project.organisation_id == organisation_id,
     }
     return page(request, "project.html", context)
