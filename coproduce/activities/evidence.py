@@ -31,7 +31,7 @@ def attended(project: Project, now: datetime) -> set[str]:
     invitations = Invitation.objects.filter(
         **_took_place(project, now), attended=True, person_id__in=_carer_members(project)
     )
-    return set(invitations.values_list("activity__stage", flat=True).distinct())
+    return set(invitations.order_by().values_list("activity__stage", flat=True).distinct())
 
 
 def led(project: Project, now: datetime) -> set[str]:
@@ -41,7 +41,7 @@ def led(project: Project, now: datetime) -> set[str]:
         role__in=[LeadRole.CARER_LED, LeadRole.CO_FACILITATOR],
         person_id__in=_carer_members(project),
     )
-    return set(leads.values_list("activity__stage", flat=True).distinct())
+    return set(leads.order_by().values_list("activity__stage", flat=True).distinct())
 
 
 EVIDENCE = (

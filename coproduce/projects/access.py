@@ -107,8 +107,10 @@ def stage_history_of(project: Project) -> QuerySet[StageChange]:
     """How `project` (which came through this module) moved between stages, with the names
     of the people who moved it (never an erased person's)."""
     names = Person.objects.filter(erased_at=None).only("full_name", "user_id")
-    return StageChange.objects.filter(project=project).prefetch_related(
-        Prefetch("changed_by__people", queryset=names)
+    return (
+        StageChange.objects.filter(project=project)
+        .select_related("changed_by")
+        .prefetch_related(Prefetch("changed_by__people", queryset=names))
     )
 
 

@@ -105,8 +105,16 @@ def waiting(project: Project, stage: str | None = None) -> list[Waiting]:
 
 
 def evidence_of(project: Project, now: datetime) -> dict[str, set[str]]:
-    """For each registered kind of evidence, the stages in which carers took part."""
-    return {key: evidence.stages(project, now) for key, evidence in EVIDENCE.items()}
+    """For each registered kind of evidence, the stages in which carers took part.
+
+    Kept on the project object for the same `now`: a page that shows both the involvement
+    table and the ladder rung asks once."""
+    kept: tuple[datetime, dict[str, set[str]]] | None = getattr(project, "_evidence", None)
+    if kept is not None and kept[0] == now:
+        return kept[1]
+    found = {key: evidence.stages(project, now) for key, evidence in EVIDENCE.items()}
+    project._evidence = (now, found)  # type: ignore[attr-defined]
+    return found
 
 
 def evidence_labels() -> dict[str, StrOrPromise]:

@@ -140,10 +140,11 @@ def edit_project(request: HttpRequest, pk: int) -> HttpResponse:
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
     project = access.project_for(request, pk)
+    now = timezone.now()
     changes = list(access.stage_history_of(project))
     entries = rules.stage_entries((c.to_stage, c.changed_at) for c in changes)
     involvement = rules.carer_involvement(
-        {*entries, project.stage}, reports.carer_evidence(project)
+        {*entries, project.stage}, reports.carer_evidence(project, now)
     )
     budget = list(project.budget_lines.all())
     partners = list(access.partners_of(project)) if project.partnership_id else []
@@ -154,7 +155,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
         "entries": entries,
         "involvement": involvement,
         "evidence_labels": extensions.evidence_labels(),
-        "summaries": extensions.summaries_of(project, timezone.now()),
+        "summaries": extensions.summaries_of(project, now),
         "milestones": list(project.milestones.all()),
         "milestone_state": rules.milestone_state,
         "today": timezone.localdate(),
