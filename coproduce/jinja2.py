@@ -7,14 +7,18 @@ i18n extension, so one catalogue serves Python and templates.
 """
 
 import datetime
+import functools
+import re
+from collections.abc import Callable
 from decimal import Decimal
 from typing import Any
 
 from django.contrib import messages
 from django.templatetags.static import static
-from django.urls import reverse
+from django.urls import get_script_prefix, get_urlconf, reverse
 from django.utils import formats, timezone, translation
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
+from markupsafe import Markup, escape
 
 from coproduce.lib import govuk_forms, once
 
@@ -26,7 +30,53 @@ def person_url(name: str, pk: int | None, *args: Any) -> str:
 
 
 def url(name: str, *args: Any, **kwargs: Any) -> str:
-    return reverse(name, args=args or None, kwargs=kwargs or None)
+    """The path of a named URL. Remembered: pages ask for the same few hundred paths all
+    the time, and reversing one costs more than rendering the link."""
+    try:
+        key = tuple(sorted(kwargs.items()))
+        return _reverse(name, args, key, get_urlconf(), get_script_prefix())
+    except TypeError:  # an argument that cannot be a key (never in our templates)
+        return reverse(name, args=args or None, kwargs=kwargs or None)
+
+
+@functools.lru_cache(maxsize=4096)
+def _reverse(
+    name: str,
+    args: tuple[Any, ...],
+    kwargs: tuple[tuple[str, Any], ...],
+    urlconf: str | None,
+    prefix: str,
+) -> str:
+    return reverse(name, urlconf=urlconf, args=args or None, kwargs=dict(kwargs) or None)
+
+
+# Parts of the layout that are the same for everyone with the same organisation, language,
+# role and section (the header, the navigation, the footer): rendered once per process and
+# reused. What differs per request (the CSRF token, the current path) goes in through
+# slots. The key holds everything the part is made from, so nothing needs invalidating.
+LAYOUT_PARTS = 2048
+_layout: dict[tuple[Any, ...], str] = {}
+SLOT = re.compile(r"@@slot-(\w+)@@")
+
+
+def slot(name: str) -> Markup:
+    """Where a per-request value goes in a kept part of the layout."""
+    return Markup(f"@@slot-{name}@@")
+
+
+def kept(*key: Any, caller: Callable[[], str], slots: dict[str, str] | None = None) -> Markup:
+    """`{% call kept("navigation", language, role, slots={"csrf": csrf_input}) %}...{% endcall %}`:
+    the block's HTML for `key`, rendered the first time only, with its slots filled."""
+    html = _layout.get(key)
+    if html is None:
+        html = str(caller())
+        if len(_layout) >= LAYOUT_PARTS:
+            _layout.clear()
+        _layout[key] = html
+    if slots:  # one pass: a value filled in is never searched for slots itself
+        filled = {name: str(escape(value)) for name, value in slots.items()}
+        html = SLOT.sub(lambda m: filled.get(m[1], m[0]), html)
+    return Markup(html)
 
 
 def environment(**options: Any) -> Environment:
@@ -57,6 +107,8 @@ def environment(**options: Any) -> Environment:
             "error_summary_items": govuk_forms.error_summary_items,
             "form_token": once.form_token,
             "person_url": person_url,
+            "kept": kept,
+            "slot": slot,
         }
     )
     env.filters["localdate"] = localdate
