@@ -14,12 +14,12 @@ from django.utils.translation import gettext as _
 from coproduce.insight.figures import Cell, Column, Table
 from coproduce.projects.rules import SMALLEST_GROUP_SHOWN
 
-WIDTH = 600
+WIDTH = 480
 LABEL_HEIGHT = 22
 BAR_HEIGHT = 16
 BAR_GAP = 4
 GROUP_GAP = 14
-VALUE_ROOM = 70  # room at the right of the longest bar for its value
+VALUE_ROOM = 90  # room at the right of the longest bar for its value
 # GOV.UK colours that keep a 3:1 contrast with white and with each other's neighbours.
 COLOURS = ("#1d70b8", "#f47738", "#00703c", "#4c2c92", "#d4351c")
 

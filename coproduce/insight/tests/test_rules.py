@@ -4,7 +4,7 @@ from datetime import date
 from decimal import Decimal
 
 from coproduce.insight import rules
-from coproduce.insight.charts import cell_text, chart_of
+from coproduce.insight.charts import VALUE_ROOM, WIDTH, cell_text, chart_of
 from coproduce.insight.figures import Column, Table
 
 
@@ -55,7 +55,7 @@ def test_the_longest_bar_fills_the_chart_and_hidden_values_draw_nothing() -> Non
 
     bars = [bar for group in chart.groups for bar in group.bars]
     assert chart.plotted
-    assert max(bar.width for bar in bars) == 600 - 70
+    assert max(bar.width for bar in bars) == WIDTH - VALUE_ROOM
     assert bars[1].width == 0
     assert bars[1].value is None
     assert [series for series, _colour in chart.legend] == ["A", "B"]
