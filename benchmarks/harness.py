@@ -449,6 +449,8 @@ def main() -> None:
             Page(
                 "payments and budget (coordinator)", f"/projects/{project}/payments/", coordinator
             ),
+            Page("organisation dashboard (coordinator)", "/insight/", coordinator),
+            Page("project dashboard (coordinator)", f"/projects/{project}/insight/", coordinator),
             Page("GP's breaks page, to start a referral (GP)", "/breaks/", gp),
             Page("break referrals queue (coordinator)", "/breaks/queue/", coordinator),
             Page("breaks report (coordinator)", f"/breaks/schemes/{ids['scheme']}/", coordinator),

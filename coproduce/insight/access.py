@@ -1,0 +1,36 @@
+"""The door to the dashboards: only staff (admins and coordinators) see them, and only for
+the projects their organisation owns or co-owns; only admins upload the Census table."""
+
+from django.db.models import QuerySet
+from django.http import HttpRequest
+
+from coproduce.insight.models import CensusFigure
+from coproduce.projects.access import project_for, projects_for
+from coproduce.projects.models import Project
+from coproduce.tenancy.access import ADMIN_ROLES, require_role, require_staff
+from coproduce.tenancy.models import Organisation
+
+
+def dashboard_projects(request: HttpRequest) -> QuerySet[Project]:
+    """Every project of the staff member's organisation and its partnerships."""
+    require_staff(request)
+    return projects_for(request, need="edit")
+
+
+def dashboard_project(request: HttpRequest, pk: int) -> Project:
+    require_staff(request)
+    return project_for(request, pk, need="edit")
+
+
+def dashboard_organisation(request: HttpRequest) -> Organisation:
+    return require_staff(request).organisation
+
+
+def census_figures_of(organisation: Organisation) -> QuerySet[CensusFigure]:
+    """The Census figures uploaded for an organisation that came through this module."""
+    return CensusFigure.objects.filter(organisation=organisation)
+
+
+def census_organisation(request: HttpRequest) -> Organisation:
+    """The organisation whose Census table an admin may replace."""
+    return require_role(request, ADMIN_ROLES).organisation
