@@ -37,10 +37,22 @@ THIS_YEAR = {
     "carers": {"equality": 3, "diversity": 3, "access": 2, "reciprocity": 3},
 }
 COMMENTS = {
-    ("carers", "practice", "reciprocity"): "I waited two months for my travel money.",
-    ("carers", "practice", "access"): "Meetings are often arranged with a few days' notice.",
-    ("carers", "structure", "diversity"): "I rarely see younger carers or men at meetings.",
-    ("staff", "review", "reciprocity"): "We do tell people, but not always by their channel.",
+    ("carers", "practice", "reciprocity"): (
+        "I waited two months for my travel money.",
+        "Being paid for my time made me feel my views mattered.",
+    ),
+    ("carers", "practice", "access"): (
+        "Meetings are often arranged with a few days' notice.",
+        "I could only come because you paid for someone to sit with my dad.",
+    ),
+    ("carers", "structure", "diversity"): (
+        "I rarely see younger carers or men at meetings.",
+        "An evening meeting would let working carers come.",
+    ),
+    ("staff", "review", "reciprocity"): (
+        "We do tell people, but not always by their channel.",
+        "The You Said, We Did board helps us close the loop.",
+    ),
 }
 PLAN = [
     (
@@ -90,13 +102,21 @@ def _score(base: int, who: int, position: int) -> int | None:
     return min(4, max(1, base + spread))
 
 
+def _comment(side: str, question: Question, who: int) -> str:
+    """Every other person comments on a few statements, each in their own words."""
+    said = COMMENTS.get((side, question.area, question.principle), ())
+    if not said or who % 2:
+        return ""
+    return said[(who // 2) % len(said)]
+
+
 def _answers(
     questions: list[Question], scores: dict[str, int], side: str, who: int
 ) -> dict[Question, actions.Given]:
     return {
         q: actions.Given(
             _score(scores[q.principle], who, i),
-            COMMENTS.get((side, q.area, q.principle), "") if who % 2 == 0 else "",
+            _comment(side, q, who),
         )
         for i, q in enumerate(questions)
     }
