@@ -364,3 +364,17 @@ def test_the_rounds_page_takes_the_same_queries_however_many_rounds(
     assert response.status_code == 200
     with django_assert_num_queries(7):
         assert carer_client.get(url("rounds")).status_code == 200
+
+
+def test_an_admin_shows_the_results_to_carers_and_takes_them_back(
+    admin_client_a: Client, org_a: Organisation
+) -> None:
+    round_ = opened(org_a)
+    page = admin_client_a.get(url("round", round_.pk)).content.decode()
+    assert 'value="yes" name="published"' in page
+    admin_client_a.post(url("publish", round_.pk), {"published": "yes", "form_token": form_token()})
+    round_.refresh_from_db()
+    assert round_.results_published
+    admin_client_a.post(url("publish", round_.pk), {"published": "no", "form_token": form_token()})
+    round_.refresh_from_db()
+    assert not round_.results_published
