@@ -389,8 +389,6 @@ MUST_REACH = {
         "/breaks/queue/<id>/",
         *SELF_ASSESSMENT,
         "/self-assessment/questions/",
-        "/self-assessment/<id>/close/",
-        "/self-assessment/<id>/actions/<id>/",
     },
     "gp": {
         "/breaks/",
