@@ -119,6 +119,7 @@ INSTALLED_APPS = [
     "coproduce.payments",
     "coproduce.evaluation",
     "coproduce.insight",
+    "coproduce.selfassessment",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",

@@ -21,6 +21,7 @@ urlpatterns = [
     path("", include("coproduce.payments.urls")),
     path("", include("coproduce.evaluation.urls")),
     path("", include("coproduce.insight.urls")),
+    path("self-assessment/", include("coproduce.selfassessment.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -161,7 +161,31 @@ def community(
     # A professional partner: a person without a carer profile, whose record is shorter.
     make_member(org_a, Role.PROFESSIONAL, "Priya Professional")
     breaks_referrals(breaks, coordinator)
+    self_assessment_under_way(org_a, admin)
     return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks.gp}
+
+
+def self_assessment_under_way(organisation: Organisation, admin: Member) -> int:
+    """Last year's self-assessment round, closed and published, with its action plan and
+    carers' comments; this year's open, answered so far by the admin. Returns the open
+    round's id."""
+    from coproduce.selfassessment import actions as selfassessment
+    from coproduce.selfassessment.tests.factories import carers_answer, opened, staff_answer
+
+    last = opened(organisation, "Last spring", days_ago=365)
+    staff_answer(last, [admin.user], lambda q, w: 3, comment="We try hard")
+    carers_answer(last, 5, lambda q, w: (q + w) % 4 + 1, comment="Pay is slow")
+    selfassessment.close_round(last)
+    selfassessment.publish_results(last, True)
+    selfassessment.save_plan_action(
+        last,
+        None,
+        {"title": "Pay within ten days", "who": "Finance", "due_on": date(2030, 1, 1)},
+        date.today(),
+    )
+    now = opened(organisation, "This spring", days_ago=7)
+    staff_answer(now, [admin.user], lambda q, w: 4)
+    return now.pk
 
 
 ELIGIBLE = {
@@ -356,9 +380,16 @@ EXTRA_PAGES = [
 ]
 
 # Kinds of page the crawl must reach from `/` by following links, per role.
+SELF_ASSESSMENT = {"/self-assessment/", "/self-assessment/<id>/", "/self-assessment/<id>/answer/"}
 MUST_REACH = {
-    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/"},
-    "admin": {"/breaks/queue/", "/breaks/queue/<id>/"},
+    "carer": SELF_ASSESSMENT,
+    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/", *SELF_ASSESSMENT},
+    "admin": {
+        "/breaks/queue/",
+        "/breaks/queue/<id>/",
+        *SELF_ASSESSMENT,
+        "/self-assessment/questions/",
+    },
     "gp": {
         "/breaks/",
         "/breaks/referrals/<id>/",
@@ -464,6 +495,51 @@ def test_the_evaluation_pages_pass_axe(
     submitted: set[tuple[str, str]] = set()
     for template in EVALUATION_PAGES[role]:
         path = template.format(pk=pk)
+        url = f"{live_server.url}{path}"
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 200, f"{path} answered {response.status}"
+        report.audit(page, path)
+        _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)
+
+
+# The self-assessment pages (issue 13) with a round open and one published, as each role
+# that takes part: each page checked, and each form's error state.
+SELF_ASSESSMENT_PAGES = {
+    "admin": [
+        "/self-assessment/",
+        "/self-assessment/{pk}/",
+        "/self-assessment/{pk}/answer/",
+        "/self-assessment/{pk}/close/",
+        "/self-assessment/{pk}/carers/?q=Margaret",
+        "/self-assessment/{pk}/carers/{carer}/",
+        "/self-assessment/{pk}/actions/add/",
+        "/self-assessment/questions/",
+        "/self-assessment/questions/add/",
+        "/self-assessment/open/",
+    ],
+    "carer": ["/", "/self-assessment/", "/self-assessment/{pk}/answer/"],
+}
+
+
+@pytest.mark.parametrize("role", ["admin", "carer"])
+def test_the_self_assessment_pages_pass_axe(
+    page: Page,
+    live_server: LiveServer,
+    org_a: Organisation,
+    admin: Member,
+    carer: Member,
+    settings: Settings,
+    role: str,
+) -> None:
+    settings.NOTIFY_API_KEY = ""
+    pk = self_assessment_under_way(org_a, admin)
+    sign_in(page, live_server, {"admin": admin, "carer": carer}[role], check=False)
+    report = Report()
+    submitted: set[tuple[str, str]] = set()
+    for template in SELF_ASSESSMENT_PAGES[role]:
+        path = template.format(pk=pk, carer=carer.person.pk)
         url = f"{live_server.url}{path}"
         response = page.goto(url)
         assert response is not None

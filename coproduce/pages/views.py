@@ -8,6 +8,7 @@ from coproduce.activities.access import own_invitations
 from coproduce.activities.models import ActivityStatus
 from coproduce.breaks.access import pays_for_a_scheme, practices_for
 from coproduce.decisions.access import own_proposals_waiting
+from coproduce.selfassessment import access as self_assessment
 from coproduce.tenancy.access import is_staff, memberships_for
 from coproduce.tenancy.models import Role
 
@@ -35,6 +36,9 @@ def home(request: HttpRequest) -> HttpResponse:
             )
             if membership.role == Role.CARER
             else []
+        ),
+        "self_assessment": (
+            self_assessment.open_round_of(request) if membership.role == Role.CARER else None
         ),
         "proposals": (
             list(

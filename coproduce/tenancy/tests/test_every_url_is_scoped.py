@@ -61,6 +61,9 @@ B_ARGUMENTS = {
     "late_pk",
     "response_token",
     "board_uuid",
+    "round_pk",
+    "assessment_question_pk",
+    "plan_action_pk",
 }
 REFUSED = {302, 403, 404, 405}
 
@@ -237,6 +240,31 @@ def b_accountability(b_project: Project) -> dict[str, object]:
     return {"action_pk": action.pk, "board_uuid": board.public_id}
 
 
+def b_selfassessment(staff_b: Member, carer_b: Member) -> dict[str, object]:
+    """B's open self-assessment round, B's carer's answer with a comment, B's own statements
+    and an action of B's plan."""
+    from coproduce.selfassessment import actions as selfassessment
+    from coproduce.selfassessment.models import PlanAction, Question, Side
+
+    round_ = selfassessment.open_round(staff_b.organisation, "Zebedee-B round")
+    question = Question.objects.filter(organisation=staff_b.organisation).first()
+    assert question is not None
+    selfassessment.answer(
+        round_,
+        Side.CARERS,
+        {question: selfassessment.Given(2, "Zebedee-B self-assessment comment")},
+        person=carer_b.person,
+    )
+    action = PlanAction.objects.create(
+        round=round_, title="Zebedee-B plan action", who="Zebedee-B", due_on=date(2030, 1, 1)
+    )
+    return {
+        "round_pk": round_.pk,
+        "assessment_question_pk": question.pk,
+        "plan_action_pk": action.pk,
+    }
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -264,6 +292,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_contributions(b_project, carer_b),
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
+        **b_selfassessment(staff_b, carer_b),
     }
 
 

@@ -68,6 +68,9 @@ class Command(BaseCommand):
                 f"{summary.accountability.actions} actions on You Said, We Did boards, "
                 f"{summary.surveys.surveys} survey with {summary.surveys.responses} responses.\n"
                 f"Payments: {summary.payments.claims} claims, {summary.payments.paid} paid.\n"
+                f"Self-assessment: {summary.selfassessment.rounds} rounds, "
+                f"{summary.selfassessment.answers} people's answers, "
+                f"{summary.selfassessment.actions} actions in the plan.\n"
             )
         )
         self.stdout.write(builders.sign_in_table(builders.sign_ins()))
