@@ -181,8 +181,9 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
         ProjectMemberFactory.create(
             project=project, person=CarerFactory.create(organisation=project.organisation)
         )
-    # 14 of its own, and 4 for the summary evaluation registers (the ladder rung).
-    with django_assert_num_queries(18):
+    # 14 of its own, and 5 for the summaries evaluation registers (the ladder rung, 4; where
+    # the final review is, 1).
+    with django_assert_num_queries(19):
         response = coordinator_client.get(url(project))
     assert response.status_code == 200
 

@@ -61,6 +61,7 @@ B_ARGUMENTS = {
     "late_pk",
     "response_token",
     "board_uuid",
+    "review_uuid",
 }
 REFUSED = {302, 403, 404, 405}
 
@@ -237,6 +238,25 @@ def b_accountability(b_project: Project) -> dict[str, object]:
     return {"action_pk": action.pk, "board_uuid": board.public_id}
 
 
+def b_review(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """B's final review, still a draft (so its public pages must 404 too), with B's carer's
+    comment on it."""
+    from coproduce.evaluation.models import Review, ReviewComment
+
+    review = Review.objects.create(
+        project=b_project, outcomes="Zebedee-B outcomes", updated_at=timezone.now()
+    )
+    ReviewComment.objects.create(
+        review=review,
+        person=carer_b.person,
+        agreement="agree",
+        text="Zebedee-B review comment",
+        version=1,
+        given_at=timezone.now(),
+    )
+    return {"review_uuid": review.public_id}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -264,6 +284,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_contributions(b_project, carer_b),
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
+        **b_review(b_project, carer_b),
     }
 
 
