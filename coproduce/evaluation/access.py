@@ -21,7 +21,7 @@ from coproduce.activities.models import Activity, ActivityStatus
 from coproduce.evaluation.models import Asking, EvaluationQuestion, Review, ReviewComment
 from coproduce.people.access import own_rows
 from coproduce.projects.access import rows_of_project
-from coproduce.projects.models import Project, ProjectMember
+from coproduce.projects.models import GroupRole, Project, ProjectMember
 from coproduce.tenancy.access import Need, is_staff, membership_for, one
 
 
@@ -93,8 +93,11 @@ def latest_says(review: Review) -> dict[int, tuple[str, int]]:
 
 
 def current_members(project: Project) -> set[int]:
-    """The people in the group of a project that came through `project_for` (one query)."""
-    members = ProjectMember.objects.filter(project=project, left_on=None)
+    """The carers and professional partners in the group now, of a project that came through
+    `project_for` (one query); the coordinator drafts, so is not counted."""
+    members = ProjectMember.objects.filter(project=project, left_on=None).exclude(
+        role=GroupRole.COORDINATOR
+    )
     return set(members.values_list("person_id", flat=True))
 
 

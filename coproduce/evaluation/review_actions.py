@@ -18,7 +18,7 @@ from coproduce.notifications.actions import notify
 from coproduce.notifications.models import Message
 from coproduce.people.models import Person
 from coproduce.people.personal_data import REMOVED
-from coproduce.projects.models import Project, ProjectMember
+from coproduce.projects.models import GroupRole, Project, ProjectMember
 
 # Every field staff write: each section, its Welsh, and the easy-read summary in both.
 WRITTEN = (
@@ -73,10 +73,15 @@ def comment(
 
 
 def recipients(project: Project) -> QuerySet[Person]:
-    """Who is sent the published review: the group now (carers and professional partners)
-    and everyone whose contribution to the project is linked to them. Anonymous views are
-    linked to nobody, so their givers cannot be reached; erased people are not told."""
-    members = ProjectMember.objects.filter(project=project, left_on=None).values("person_id")
+    """Who is sent the published review: the group now (carers and professional partners;
+    the coordinator published it) and everyone whose contribution to the project is linked
+    to them. Anonymous views are linked to nobody, so their givers cannot be reached; erased
+    people are not told."""
+    members = (
+        ProjectMember.objects.filter(project=project, left_on=None)
+        .exclude(role=GroupRole.COORDINATOR)
+        .values("person_id")
+    )
     contributors = (
         Contribution.objects.filter(project=project, person__isnull=False)
         .exclude(privacy=Privacy.ANONYMOUS)

@@ -290,7 +290,6 @@ def test_welsh_readers_see_the_welsh_and_a_notice_where_it_is_missing(
     client: Client, coordinator: Member, project: Project
 ) -> None:
     review = published(coordinator, project)
-    client.cookies["django_language"] = "cy"
     body = client.get(
         public_url("public-review", review), HTTP_ACCEPT_LANGUAGE="cy"
     ).content.decode()
