@@ -65,7 +65,7 @@ def test_the_coordinator_drafts_the_review_the_group_agrees_and_anyone_can_read_
     sign_in(office, live_server, coordinator, check=False)
     office.goto(f"{base}/projects/{project.pk}/")
     office.get_by_role("link", name="Why, what would move it up, and the evaluation plan").click()
-    expect(office.get_by_text("Were you told in time?")).to_be_visible()
+    expect(office.get_by_role("cell", name="Were you told in time?", exact=True)).to_be_visible()
     office.get_by_role("link", name="The final review").click()
     check_axe(office)
     office.get_by_role("button", name="Write the review").click()
