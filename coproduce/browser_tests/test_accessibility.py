@@ -25,6 +25,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import pytest
+from django.utils import timezone
 from playwright.sync_api import Page
 from pytest_django import Settings
 from pytest_django.live_server_helper import LiveServer
@@ -38,6 +39,7 @@ from coproduce.browser_tests.conftest import (
     sign_in,
 )
 from coproduce.conftest import BreaksScheme, Member, make_member
+from coproduce.evaluation.models import Review
 from coproduce.people import actions
 from coproduce.people.models import ConsentKind, Relationship
 from coproduce.people.tests.factories import CaredForFactory, CarerFactory
@@ -446,18 +448,28 @@ EVALUATION_PAGES = {
         "/projects/{pk}/evaluation/propose/",
         "/projects/{pk}/evaluation/put-to-group/",
         "/projects/{pk}/evaluation/ask/",
+        "/projects/{pk}/review/",
+        "/projects/{pk}/review/write/",
+        "/projects/{pk}/review/publish/",
+        "/reviews/{review}/",
+        "/reviews/{review}/easy-read/",
     ],
     "carer": [
         "/projects/{pk}/",
         "/projects/{pk}/evaluation/",
         "/projects/{pk}/evaluation/propose/",
+        "/projects/{pk}/review/",
+        "/projects/{pk}/review/comment/",
+        "/reviews/{review}/",
+        "/reviews/{review}/easy-read/",
     ],
 }
 
 
 def _evaluation_under_way(coordinator: Member, carer: Member) -> int:
-    """A project with questions proposed, with the group and agreed, one asking, and one
-    activity whose questions are still to ask."""
+    """A project with questions proposed, with the group and agreed, one asking, one
+    activity whose questions are still to ask, and its final review (published, with a
+    comment from the carer)."""
     from coproduce.evaluation import actions as evaluation_actions
     from coproduce.evaluation.models import AskWhen
     from coproduce.evaluation.tests.factories import (
@@ -476,6 +488,16 @@ def _evaluation_under_way(coordinator: Member, carer: Member) -> int:
     agreed(EvaluationQuestionFactory.create(project=project, ask_when=AskWhen.AFTER_EACH_ACTIVITY))
     evaluation_actions.ask(coordinator.user, project, held(project, Stage.CONSULTING))
     held(project, Stage.CONSULTING, title="Second meeting")
+    from coproduce.evaluation import review_actions
+    from coproduce.evaluation.models import Agreement
+
+    review = review_actions.save_draft(
+        coordinator.user,
+        project,
+        {"outcomes": "The checklist is used.", "outcomes_cy": "", "easy_read": "We did it."},
+    )
+    review_actions.comment(review, carer.person, Agreement.NOT_YET, "Say which wards.")
+    Review.objects.filter(pk=review.pk).update(published_at=timezone.now())
     return int(project.pk)
 
 
@@ -494,7 +516,7 @@ def test_the_evaluation_pages_pass_axe(
     report = Report()
     submitted: set[tuple[str, str]] = set()
     for template in EVALUATION_PAGES[role]:
-        path = template.format(pk=pk)
+        path = template.format(pk=pk, review=Review.objects.get(project_id=pk).public_id)
         url = f"{live_server.url}{path}"
         response = page.goto(url)
         assert response is not None

@@ -3,17 +3,26 @@
 A project's evaluation page (its rung on the ladder, its questions, when they were asked) is
 seen by whoever may see the project: staff, and its current group. Members of the group and
 staff propose questions; only staff put them to the group and ask them.
+
+The final review is read by the same people while it is a draft; only staff draft it and
+publish it, and only members of the group (not staff) comment on it. Staff see every
+comment with its author; a member sees only their own. Published, anyone with its address
+reads it, signed in or not.
 """
 
+import uuid
+
+from django.core.exceptions import PermissionDenied
 from django.db.models import Count, Exists, OuterRef, Q, QuerySet
 from django.http import HttpRequest
 from django.utils import timezone
 
 from coproduce.activities.models import Activity, ActivityStatus
-from coproduce.evaluation.models import Asking, EvaluationQuestion
+from coproduce.evaluation.models import Asking, EvaluationQuestion, Review, ReviewComment
+from coproduce.people.access import own_rows
 from coproduce.projects.access import rows_of_project
-from coproduce.projects.models import Project
-from coproduce.tenancy.access import Need, one
+from coproduce.projects.models import GroupRole, Project, ProjectMember
+from coproduce.tenancy.access import Need, is_staff, membership_for, one
 
 
 def questions_of(
@@ -43,3 +52,58 @@ def activities_to_ask_after(request: HttpRequest, project: Project) -> QuerySet[
 
 def activity_to_ask_after(request: HttpRequest, project: Project, pk: int) -> Activity:
     return one(activities_to_ask_after(request, project), pk=pk)
+
+
+# --- The final review ------------------------------------------------------------------------
+
+
+def review_of(request: HttpRequest, project: Project, need: Need = "view") -> Review | None:
+    """The review of a project that itself came through `project_for` (None: not drafted);
+    only staff change it."""
+    return rows_of_project(request, Review.objects.all(), project, need).first()
+
+
+def review_to_comment_on(request: HttpRequest, project: Project) -> Review:
+    """The review of a project whose group the user is in (it came through `project_for`):
+    members comment, staff do not (they revise it)."""
+    if is_staff(request):
+        raise PermissionDenied("Members of the group comment on the review; staff revise it")
+    return one(rows_of_project(request, Review.objects.all(), project))
+
+
+def comments_on(request: HttpRequest, review: Review) -> QuerySet[ReviewComment]:
+    """Comments on a review that came through this module: every one, with who gave it, for
+    staff; a member's own, for them."""
+    comments = ReviewComment.objects.filter(review=review).select_related("person")
+    if is_staff(request):
+        return comments
+    return comments.filter(own_rows(membership_for(request)))
+
+
+def latest_says(review: Review) -> dict[int, tuple[str, int]]:
+    """Each person's latest (agreement, version) on a review that came through this module
+    (one query)."""
+    rows = ReviewComment.objects.filter(review=review, person__isnull=False).order_by(
+        "given_at", "pk"
+    )
+    return {
+        person: (agreement, version)
+        for person, agreement, version in rows.values_list("person_id", "agreement", "version")
+    }
+
+
+def current_members(project: Project) -> set[int]:
+    """The carers and professional partners in the group now, of a project that came through
+    `project_for` (one query); the coordinator drafts, so is not counted."""
+    members = ProjectMember.objects.filter(project=project, left_on=None).exclude(
+        role=GroupRole.COORDINATOR
+    )
+    return set(members.values_list("person_id", flat=True))
+
+
+def public_review_for(review_uuid: uuid.UUID) -> Review:
+    """A published review, for anyone who has its address (signed in or not)."""
+    published = Review.objects.filter(published_at__isnull=False).select_related(
+        "project__organisation"
+    )
+    return one(published, public_id=review_uuid)

@@ -7,11 +7,21 @@ from typing import Any
 from django import forms
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from django_stubs_ext import StrOrPromise
 
 from coproduce.activities import rules as times
 from coproduce.decisions import rules as decision_rules
-from coproduce.evaluation.models import QUESTION_LIMIT, AskWhen, Method
-from coproduce.lib.govuk_forms import DateField, GovukForm
+from coproduce.evaluation.models import (
+    COMMENT_LIMIT,
+    EASY_READ_LIMIT,
+    QUESTION_LIMIT,
+    REVIEW_SECTION_LIMIT,
+    Agreement,
+    AskWhen,
+    Method,
+)
+from coproduce.evaluation.rules import REVIEW_SECTIONS
+from coproduce.lib.govuk_forms import DateField, GovukForm, govuk_defaults
 
 END_OF_DELIVERY = "end"
 # The group's deadline is at 5pm on the day chosen.
@@ -128,3 +138,85 @@ class AskForm(GovukForm):
     def activity_pk(self) -> int | None:
         point = self.cleaned_data["point"]
         return None if point == END_OF_DELIVERY else int(point)
+
+
+# --- The final review ------------------------------------------------------------------------
+
+HINTS = {
+    "outcomes": _("What the project achieved against each of its aims, and what it did not."),
+    "changed_for_carers": _("What is different for carers now, because of the project."),
+    "learnt_by_carers": _("What the carers in the group say they learnt."),
+    "learnt_by_professionals": _("What the professionals and staff learnt."),
+    "recommendations": _("What the group recommends, and to whom."),
+    "costs_note": _(
+        "The budget and what was paid are shown with the review, from the payments. "
+        "Say anything they need explaining."
+    ),
+    "next_time": _("What the group would do differently next time."),
+}
+
+
+def _section(
+    label: StrOrPromise, hint: StrOrPromise, required: bool, welsh: bool
+) -> forms.CharField:
+    attrs = {"rows": 6, **({"lang": "cy"} if welsh else {})}
+    return forms.CharField(
+        label=label,
+        help_text=hint,
+        required=required,
+        max_length=REVIEW_SECTION_LIMIT,
+        widget=forms.Textarea(attrs=attrs),
+    )
+
+
+class ReviewForm(GovukForm):
+    """Each section of the review in English, and in Welsh where written. Do not quote
+    anyone or name a carer: the review is public once published."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name, label in REVIEW_SECTIONS:
+            required = name == "outcomes"
+            self.fields[name] = _section(label, HINTS[name], required, welsh=False)
+            self.fields[f"{name}_cy"] = _section(
+                _("%(section)s, in Welsh (optional)") % {"section": label}, "", False, welsh=True
+            )
+        self.fields["outcomes"].error_messages["required"] = _(
+            "Enter the outcomes against the project's aims"
+        )
+        self.fields["easy_read"] = forms.CharField(
+            label=_("Easy-read summary"),
+            help_text=_(
+                "A few short sentences in plain words, one idea a line. Up to 3,000 characters."
+            ),
+            required=False,
+            max_length=EASY_READ_LIMIT,
+            widget=forms.Textarea(attrs={"rows": 5}),
+        )
+        self.fields["easy_read_cy"] = forms.CharField(
+            label=_("Easy-read summary in Welsh (optional)"),
+            required=False,
+            max_length=EASY_READ_LIMIT,
+            widget=forms.Textarea(attrs={"rows": 5, "lang": "cy"}),
+        )
+        for field in self.fields.values():
+            govuk_defaults(field)
+
+
+class ReviewCommentForm(GovukForm):
+    agreement = forms.ChoiceField(
+        label=_("Do you agree with this draft of the review?"),
+        choices=Agreement.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether you agree with this draft")},
+    )
+    text = forms.CharField(
+        label=_("Your comment (optional)"),
+        help_text=_(
+            "What to change, add or take out. Only staff see your comment; the review never "
+            "quotes or names you. Up to 2,000 characters."
+        ),
+        required=False,
+        max_length=COMMENT_LIMIT,
+        widget=forms.Textarea(attrs={"rows": 5}),
+    )

@@ -1,7 +1,8 @@
 """What evaluation adds to the apps below it, registered when the app starts
 (EvaluationConfig.ready): the rung of the ladder on the project page; the rule that the
-agreed evaluation questions are asked before Review; and the questions a person proposed in
-their download and erasure."""
+agreed evaluation questions are asked before Review; where the final review is, on the project
+page; and the questions a person proposed and their comments on a review, in their download
+and erasure."""
 
 from datetime import datetime
 from typing import Any
@@ -10,8 +11,8 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
-from coproduce.evaluation import actions, rules
-from coproduce.evaluation.models import EvaluationQuestion
+from coproduce.evaluation import actions, review_actions, rules
+from coproduce.evaluation.models import Agreement, EvaluationQuestion, Review, ReviewComment
 from coproduce.evaluation.rung import assessment_of
 from coproduce.people import personal_data
 from coproduce.people.models import Person
@@ -60,6 +61,52 @@ def summary(project: Project, now: datetime) -> extensions.Summarised:
     )
 
 
+def review_summary(project: Project, now: datetime) -> extensions.Summarised:
+    """Where the final review is: not written, a draft with the group, or published (one
+    query)."""
+    review = Review.objects.filter(project=project).only("published_at", "version").first()
+    link = (_("Read the final review"), reverse("evaluation:review", args=[project.pk]))
+    if review is None:
+        return extensions.Summarised(
+            title=_("Final review"),
+            headline=_("Not written yet"),
+            lines=[],
+            link=(_("The final review"), link[1]),
+            tag_colour="govuk-tag--grey",
+        )
+    if review.published_at is None:
+        headline = _("Draft %(version)s, with the group") % {"version": review.version}
+        return extensions.Summarised(
+            title=_("Final review"),
+            headline=headline,
+            lines=[],
+            link=link,
+            tag_colour="govuk-tag--blue",
+        )
+    return extensions.Summarised(
+        title=_("Final review"),
+        headline=_("Published"),
+        lines=[],
+        link=link,
+        tag_colour="govuk-tag--green",
+    )
+
+
+def exported_comments(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
+    """The person's comments on final reviews, and whether they agreed."""
+    theirs = ReviewComment.objects.filter(person=person).select_related("review__project")
+    return [
+        {
+            "project": c.review.project.title,
+            "agreement": c.agreement,
+            "comment": c.text,
+            "draft": c.version,
+            "given_at": c.given_at.isoformat(),
+        }
+        for c in theirs
+    ]
+
+
 def exported(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
     """The evaluation questions the person proposed."""
     theirs = EvaluationQuestion.objects.filter(proposed_by=person).select_related("project")
@@ -76,6 +123,7 @@ def exported(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
 
 def register() -> None:
     extensions.add_summary(extensions.Summary("rung", summary))
+    extensions.add_summary(extensions.Summary("review", review_summary))
     extensions.add_gate(
         extensions.Gate(
             "evaluation_not_asked",
@@ -99,5 +147,22 @@ def register() -> None:
                 "question_cy": _("Question in Welsh"),
                 "proposed_at": _("Proposed"),
             },
+        )
+    )
+    personal_data.register(
+        personal_data.PersonalData(
+            "review_comments",
+            exported_comments,
+            review_actions.forget_comments,
+            ("evaluation.ReviewComment",),
+            title=_("Your comments on final reviews"),
+            labels={
+                "project": _("Project"),
+                "agreement": _("Whether you agreed"),
+                "comment": _("Comment"),
+                "draft": _("Draft"),
+                "given_at": _("Given"),
+            },
+            choices={"agreement": Agreement},
         )
     )

@@ -1,5 +1,5 @@
 """The demo's evaluation (coproduce.demo.evaluation): every project shows its rung, and the
-wellbeing cafés have an agreed evaluation plan with answers."""
+wellbeing cafés have an agreed evaluation plan with answers and a published final review."""
 
 import pytest
 from django.test import Client
@@ -9,10 +9,10 @@ from coproduce.accounts.models import User
 from coproduce.conftest import signed_in
 from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.demo import named
-from coproduce.evaluation import rules
-from coproduce.evaluation.models import Asking, EvaluationQuestion
+from coproduce.evaluation import review_actions, rules
+from coproduce.evaluation.models import Agreement, Asking, EvaluationQuestion, Review, ReviewComment
 from coproduce.notifications.models import Message, Status
-from coproduce.projects.models import Project
+from coproduce.projects.models import GroupRole, Project, Stage
 from coproduce.surveys.models import Response
 
 pytestmark = pytest.mark.django_db
@@ -37,8 +37,8 @@ def test_the_cafes_agreed_their_evaluation_plan_and_have_answers(built_demo: str
     ).exists()
     answers = Contribution.objects.filter(survey_answer__response__survey__asking__project=cafes)
     assert answers.filter(status=ResponseStatus.CONSIDERED).exists()
-    assert answers.filter(status=ResponseStatus.NEW).exists()  # waiting for the review
-    # Everything asked: the evaluation gate does not hold the cafés' review up.
+    # Every answer considered, and everything asked: the cafés could move to Review.
+    assert not answers.filter(status=ResponseStatus.NEW).exists()
     assert not EvaluationQuestion.objects.filter(
         rules.AGREED_Q, project=cafes, askings__isnull=True
     ).exists()
@@ -53,3 +53,32 @@ def test_the_cafes_agreed_their_evaluation_plan_and_have_answers(built_demo: str
     page = client.get(reverse("evaluation:project", args=[cafes.pk])).content.decode()
     assert "Did you get some time for yourself at the café?" in page
     assert "Proposed by a carer in the group" in page
+
+
+def test_the_cafes_review_is_agreed_published_and_sent_to_the_hosts(built_demo: str) -> None:
+    cafes = Project.objects.get(title="Carers' wellbeing cafés")
+    review = Review.objects.get(project=cafes)
+    assert cafes.stage == Stage.REVIEW
+    assert review.is_published
+    assert review.version == 2
+    assert review.easy_read_cy
+    assert review.recommendations_cy
+    assert ReviewComment.objects.filter(review=review, agreement=Agreement.NOT_YET).exists()
+    hosts = cafes.members.filter(role=GroupRole.CARER, left_on=None).count()
+    assert (
+        ReviewComment.objects.filter(review=review, version=2, agreement=Agreement.AGREE).count()
+        == hosts
+    )
+    told = Message.objects.filter(kind=review_actions.KIND)
+    assert told.count() >= hosts
+    assert not told.exclude(status=Status.SENT).exists()
+
+    public = Client()
+    for name in ("public-review", "public-review-easy-read", "public-review-pdf"):
+        response = public.get(reverse(f"evaluation:{name}", args=[review.public_id]))
+        assert response.status_code == 200, name
+    welsh = public.get(
+        reverse("evaluation:public-review-easy-read", args=[review.public_id]),
+        HTTP_ACCEPT_LANGUAGE="cy",
+    ).content.decode()
+    assert "Bydd y caffis yn parhau." in welsh

@@ -24,7 +24,7 @@ def test_the_demo_has_projects_in_several_stages(built_demo: str) -> None:
     stages = set(
         Project.objects.filter(organisation__slug=named.RIVERSIDE).values_list("stage", flat=True)
     )
-    assert {Stage.FUNDING, Stage.MEMBERSHIP, Stage.DELIVERY, Stage.EVALUATION} <= stages
+    assert {Stage.FUNDING, Stage.MEMBERSHIP, Stage.DELIVERY, Stage.REVIEW} <= stages
     assert "4 projects" in built_demo
 
 

@@ -34,6 +34,7 @@ NOT_REGISTERED = {
     "recruitment.Brief": WHO_DID_IT,
     "decisions.DecisionRule": WHO_DID_IT,
     "evaluation.Asking": WHO_DID_IT,
+    "evaluation.Review": WHO_DID_IT,
 }
 
 

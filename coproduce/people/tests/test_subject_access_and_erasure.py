@@ -190,6 +190,18 @@ def scene(
     EvaluationQuestionFactory.create(
         project=project, proposed_by=person, proposed_by_carer=True, text=QUESTION
     )
+    # Their comment on the group's final review: the agreement stays, unlinked.
+    from coproduce.evaluation.models import Review, ReviewComment
+
+    review = Review.objects.create(project=project, outcomes="Done", updated_at=timezone.now())
+    ReviewComment.objects.create(
+        review=review,
+        person=person,
+        agreement="agree",
+        text="Say which wards.",
+        version=1,
+        given_at=timezone.now(),
+    )
 
     action = Action.objects.create(project=project, title="Discharge checklist on two wards")
     Comment.objects.create(action=action, person=person, text=WORDS["accountability.Comment"])

@@ -182,8 +182,8 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
             project=project, person=CarerFactory.create(organisation=project.organisation)
         )
     # 13 of its own (2 of them the evidence of carers' part, shared with the ladder rung),
-    # and 2 for the summary evaluation registers (the rung).
-    with django_assert_num_queries(15):
+    # and 3 for the summaries evaluation registers (the rung, 2; where the final review is, 1).
+    with django_assert_num_queries(16):
         response = coordinator_client.get(url(project))
     assert response.status_code == 200
 

@@ -64,6 +64,7 @@ B_ARGUMENTS = {
     "round_pk",
     "assessment_question_pk",
     "plan_action_pk",
+    "review_uuid",
 }
 REFUSED = {302, 403, 404, 405}
 
@@ -265,6 +266,25 @@ def b_selfassessment(staff_b: Member, carer_b: Member) -> dict[str, object]:
     }
 
 
+def b_review(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """B's final review, still a draft (so its public pages must 404 too), with B's carer's
+    comment on it."""
+    from coproduce.evaluation.models import Review, ReviewComment
+
+    review = Review.objects.create(
+        project=b_project, outcomes="Zebedee-B outcomes", updated_at=timezone.now()
+    )
+    ReviewComment.objects.create(
+        review=review,
+        person=carer_b.person,
+        agreement="agree",
+        text="Zebedee-B review comment",
+        version=1,
+        given_at=timezone.now(),
+    )
+    return {"review_uuid": review.public_id}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -293,6 +313,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
         **b_selfassessment(staff_b, carer_b),
+        **b_review(b_project, carer_b),
     }
 
 
