@@ -11,9 +11,10 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from coproduce.accountability.models import Action, BoardSettings
-from coproduce.projects.access import one_in_projects, rows_of_project
+from coproduce.projects.access import one_in_projects, projects_of_organisation, rows_of_project
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import Need, one
+from coproduce.tenancy.models import Organisation
 
 
 def actions_of(request: HttpRequest, project: Project, need: Need = "view") -> QuerySet[Action]:
@@ -35,3 +36,10 @@ def public_board_for(request: HttpRequest, public_id: uuid.UUID) -> BoardSetting
 def public_actions_of(board: BoardSettings) -> QuerySet[Action]:
     """The actions of a board that came through `public_board_for`."""
     return Action.objects.filter(project_id=board.project_id)
+
+
+def public_boards_of(organisation: Organisation) -> QuerySet[BoardSettings]:
+    """The boards an organisation's projects chose to show to anyone, for its front door."""
+    return BoardSettings.objects.filter(
+        project__in=projects_of_organisation(organisation), public=True
+    ).select_related("project")

@@ -73,6 +73,7 @@ def carer_record(referral: Referral) -> Person:
         address=referral.carer_address,
         postcode=referral.carer_postcode,
         date_of_birth=referral.carer_date_of_birth,
+        preferred_language=referral.carer_language or Language.ENGLISH,
         registered_by=referral.referred_by,
     )
     CarerProfile.objects.create(

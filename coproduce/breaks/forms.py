@@ -14,7 +14,7 @@ from coproduce.breaks import rules
 from coproduce.breaks.models import BreakKind, PaymentMethod, Practice, Referral, Scheme
 from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField, GovukForm
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
-from coproduce.people.models import Channel, Relationship
+from coproduce.people.models import Channel, Language, Relationship
 
 
 class NameForm(GovukForm):
@@ -104,6 +104,13 @@ class ChannelForm(GovukForm):
         choices=Channel.choices,
         widget=forms.RadioSelect,
         error_messages={"required": _("Select how the carer would like to be contacted")},
+    )
+    carer_language = forms.ChoiceField(
+        label=_("Which language does the carer want us to use?"),
+        help_text=_("Their messages, letters and pages will be in this language."),
+        choices=Language.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select English or Welsh")},
     )
 
     def __init__(self, *args: Any, referral: Referral, **kwargs: Any) -> None:
@@ -486,7 +493,7 @@ def steps_for(referral: Referral) -> list[Step]:
         Step(
             "channel",
             lambda *a, **k: ChannelForm(*a, referral=referral, **k),
-            *_fields("preferred_channel"),
+            *_fields("preferred_channel", "carer_language"),
         ),
         Step("relationship", RelationshipForm, *_fields("relationship")),
     ]

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.breaks.rules import DEFAULT_ELIGIBILITY
-from coproduce.people.models import Channel, Person, Relationship
+from coproduce.people.models import Channel, Language, Person, Relationship
 from coproduce.people.personal_data import personal
 from coproduce.tenancy.models import Organisation, Partnership
 
@@ -142,6 +142,9 @@ class Referral(models.Model):
     carer_address = personal(models.TextField(_("postal address"), blank=True))
     carer_postcode = personal(models.CharField(_("postcode"), max_length=10, blank=True))
     preferred_channel = models.CharField(max_length=10, choices=Channel.choices, blank=True)
+    carer_language = models.CharField(
+        _("the carer's language"), max_length=2, choices=Language.choices, blank=True
+    )
     relationship = models.CharField(max_length=20, choices=Relationship.choices, blank=True)
     answers = models.JSONField(default=dict, blank=True)
     break_kind = models.CharField(max_length=20, choices=BreakKind.choices, blank=True)

@@ -75,6 +75,9 @@ DESTRUCTIVE = (
     "/costs/",
     "/notes/",
     "/invitations/",
+    # How people reach the organisation: every field is optional, so sent empty it would
+    # clear them all.
+    "contact-details",
 )
 
 LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
@@ -102,6 +105,18 @@ EMPTY_FORM_JS = """(index) => {
     else el.value = "";
   }
 }"""
+
+
+def reach_us_details(organisation: Organisation) -> None:
+    """How to reach the organisation, so its front door and "contact us" pages show them."""
+    Organisation.objects.filter(pk=organisation.pk).update(
+        phone="01632 960 123",
+        email="hello@riverside.example",
+        postal_address="12 Mill Lane\nRiverside",
+        opening_hours="Monday to Friday, 9am to 5pm",
+        visit_address="12 Mill Lane",
+        premises_access="Step-free entrance, hearing loop",
+    )
 
 
 @pytest.fixture
@@ -164,6 +179,7 @@ def community(
     make_member(org_a, Role.PROFESSIONAL, "Priya Professional")
     breaks_referrals(breaks, coordinator)
     self_assessment_under_way(org_a, admin)
+    reach_us_details(org_a)
     return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks.gp}
 
 
@@ -384,6 +400,7 @@ EXTRA_PAGES = [
 # Kinds of page the crawl must reach from `/` by following links, per role.
 SELF_ASSESSMENT = {"/self-assessment/", "/self-assessment/<id>/", "/self-assessment/<id>/answer/"}
 MUST_REACH = {
+    "anonymous": {"/o/org-a/"},
     "carer": SELF_ASSESSMENT,
     "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/", *SELF_ASSESSMENT},
     "admin": {
@@ -391,6 +408,7 @@ MUST_REACH = {
         "/breaks/queue/<id>/",
         *SELF_ASSESSMENT,
         "/self-assessment/questions/",
+        "/organisation/contact-details/",
     },
     "gp": {
         "/breaks/",
@@ -568,4 +586,41 @@ def test_the_self_assessment_pages_pass_axe(
         assert response.status == 200, f"{path} answered {response.status}"
         report.audit(page, path)
         _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)
+
+
+@pytest.mark.parametrize("width", [320, 1280])
+def test_the_front_door_and_the_directory_pass_axe(
+    page: Page, live_server: LiveServer, org_a: Organisation, admin: Member, width: int
+) -> None:
+    """Signed out, the directory and a front door with something in every list; then, as
+    its admin, the page that changes how people reach the organisation, and its errors."""
+    from coproduce.accountability.models import BoardSettings
+    from coproduce.projects.tests.factories import ProjectFactory
+    from coproduce.recruitment.tests.factories import EasyReadLineFactory, PublishedBriefFactory
+    from coproduce.surveys.tests.factories import SurveyFactory
+
+    reach_us_details(org_a)
+    project = ProjectFactory.create(organisation=org_a, title="Carers in the front door")
+    brief = PublishedBriefFactory.create(project=project, title="Help us with discharge")
+    EasyReadLineFactory.create(brief=brief, text="We want to hear from you.")
+    SurveyFactory.create(project=project, audience="public", title="Coming home")
+    SurveyFactory.create(
+        project=project, audience="public", status="closed", results_published=True
+    )
+    BoardSettings.objects.create(project=project, public=True)
+    page.set_viewport_size({"width": width, "height": 900})
+    report = Report()
+    for path in ("/", f"/o/{org_a.slug}/"):
+        response = page.goto(f"{live_server.url}{path}")
+        assert response is not None
+        assert response.status == 200
+        report.audit(page, f"{path} at {width}px")
+    sign_in(page, live_server, admin, check=False)
+    path = "/organisation/contact-details/"
+    page.goto(f"{live_server.url}{path}")
+    report.audit(page, f"{path} at {width}px")
+    page.get_by_label("Email address").fill("not an address")
+    page.get_by_role("button", name="Save").click()
+    report.audit(page, f"{path} with an error at {width}px")
     assert not report.failures, "\n\n".join(report.failures)

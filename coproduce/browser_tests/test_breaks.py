@@ -116,6 +116,7 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     expect(page).to_have_url(f"{base}/channel/")
     check_axe(page)
     choose(page, "How would the carer like to be contacted?", "Letter")
+    choose(page, "Which language does the carer want us to use?", "English")
     submit(page, page.get_by_role("button", name="Continue"))
 
     expect(page).to_have_url(f"{base}/relationship/")

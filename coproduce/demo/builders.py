@@ -289,6 +289,21 @@ def build_demo(today: date | None = None) -> DemoSummary:
         slug=RIVERSIDE,
         area_code="E10000030",  # Surrey
         minimum_notice_days=14,
+        # Phone numbers from Ofcom's ranges kept for drama: they reach nobody.
+        phone="01632 960 123",
+        email="hello@riverside.example",
+        postal_address="Riverside Carers' Centre\n12 Mill Lane\nRiverside\nRV1 2AB",
+        opening_hours="Monday to Friday, 9am to 5pm. Thursday until 7pm.",
+        opening_hours_cy="Dydd Llun i ddydd Gwener, 9am i 5pm. Dydd Iau tan 7pm.",
+        visit_address="12 Mill Lane, Riverside, RV1 2AB (next to the library)",
+        premises_access=(
+            "Step-free entrance from the car park. Hearing loop at reception and in the "
+            "meeting room. Accessible toilet. Two blue badge spaces. Quiet room on request."
+        ),
+        premises_access_cy=(
+            "Mynedfa heb risiau o'r maes parcio. Dolen sain yn y dderbynfa ac yn yr ystafell "
+            "gyfarfod. Toiled hygyrch. Dau le bathodyn glas. Ystafell dawel ar gais."
+        ),
     )
     nhs = Organisation.objects.create(
         name="Riverside NHS Foundation Trust",
@@ -301,6 +316,20 @@ def build_demo(today: date | None = None) -> DemoSummary:
         name_cy="Gofalwyr Ochr y Bryn Cymru",
         slug=HILLSIDE,
         area_code="W92000004",  # Wales
+        phone="029 2018 0456",
+        email="helo@hillside.example",
+        postal_address="Gofalwyr Ochr y Bryn Cymru\n4 Heol y Bryn\nCaerdydd\nCF99 1AA",
+        opening_hours="Monday to Thursday, 10am to 4pm. Calls in Welsh or English.",
+        opening_hours_cy="Dydd Llun i ddydd Iau, 10am i 4pm. Galwadau yn Gymraeg neu yn Saesneg.",
+        visit_address="4 Heol y Bryn, Cardiff, CF99 1AA",
+        premises_access=(
+            "Ground floor, step-free from the street. Hearing loop. "
+            "Accessible toilet. Bus stop outside."
+        ),
+        premises_access_cy=(
+            "Llawr gwaelod, heb risiau o'r stryd. Dolen sain. "
+            "Toiled hygyrch. Arhosfan bws y tu allan."
+        ),
     )
     partnership = Partnership.objects.create(name="Riverside Carers' Partnership", lead=riverside)
     partnership.organisations.add(riverside, nhs)

@@ -1,24 +1,41 @@
 """Pages every visitor can reach: the start page, statements, and the error pages."""
 
+from django.core.paginator import Paginator
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
+from coproduce.accountability.access import public_boards_of
 from coproduce.activities.access import own_invitations
 from coproduce.activities.models import ActivityStatus
 from coproduce.breaks.access import pays_for_a_scheme, practices_for
 from coproduce.decisions.access import own_proposals_waiting
+from coproduce.recruitment.access import open_briefs_of
 from coproduce.selfassessment import access as self_assessment
-from coproduce.tenancy.access import is_staff, memberships_for
+from coproduce.surveys.access import open_public_surveys_of, published_results_of
+from coproduce.tenancy.access import (
+    is_staff,
+    memberships_for,
+    public_organisation,
+    public_organisations,
+)
 from coproduce.tenancy.models import Role
 
 UPCOMING_SHOWN = 10  # the next few; the projects pages list the rest
+DIRECTORY_PAGE_SIZE = 25
+# However much an organisation has open, its front door shows this many of each kind,
+# newest first, so the page stays short and its queries few.
+FRONT_DOOR_SHOWN = 20
 
 
 def home(request: HttpRequest) -> HttpResponse:
     membership = getattr(request, "membership", None)
     if membership is None:
-        return render(request, "pages/home.html", {"membership": None})
+        context: dict[str, object] = {"membership": None}
+        if not request.user.is_authenticated:
+            organisations = Paginator(public_organisations(), DIRECTORY_PAGE_SIZE)
+            context["directory"] = organisations.get_page(request.GET.get("page"))
+        return render(request, "pages/home.html", context)
     context = {
         "membership": membership,
         "several": memberships_for(request).count() > 1,
@@ -51,6 +68,27 @@ def home(request: HttpRequest) -> HttpResponse:
         ),
     }
     return render(request, "pages/home.html", context)
+
+
+def front_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
+    """An organisation's public page: what is open to join or answer, what changed because
+    of what people said, and how to reach it. Only what is already public is shown."""
+    organisation = public_organisation(organisation_slug)
+    now = timezone.now()
+    shown = FRONT_DOOR_SHOWN
+    membership = getattr(request, "membership", None)
+    context = {
+        "organisation": organisation,
+        "public_organisation": organisation,
+        "briefs": list(open_briefs_of(organisation, timezone.localdate(now))[:shown]),
+        "surveys": list(open_public_surveys_of(organisation, now).order_by("-pk")[:shown]),
+        "boards": list(public_boards_of(organisation).order_by("-project_id")[:shown]),
+        "results": list(published_results_of(organisation).order_by("-pk")[:shown]),
+        "its_admin": membership is not None
+        and membership.organisation_id == organisation.pk
+        and membership.role == Role.ADMIN,
+    }
+    return render(request, "pages/front_door.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

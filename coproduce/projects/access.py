@@ -5,7 +5,7 @@ whose group they are in. Only staff change a project."""
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
@@ -126,3 +126,11 @@ def moves_without_carers(project: Project) -> QuerySet[StageChange]:
 def partners_of(project: Project) -> QuerySet[Organisation]:
     """The organisations of `project`'s partnership; `project` came through this module."""
     return Organisation.objects.filter(partnerships=project.partnership_id)
+
+
+def projects_of_organisation(organisation: Organisation) -> QuerySet[Project]:
+    """Projects an organisation owns or co-owns through a partnership, for its public
+    front door: each caller narrows these to what the project has already made public."""
+    return Project.objects.filter(
+        Q(organisation=organisation) | Q(partnership__organisations=organisation)
+    )

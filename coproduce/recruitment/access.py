@@ -6,16 +6,18 @@ owns the project (whose people they are) may do those. Published briefs are publ
 """
 
 import uuid
+from datetime import date
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import QuerySet
+from django.db.models import Exists, OuterRef, QuerySet
 from django.http import HttpRequest
 
-from coproduce.projects.access import projects_for
+from coproduce.projects.access import projects_for, projects_of_organisation
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
 from coproduce.recruitment.rules import may_screen
 from coproduce.tenancy.access import membership_for, of_organisation, one, require_staff
+from coproduce.tenancy.models import Organisation
 
 
 class SafeguardingTrainingRequired(PermissionDenied):
@@ -48,6 +50,18 @@ def published_brief_for(request: HttpRequest, public_id: uuid.UUID) -> Brief:
     """A published brief, for anyone (signed in or not): drafts do not exist in public."""
     published = Brief.objects.filter(published_at__isnull=False)
     return one(published.select_related("project__organisation"), public_id=public_id)
+
+
+def open_briefs_of(organisation: Organisation, today: date) -> QuerySet[Brief]:
+    """An organisation's published briefs open for answers today, for its front door,
+    each marked with whether it has an easy-read version (`has_easy_read`)."""
+    lines = EasyReadLine.objects.filter(brief=OuterRef("pk"))
+    return Brief.objects.filter(
+        project__in=projects_of_organisation(organisation),
+        published_at__isnull=False,
+        opens_on__lte=today,
+        closes_on__gte=today,
+    ).annotate(has_easy_read=Exists(lines))
 
 
 def easy_read_line_for(brief: Brief, pk: int) -> EasyReadLine:

@@ -245,7 +245,7 @@ def express_interest_new(
     Brief.objects.select_for_update().filter(pk=brief.pk).first()
     if _answered_with(brief, data.get("email", ""), data.get("phone", "")):
         return None, False
-    language = translation.get_language() or Language.ENGLISH
+    language = data.get("preferred_language") or translation.get_language() or Language.ENGLISH
     person = Person.objects.create(
         organisation_id=brief.project.organisation_id,
         full_name=data["full_name"],

@@ -239,6 +239,13 @@ class NewPersonInterestForm(ContactDetailsMixin, GovukForm):
         widget=forms.RadioSelect,
         error_messages={"required": _("Select how we should contact you")},
     )
+    preferred_language = forms.ChoiceField(
+        label=_("Which language should we use?"),
+        choices=Language.choices,
+        widget=forms.RadioSelect,
+        required=False,
+        help_text=_("If you do not choose, we use the language of this page."),
+    )
     why = text(
         _("Why are you interested?"),
         _("Tell us why you are interested"),

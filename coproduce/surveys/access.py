@@ -6,6 +6,7 @@ project's group (members), or from people who said they were interested in a bri
 surveys do not exist outside the staff pages.
 """
 
+import datetime
 import uuid
 
 from django.db.models import Q, QuerySet
@@ -13,7 +14,7 @@ from django.http import Http404, HttpRequest
 
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import one_in_projects, projects_for
+from coproduce.projects.access import one_in_projects, projects_for, projects_of_organisation
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import ExpressionOfInterest
 from coproduce.surveys.models import Audience as SurveyAudience
@@ -21,6 +22,7 @@ from coproduce.surveys.models import LateAnswer, Survey, SurveyStatus
 from coproduce.surveys.models import Question as SurveyQuestion
 from coproduce.surveys.models import Response as SurveyResponse
 from coproduce.tenancy.access import SignInRequired, membership_for, one, require_staff
+from coproduce.tenancy.models import Organisation
 
 
 def surveys_of(request: HttpRequest, project: Project) -> QuerySet[Survey]:
@@ -96,6 +98,26 @@ def published_survey_for(request: HttpRequest, public_id: uuid.UUID) -> Survey:
     if not survey.results_published:
         raise Http404("No published results")
     return survey
+
+
+def _public_of(organisation: Organisation) -> QuerySet[Survey]:
+    return Survey.objects.filter(
+        project__in=projects_of_organisation(organisation), audience=SurveyAudience.PUBLIC
+    )
+
+
+def open_public_surveys_of(organisation: Organisation, now: datetime.datetime) -> QuerySet[Survey]:
+    """An organisation's public surveys taking answers `now`, for its front door."""
+    opened = Q(opens_at__isnull=True) | Q(opens_at__lte=now)
+    not_closed = Q(closes_at__isnull=True) | Q(closes_at__gt=now)
+    return _public_of(organisation).filter(opened, not_closed, status=SurveyStatus.OPEN)
+
+
+def published_results_of(organisation: Organisation) -> QuerySet[Survey]:
+    """An organisation's public surveys whose results are published, for its front door."""
+    return _public_of(organisation).filter(
+        status__in=[SurveyStatus.OPEN, SurveyStatus.CLOSED], results_published=True
+    )
 
 
 def surveys_to_answer(request: HttpRequest) -> QuerySet[Survey]:

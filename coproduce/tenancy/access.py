@@ -116,5 +116,17 @@ def partnerships_of(organisation_id: int) -> QuerySet[Partnership]:
 
 
 def public_organisation(slug: str) -> Organisation:
-    """Any organisation's public pages (open-door feedback): they reveal only its name."""
+    """Any organisation's public pages (open-door feedback, its front door): they reveal
+    its name and the contact details it publishes, and nothing else of it."""
     return one(Organisation.objects.all(), slug=slug)
+
+
+def public_organisations() -> QuerySet[Organisation]:
+    """Every organisation, for the service's directory: names and front doors only."""
+    return Organisation.objects.order_by("name", "pk")
+
+
+def own_organisation_to_change(request: HttpRequest) -> Organisation:
+    """The admin's own organisation, to change how people reach it."""
+    membership = require_role(request, ADMIN_ROLES)
+    return one(Organisation.objects.all(), pk=membership.organisation_id)

@@ -8,6 +8,25 @@ class OrganisationAdmin(admin.ModelAdmin[Organisation]):
     list_display = ["name", "slug", "area_code", "minimum_notice_days"]
     search_fields = ["name", "slug"]
     prepopulated_fields = {"slug": ["name"]}
+    fieldsets = [
+        (None, {"fields": ["name", "name_cy", "slug", "area_code"]}),
+        ("Notice", {"fields": ["minimum_notice_days", "follow_up_days"]}),
+        (
+            "How people reach the organisation",
+            {
+                "fields": [
+                    "phone",
+                    "email",
+                    "postal_address",
+                    "opening_hours",
+                    "opening_hours_cy",
+                    "visit_address",
+                    "premises_access",
+                    "premises_access_cy",
+                ]
+            },
+        ),
+    ]
 
 
 @admin.register(Partnership)

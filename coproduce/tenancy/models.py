@@ -19,6 +19,23 @@ class Organisation(models.Model):
     follow_up_days = models.PositiveSmallIntegerField(
         _("days after a meeting to reach out to members"), default=3
     )
+    # How the public and carers reach the organisation: its admins keep these up to date,
+    # and every page and message that says "contact us" shows them.
+    phone = models.CharField(_("phone number"), max_length=30, blank=True)
+    email = models.EmailField(_("email address"), blank=True)
+    postal_address = models.TextField(_("postal address"), max_length=500, blank=True)
+    opening_hours = models.TextField(_("opening hours"), max_length=500, blank=True)
+    opening_hours_cy = models.TextField(_("opening hours in Welsh"), max_length=500, blank=True)
+    visit_address = models.TextField(
+        _("address to visit in person"),
+        max_length=500,
+        blank=True,
+        help_text=_("Leave empty if people cannot visit."),
+    )
+    premises_access = models.TextField(_("access to the premises"), max_length=1000, blank=True)
+    premises_access_cy = models.TextField(
+        _("access to the premises in Welsh"), max_length=1000, blank=True
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
@@ -31,6 +48,19 @@ class Organisation(models.Model):
         if language == "cy" and self.name_cy:
             return self.name_cy
         return self.name
+
+    def in_language(self, field: str, language: str) -> str:
+        """A contact text (`opening_hours`, `premises_access`) in `language`, falling back
+        to the English when no Welsh has been written."""
+        if language == "cy":
+            welsh = str(getattr(self, f"{field}_cy"))
+            if welsh:
+                return welsh
+        return str(getattr(self, field))
+
+    @property
+    def has_contact_details(self) -> bool:
+        return bool(self.phone or self.email or self.postal_address or self.visit_address)
 
 
 class Partnership(models.Model):

@@ -1,9 +1,12 @@
+from django.contrib import messages
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.utils.translation import gettext as _
 
-from coproduce.lib.views import render_page
-from coproduce.tenancy.access import membership_for, memberships_for
-from coproduce.tenancy.forms import ChooseOrganisationForm
+from coproduce.lib.views import posted, render_page
+from coproduce.tenancy import actions
+from coproduce.tenancy.access import membership_for, memberships_for, own_organisation_to_change
+from coproduce.tenancy.forms import ChooseOrganisationForm, ContactDetailsForm
 from coproduce.tenancy.middleware import SESSION_KEY
 
 
@@ -18,3 +21,15 @@ def choose_organisation(request: HttpRequest) -> HttpResponse:
         request.session[SESSION_KEY] = int(form.cleaned_data["organisation"])
         return redirect("pages:home")
     return render_page(request, "tenancy/choose.html", {}, form=form)
+
+
+def contact_details(request: HttpRequest) -> HttpResponse:
+    """Admins keep how the public and carers reach their organisation up to date."""
+    organisation = own_organisation_to_change(request)
+    form = ContactDetailsForm(posted(request), instance=organisation)
+    if request.method == "POST" and form.is_valid():
+        actions.change_contact_details(organisation, form)
+        messages.success(request, _("How people reach you is saved"))
+        return redirect("pages:front-door", organisation.slug)
+    context = {"organisation": organisation}
+    return render_page(request, "tenancy/contact_details.html", context, form=form)

@@ -16,7 +16,7 @@ ANSWERS = [
         },
     ),
     ("contact", {"carer_address": "4 Mill Lane\nGuildford", "carer_postcode": "gu1 4ab"}),
-    ("channel", {"preferred_channel": "letter"}),
+    ("channel", {"preferred_channel": "letter", "carer_language": "cy"}),
     ("relationship", {"relationship": "partner"}),
     ("eligibility-necessary_care", {"answer": "yes"}),
     ("eligibility-effect_of_caring", {"answer": ["health_at_risk", "recreation"]}),
@@ -59,6 +59,8 @@ def test_a_gp_refers_an_eligible_carer_one_question_at_a_time(
     assert referral.person is not None
     assert referral.person.organisation == breaks.scheme.payment_organisation
     assert referral.person.carer_profile.preferred_channel == "letter"
+    assert referral.carer_language == "cy"
+    assert referral.person.preferred_language == "cy"
     assert WellbeingResponse.objects.get(referral=referral).anxiety == 8
 
 

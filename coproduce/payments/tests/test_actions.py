@@ -408,3 +408,18 @@ def test_erasing_a_person_forgets_their_benefits_and_bank_details(
     assert (claim.account_name, claim.sort_code, claim.account_number) == ("", "", "")
     assert not BenefitRecord.objects.filter(person=carer.person).exists()
     assert claim.lines.exists()  # the finance record stays
+
+
+def test_a_query_tells_the_carer_how_to_phone_or_email_their_organisation(
+    setting: Setting, carer: Member, coordinator: Member
+) -> None:
+    organisation = carer.organisation
+    organisation.phone = "01632 960 123"
+    organisation.email = "hello@riverside.example"
+    organisation.save()
+    claim = submitted_claim(setting, carer)
+    approval_actions.query(claim, coordinator.user, "Which bus did you take?")
+    body = Message.objects.get(kind="payments_queried").body
+    assert "call us and we will do it for you" in body
+    assert "Phone: 01632 960 123" in body
+    assert "Email: hello@riverside.example" in body

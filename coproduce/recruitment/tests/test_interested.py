@@ -166,3 +166,12 @@ def test_a_carer_of_another_organisation_answers_as_someone_new(
     expression = ExpressionOfInterest.objects.get()
     assert expression.person != carer_b.person
     assert expression.person.organisation_id == brief.project.organisation_id
+
+
+def test_someone_new_chooses_the_language_we_use_else_it_is_the_pages(
+    client: Client, brief: Brief
+) -> None:
+    client.post(interested(brief), {**NEW, "preferred_language": "cy"})
+    assert Person.objects.get(email="Sunita@example.org").preferred_language == "cy"
+    client.post(interested(brief), {**NEW, "email": "ann@example.org", "full_name": "Ann"})
+    assert Person.objects.get(email="ann@example.org").preferred_language == "en"
