@@ -1,4 +1,4 @@
-"""axe-core on the agenda pages (issue 12): an activity's agenda with a carer's suggestion
+"""axe-core on the agenda pages and open-door feedback as evaluation evidence (issue 12): an activity's agenda with a carer's suggestion
 waiting, as the coordinator (the agenda, deciding on the suggestion) and as the carer in the
 group (the activity, suggesting an item); each form's error state is checked too."""
 
@@ -12,6 +12,8 @@ from coproduce.activities.tests.planning_setup import activity_of, project_with
 from coproduce.browser_tests.conftest import sign_in
 from coproduce.browser_tests.test_accessibility import Report, _submit_forms_empty
 from coproduce.conftest import Member
+from coproduce.contributions import actions as contributions_actions
+from coproduce.contributions.models import ContributionChannel, Privacy
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -52,4 +54,42 @@ def test_the_agenda_pages_pass_axe(
         assert response.status == 200, f"{path} answered {response.status}"
         report.audit(page, path)
         _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)
+
+
+def test_filing_open_door_feedback_and_the_evaluation_evidence_pass_axe(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: Member,
+    carer: Member,
+    settings: Settings,
+) -> None:
+    settings.NOTIFY_API_KEY = ""
+    project = project_with(coordinator, carer)
+    filed, waiting = (
+        contributions_actions.record_contribution(
+            organisation=coordinator.organisation,
+            channel=ContributionChannel.OPEN_DOOR,
+            privacy=Privacy.ANONYMOUS,
+            person=None,
+            text=text,
+        )
+        for text in ("The café was the best afternoon of my month", "Evening meetings please")
+    )
+    contributions_actions.file_under_project(filed, project)
+    sign_in(page, live_server, coordinator, check=False)
+    report = Report()
+    submitted: set[tuple[str, str]] = set()
+    for path in (
+        f"/contributions/{waiting.pk}/",
+        f"/contributions/{waiting.pk}/project/",
+        f"/projects/{project.pk}/evaluation/",
+    ):
+        url = f"{live_server.url}{path}"
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 200, f"{path} answered {response.status}"
+        report.audit(page, path)
+        if path.endswith("/project/"):
+            _submit_forms_empty(page, url, path, report, submitted)
     assert not report.failures, "\n\n".join(report.failures)
