@@ -24,11 +24,18 @@ from django.db.models import (
 from django.db.models.expressions import CombinedExpression
 from django.http import HttpRequest
 
-from coproduce.activities.models import Activity, ActivityChange, ActivityStatus, Invitation
-from coproduce.people.access import group_member_of, own_rows
+from coproduce.activities.models import (
+    Activity,
+    ActivityChange,
+    ActivityStatus,
+    AgendaItem,
+    AgendaStatus,
+    Invitation,
+)
+from coproduce.people.access import group_member_of, own_person, own_rows
 from coproduce.people.models import Person
 from coproduce.projects.access import one_in_projects, rows_of_project
-from coproduce.projects.models import Project
+from coproduce.projects.models import GroupRole, Project
 from coproduce.tenancy.access import Need, membership_for, one
 
 
@@ -112,3 +119,53 @@ def invitation_of(activity: Activity, pk: int) -> Invitation:
     invitation = one(invitations.select_related("person__carer_profile"), pk=pk)
     invitation.activity = activity
     return invitation
+
+
+# --- The agenda ----------------------------------------------------------------------------
+
+
+def agenda_of(activity: Activity) -> QuerySet[AgendaItem]:
+    """The agenda of `activity` (which came through `activity_for`), in order, with who
+    leads each item: what the group sees."""
+    items = AgendaItem.objects.filter(activity=activity, status=AgendaStatus.ACCEPTED)
+    return items.select_related("led_by").order_by("position", "pk")
+
+
+def suggestions_of(activity: Activity) -> QuerySet[AgendaItem]:
+    """Suggestions waiting for staff, oldest first, with who made them: for staff only (the
+    activity came through `activity_for(..., "edit")`)."""
+    waiting = AgendaItem.objects.filter(activity=activity, status=AgendaStatus.SUGGESTED)
+    return waiting.select_related("suggested_by").order_by("created_at", "pk")
+
+
+def suggestion_of(activity: Activity, pk: int) -> AgendaItem:
+    """A suggestion for `activity`, which must have come through `activity_for(..., "edit")`."""
+    item = one(AgendaItem.objects.select_related("suggested_by").filter(activity=activity), pk=pk)
+    item.activity = activity
+    return item
+
+
+def own_suggestions(activity: Activity, person: Person) -> QuerySet[AgendaItem]:
+    """What `person` (the signed-in person) suggested for `activity`, and what became of it."""
+    return AgendaItem.objects.filter(activity=activity, suggested_by=person).order_by("pk")
+
+
+def suggester_for(request: HttpRequest, activity: Activity) -> Person:
+    """The signed-in person, if they are a current carer member of the group of `activity`
+    (which came through `activity_for`): only they may suggest agenda items."""
+    return one(_carer_members(activity), pk=own_person(request).pk)
+
+
+def suggester_or_none(request: HttpRequest, activity: Activity) -> Person | None:
+    """The signed-in person if they may suggest agenda items for `activity`, else None."""
+    membership = membership_for(request)
+    return _carer_members(activity).filter(own_rows(membership, "")).first()
+
+
+def _carer_members(activity: Activity) -> QuerySet[Person]:
+    return Person.objects.filter(
+        erased_at=None,
+        project_memberships__project_id=activity.project_id,
+        project_memberships__left_on=None,
+        project_memberships__role=GroupRole.CARER,
+    )

@@ -177,6 +177,7 @@ def _reply_page(
         "when": rules.when(activity) if activity.starts_at else "",
         "place_lines": rules.place_lines(activity),
         "support_lines": rules.support_lines(activity, invited),
+        "agenda_items": list(access.agenda_of(activity)),
     }
     if not rules.can_reply(activity, timezone.now()):
         bad = request.method == "POST"

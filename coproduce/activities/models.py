@@ -267,3 +267,57 @@ class FollowUpReply(models.Model):
 
     def __str__(self) -> str:
         return f"Follow-up reply from {self.invitation}"
+
+
+class AgendaStatus(models.TextChoices):
+    SUGGESTED = "suggested", _("Waiting for a decision")
+    ACCEPTED = "accepted", _("On the agenda")
+    DECLINED = "declined", _("Not taken forward")
+
+
+class AgendaItem(models.Model):
+    """One item on an activity's agenda, in order.
+
+    Staff add items straight onto the agenda. A carer in the group may suggest one (and say
+    they would like to lead it): it waits until staff put it on the agenda, letting the
+    carer lead it or not, or decline it with a reason the carer sees."""
+
+    activity = models.ForeignKey(Activity, on_delete=models.CASCADE, related_name="agenda_items")
+    title = models.CharField(_("item"), max_length=200)
+    details = models.TextField(_("more about it"), blank=True)
+    position = models.PositiveIntegerField(default=0)
+    status = models.CharField(
+        max_length=20, choices=AgendaStatus.choices, default=AgendaStatus.ACCEPTED
+    )
+    suggested_by = models.ForeignKey(
+        Person,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="agenda_suggestions",
+    )
+    wants_to_lead = models.BooleanField(_("would like to lead it"), default=False)
+    led_by = models.ForeignKey(
+        Person, on_delete=models.SET_NULL, null=True, blank=True, related_name="agenda_items_led"
+    )
+    decline_reason = models.TextField(_("why it is not taken forward"), blank=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["position", "pk"]
+        indexes = [
+            models.Index(fields=["activity", "status", "position"], name="agenda_activity_status")
+        ]
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(status="declined") | ~models.Q(decline_reason=""),
+                name="declined_agenda_item_has_reason",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return self.title

@@ -11,6 +11,8 @@ from django.utils.translation import gettext_lazy as _
 
 from coproduce.activities.models import (
     ActivityLead,
+    AgendaItem,
+    AgendaStatus,
     FollowUpReply,
     Invitation,
     LeadRole,
@@ -88,6 +90,32 @@ def led(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
     return [{"activity": lead.activity.title, "role": lead.role} for lead in theirs.order_by("pk")]
 
 
+def agenda_items(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
+    theirs = AgendaItem.objects.filter(suggested_by=person) | AgendaItem.objects.filter(
+        led_by=person
+    )
+    return [
+        {
+            "activity": item.activity.title,
+            "title": item.title,
+            "details": item.details,
+            "status": item.status,
+            "wants_to_lead": item.wants_to_lead,
+            "leads_it": item.led_by_id == person.pk,
+            "decline_reason": item.decline_reason,
+        }
+        for item in theirs.select_related("activity").order_by("pk")
+    ]
+
+
+def forget_agenda_suggestions(person: Person) -> None:
+    """Suggestions still waiting or declined go; an item on the agenda stays the group's, no
+    longer linked to who suggested it (that they led it stays, as a count)."""
+    suggested = AgendaItem.objects.filter(suggested_by=person)
+    suggested.exclude(status=AgendaStatus.ACCEPTED).delete()
+    suggested.update(suggested_by=None)
+
+
 def keep_for_counts(person: Person) -> None:
     """Nothing to forget: the row holds no words, only that a now nameless person took part."""
 
@@ -140,5 +168,24 @@ def register() -> None:
             title=_("Activities you led or helped run"),
             labels={"activity": _("Activity"), "role": _("Role")},
             choices={"role": LeadRole},
+        )
+    )
+    personal_data.register(
+        personal_data.PersonalData(
+            "agenda_items",
+            agenda_items,
+            forget_agenda_suggestions,
+            ("activities.AgendaItem",),
+            title=_("Agenda items you suggested or led"),
+            labels={
+                "activity": _("Activity"),
+                "title": _("Item"),
+                "details": _("More about it"),
+                "status": _("What became of it"),
+                "wants_to_lead": _("Would like to lead it"),
+                "leads_it": _("You lead it"),
+                "decline_reason": _("Why it was not taken forward"),
+            },
+            choices={"status": AgendaStatus},
         )
     )

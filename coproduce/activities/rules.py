@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from decimal import Decimal, InvalidOperation
 from zoneinfo import ZoneInfo
 
-from coproduce.activities.models import Invitation
+from coproduce.activities.models import Activity, ActivityStatus, Invitation
 from coproduce.lib.params import whole_number
 from coproduce.people.models import Availability, CarerProfile
 
@@ -287,3 +287,11 @@ def nobody_can_come(ranked: Sequence[RankedSlot]) -> bool:
         and not any(left.because == LeftOutBecause.NO_ANSWER for left in row.left_out)
         for row in ranked
     )
+
+
+def agenda_open(activity: Activity, now: datetime.datetime) -> bool:
+    """Whether carers may still suggest agenda items: the activity is still to come (finding
+    a time, or scheduled and not yet started), not cancelled."""
+    if activity.status == ActivityStatus.CANCELLED:
+        return False
+    return activity.starts_at is None or activity.starts_at > now

@@ -113,8 +113,14 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
         and invitation_rules.ends_at(activity) < now,
         "register_open": invitation_rules.register_closed_because(activity, now) is None,
         "check_in_open": invitation_rules.check_in_closed_because(activity, now) is None,
+        "agenda_items": list(access.agenda_of(activity)),
+        "agenda_open": rules.agenda_open(activity, now),
     }
+    if not staff and (suggester := access.suggester_or_none(request, activity)) is not None:
+        context["can_suggest"] = True
+        context["own_suggestions"] = list(access.own_suggestions(activity, suggester))
     if staff:
+        context["suggestions_waiting"] = access.suggestions_of(activity).count()
         changes = list(activity.changes.all())
         changed_by = {c.changed_by_id for c in changes}
         names = names_of_users(activity.project.organisation_id, changed_by)

@@ -12,7 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 
-from coproduce.contributions.models import Attachment, Contribution, Privacy, Theme
+from coproduce.contributions.models import (
+    Attachment,
+    Contribution,
+    ContributionChannel,
+    Privacy,
+    Theme,
+)
 from coproduce.contributions.rules import Viewer
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
@@ -107,3 +113,21 @@ def with_details(contributions: QuerySet[Contribution]) -> QuerySet[Contribution
 def themes_of(project: Project) -> QuerySet[Theme]:
     """The themes of a project that itself came through `project_for`."""
     return Theme.objects.filter(project=project)
+
+
+def projects_to_file_under(request: HttpRequest, contribution: Contribution) -> QuerySet[Project]:
+    """The projects of the organisation that received `contribution` (which came through
+    `contribution_for(..., "edit")`) that the staff member may change, by title: where
+    open-door feedback about one of them can be filed."""
+    projects = projects_for(request, "edit").filter(organisation_id=contribution.organisation_id)
+    return projects.order_by("title", "pk")
+
+
+def open_door_about(viewer: Viewer, project: Project) -> QuerySet[Contribution]:
+    """Open-door feedback filed under a project that itself came through `project_for`,
+    that `viewer` (from `viewer_for`) may reach, newest first, with who gave it (what they
+    may see of each: `rules.shown`)."""
+    feedback = Contribution.objects.filter(
+        _reachable(viewer), project=project, channel=ContributionChannel.OPEN_DOOR
+    )
+    return feedback.select_related("person").order_by("-given_on", "-pk")

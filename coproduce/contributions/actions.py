@@ -254,3 +254,15 @@ def respond_to_all(
     return waiting.update(
         status=status, response=response, responded_at=timezone.now(), responded_by=by
     )
+
+
+def file_under_project(contribution: Contribution, project: Project | None) -> bool:
+    """File open-door feedback under a project of the organisation it was given to (or under
+    none): it then counts as evidence for that project's evaluation. Only open-door feedback
+    moves; what the giver chose about their privacy stays as it was."""
+    if project is not None and project.organisation_id != contribution.organisation_id:
+        raise ValueError("Open-door feedback stays with the organisation it was given to")
+    moved = Contribution.objects.filter(
+        pk=contribution.pk, channel=ContributionChannel.OPEN_DOOR
+    ).update(project=project)
+    return moved == 1

@@ -18,6 +18,7 @@ from coproduce.contributions.models import (
 from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.lib.uploads import UploadField
 from coproduce.people.models import Person
+from coproduce.projects.models import Project
 
 LIMIT_HINT = _("Up to 10,000 characters (about 4 pages).")
 ANYONE = ""  # "not linked to anyone on file"
@@ -201,3 +202,31 @@ class PrivacyForm(GovukForm):
         self.fields["privacy"] = privacy_field(
             rules.privacy_choices_from(current), _("Who may know this came from you?")
         )
+
+
+class FileUnderProjectForm(GovukForm):
+    """Which project open-door feedback is about, so it counts as evidence for its
+    evaluation (or none: it stays with the organisation)."""
+
+    project = forms.ChoiceField(
+        label=_("Which project is this about?"),
+        required=False,
+        help_text=_(
+            "Feedback about how a project is going is evidence for its evaluation. Who may "
+            "know who gave it does not change."
+        ),
+        error_messages={"invalid_choice": _("Select one of the projects shown")},
+    )
+
+    def __init__(self, *args: Any, projects: Iterable[Project] = (), **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.projects = {str(p.pk): p for p in projects}
+        field = self.fields["project"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [
+            ("", _("Not about a project")),
+            *((k, p.title) for k, p in self.projects.items()),
+        ]
+
+    def chosen(self) -> Project | None:
+        return self.projects.get(self.cleaned_data.get("project") or "")

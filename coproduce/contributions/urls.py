@@ -20,6 +20,7 @@ urlpatterns = [
     path("contributions/<int:pk>/respond/", views.respond, name="respond"),
     path("contributions/<int:pk>/themes/", views.themes, name="theme"),
     path("contributions/<int:pk>/privacy/", views.change_privacy, name="privacy"),
+    path("contributions/<int:pk>/project/", views.file_under_project, name="file-under-project"),
     path("contributions/<int:pk>/files/<int:attachment_pk>/", views.attachment, name="attachment"),
     path("feedback/<slug:organisation_slug>/", views.open_door, name="open-door"),
     path(

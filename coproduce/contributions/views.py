@@ -10,7 +10,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import QuerySet
-from django.http import FileResponse, HttpRequest, HttpResponse, QueryDict
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -245,6 +245,28 @@ def themes(request: HttpRequest, pk: int) -> HttpResponse:
     return page(
         request,
         "themes_form.html",
+        {"contribution": contribution, "shown": rules.shown(viewer, contribution), "form": form},
+    )
+
+
+def file_under_project(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff file open-door feedback under the project it is about (or under none)."""
+    contribution = access.contribution_for(request, pk, need="edit")
+    if contribution.channel != ContributionChannel.OPEN_DOOR:
+        raise Http404("Only open-door feedback is filed under a project afterwards")
+    form = forms.FileUnderProjectForm(
+        posted(request),
+        projects=access.projects_to_file_under(request, contribution),
+        initial={"project": contribution.project_id or ""},
+    )
+    if request.method == "POST" and form.is_valid():
+        actions.file_under_project(contribution, form.chosen())
+        messages.success(request, _("Your choice is saved"))
+        return redirect("contributions:contribution", contribution.pk)
+    viewer = access.viewer_for(request)
+    return page(
+        request,
+        "file_under_project.html",
         {"contribution": contribution, "shown": rules.shown(viewer, contribution), "form": form},
     )
 

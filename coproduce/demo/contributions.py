@@ -172,8 +172,9 @@ def build(
     add_views(draw, discharge, DISCHARGE_VIEWS, today, coordinator_user, first=margaret)
     add_views(draw, young, YOUNG_CARER_VIEWS, today, coordinator_user)
     add_follow_up_replies(discharge)
+    cafes = Project.objects.get(organisation=centre, title="Carers' wellbeing cafés")
     for number, text in enumerate(OPEN_DOOR):
-        actions.record_contribution(
+        feedback = actions.record_contribution(
             organisation=centre,
             channel=Channel.OPEN_DOOR,
             privacy=Privacy.ANONYMOUS,
@@ -181,6 +182,8 @@ def build(
             text=text,
             given_on=today - datetime.timedelta(days=3 + number * 11),
         )
+        if "café" in text:  # filed by the coordinator as evidence for the cafés' evaluation
+            actions.file_under_project(feedback, cafes)
     mine = Contribution.objects.filter(organisation=centre)
     return ContributionsSummary(
         contributions=mine.count(), waiting=mine.filter(status=ResponseStatus.NEW).count()

@@ -16,6 +16,7 @@ from zoneinfo import ZoneInfo
 from django.db.models import Q, QuerySet
 
 from coproduce.accounts.models import User
+from coproduce.activities import agenda_actions
 from coproduce.activities.models import (
     Activity,
     ActivityChange,
@@ -231,6 +232,33 @@ def past_activity(
     return activity
 
 
+def add_agenda(activity: Activity, staff: User, *, margaret: Person, leader: Person) -> None:
+    """The pilot review's agenda in order, one item led by a carer (she suggested it), and
+    Margaret's suggestion waiting for the coordinator: she would like to lead it."""
+    for title, details in [
+        ("Welcome", ""),
+        ("Ward staff on the pilot", "The ward managers of wards 4 and 7."),
+        ("Changes to propose", "What we ask the trust to change before it rolls out."),
+    ]:
+        agenda_actions.add_item(activity, title, details)
+    stories = agenda_actions.suggest_item(
+        activity,
+        leader,
+        "Carers' stories from the pilot",
+        "Three carers whose person left the pilot wards tell how it went.",
+        wants_to_lead=True,
+    )
+    agenda_actions.accept(staff, stories, let_them_lead=True)
+    agenda_actions.move(activity, stories.pk, up=True)
+    agenda_actions.suggest_item(
+        activity,
+        margaret,
+        "Getting a copy of the discharge letter",
+        "Carers are still not given the letter on the day. I can say what happened to us.",
+        wants_to_lead=True,
+    )
+
+
 def build(
     draw: Draw,
     *,
@@ -409,7 +437,6 @@ def build(
         reminder_days=[7, 1],
         me_time="A hand massage therapist is here from 12.30.",
         capacity=14,
-        agenda="1. Welcome\n2. Ward staff on the pilot\n3. Carers' stories from the pilot\n4. Changes to propose",
         sequence=1,
         **CENTRE,
         **ONLINE,
@@ -424,6 +451,7 @@ def build(
         changed_at=at(today - datetime.timedelta(days=2), 11),
     )
     ActivityLead.objects.create(activity=upcoming, person=group[1], role=LeadRole.CARER_LED)
+    add_agenda(upcoming, coordinator_user, margaret=group[0], leader=group[1])
     Invitation.objects.bulk_create(
         [
             Invitation(

@@ -30,6 +30,9 @@ conditions, and all the lower rungs' conditions, are met. Nothing here is ticked
 - a stage is "reached" when the stage history shows the project entered it, or carers
   took part in it; the project "moved on" from every stage it reached but is not in now;
 - an activity counts once it has taken place (scheduled, not cancelled, and started);
+- carers "led or co-facilitated" an activity when one of them is recorded as leading or
+  co-facilitating it, or led an item on its agenda (one they suggested, and staff agreed
+  they would lead);
 - "paid for their time" means a carer's claim for their time (or preparation time) on the
   project was approved or paid, whichever way they chose to be paid, or not to be.
 
@@ -59,7 +62,14 @@ from django.utils.translation import gettext_lazy, ngettext
 from django_stubs_ext import StrOrPromise
 
 from coproduce.accountability.models import Action
-from coproduce.activities.models import Activity, ActivityLead, ActivityStatus, LeadRole
+from coproduce.activities.models import (
+    Activity,
+    ActivityLead,
+    ActivityStatus,
+    AgendaItem,
+    AgendaStatus,
+    LeadRole,
+)
 from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.decisions.models import Position, Proposal
 from coproduce.evaluation.models import EvaluationQuestion
@@ -147,6 +157,10 @@ def _counts(project: Project, now: datetime) -> dict[str, object]:
             activity=OuterRef("pk"),
             role__in=[LeadRole.CARER_LED, LeadRole.CO_FACILITATOR],
             person_id__in=carer_ids,
+        )
+    ) | Exists(
+        AgendaItem.objects.filter(
+            activity=OuterRef("pk"), status=AgendaStatus.ACCEPTED, led_by_id__in=carer_ids
         )
     )
     first_joined = carers.order_by("joined_on").values("joined_on")[:1]

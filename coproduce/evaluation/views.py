@@ -11,6 +11,8 @@ from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from coproduce.contributions import access as contributions_access
+from coproduce.contributions import rules as contributions_rules
 from coproduce.decisions.actions import check_deadline_notice
 from coproduce.evaluation import access, actions, forms, rules
 from coproduce.evaluation.models import AskWhen
@@ -43,8 +45,14 @@ def own_person_or_none(request: HttpRequest) -> Person | None:
         return None
 
 
+# How much open-door feedback the plan page shows; the rest is a link away.
+FEEDBACK_SHOWN = 10
+
+
 def project_evaluation(request: HttpRequest, project_pk: int) -> HttpResponse:
     project = project_for(request, project_pk)
+    viewer = contributions_access.viewer_for(request)
+    feedback = list(contributions_access.open_door_about(viewer, project)[: FEEDBACK_SHOWN + 1])
     context = {
         "project": project,
         "assessment": assessment_of(project),
@@ -52,6 +60,9 @@ def project_evaluation(request: HttpRequest, project_pk: int) -> HttpResponse:
         "questions": list(access.questions_of(request, project)),
         "askings": list(access.askings_of(request, project)),
         "staff": is_staff(request),
+        # Open-door feedback filed under the project, as each viewer may see it.
+        "feedback": [(c, contributions_rules.shown(viewer, c)) for c in feedback[:FEEDBACK_SHOWN]],
+        "more_feedback": len(feedback) > FEEDBACK_SHOWN,
     }
     return page(request, "project.html", context)
 

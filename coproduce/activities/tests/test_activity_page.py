@@ -166,7 +166,7 @@ def test_the_page_runs_a_fixed_number_of_queries_however_big_the_group(
         actions.move_activity(coordinator.user, activity, days_ahead(days), "")
     # session, user, membership, OTP device, activity, leads, changes, names,
     # invitations (none yet), the group, the audit events, the replies' needs,
-    # the invitations panel's replies
-    with django_assert_num_queries(13):  # type: ignore[operator]
+    # the invitations panel's replies, the agenda, the suggestions waiting
+    with django_assert_num_queries(15):  # type: ignore[operator]
         response = coordinator_client.get(reverse("activities:activity", args=[activity.pk]))
     assert response.status_code == 200

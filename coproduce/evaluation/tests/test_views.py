@@ -70,7 +70,8 @@ def test_the_evaluation_page_takes_the_same_queries_however_much_it_holds(
         if i % 2:
             agreed(question)
             actions.ask(coordinator.user, project, held(project, Stage.CONSULTING))
-    with django_assert_num_queries(11):
+    # ... and the viewer (for the contribution privacy rules) and the open-door feedback.
+    with django_assert_num_queries(13):
         response = coordinator_client.get(url("project", project))
     assert response.status_code == 200
 

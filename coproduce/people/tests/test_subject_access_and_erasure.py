@@ -22,7 +22,14 @@ from django.utils import timezone
 
 from coproduce.accountability.models import Action, Comment
 from coproduce.accounts.models import User
-from coproduce.activities.models import ActivityLead, FollowUpReply, LeadRole, SlotAnswer
+from coproduce.activities.models import (
+    ActivityLead,
+    AgendaItem,
+    AgendaStatus,
+    FollowUpReply,
+    LeadRole,
+    SlotAnswer,
+)
 from coproduce.activities.tests.factories import ActivityFactory, InvitationFactory, SlotFactory
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
@@ -64,6 +71,7 @@ WORDS = {
     "activities.Invitation needs": "zq-needs-notes",
     "activities.Invitation registration": "zq-registration-answer",
     "activities.FollowUpReply": "zq-follow-up-reply",
+    "activities.AgendaItem": "zq-agenda-suggestion",
     "contributions.Contribution": "zq-contribution-words",
     "contributions.Contribution confidential": "zq-confidential-words",
     "surveys.Answer": "zq-survey-answer",
@@ -155,6 +163,13 @@ def scene(
     )
     FollowUpReply.objects.create(invitation=invitation, text=WORDS["activities.FollowUpReply"])
     ActivityLead.objects.create(activity=activity, person=person, role=LeadRole.CO_FACILITATOR)
+    AgendaItem.objects.create(
+        activity=activity,
+        title=WORDS["activities.AgendaItem"],
+        status=AgendaStatus.SUGGESTED,
+        suggested_by=person,
+        wants_to_lead=True,
+    )
     slot = SlotFactory.create(activity__project=project)
     SlotAnswer.objects.create(slot=slot, person=person, can_make=True, recorded_by=carer.user)
 

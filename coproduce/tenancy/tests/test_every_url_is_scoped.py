@@ -22,7 +22,7 @@ from django.utils import timezone
 from django.utils.encoding import force_bytes
 from django.utils.http import urlsafe_base64_encode
 
-from coproduce.activities.models import Invitation
+from coproduce.activities.models import AgendaItem, AgendaStatus, Invitation
 from coproduce.activities.tests.factories import ActivityFactory
 from coproduce.breaks.models import Referral, ReferralStatus
 from coproduce.breaks.tests.factories import PracticeFactory, SchemeFactory
@@ -52,6 +52,7 @@ B_ARGUMENTS = {
     "brief_uuid",
     "expression_pk",
     "invitation_pk",
+    "item_pk",
     "attachment_pk",
     "claim_pk",
     "claim_line_pk",
@@ -288,6 +289,18 @@ def b_review(b_project: Project, carer_b: Member) -> dict[str, object]:
     return {"review_uuid": review.public_id}
 
 
+def b_agenda(b_project: Project, carer_b: Member) -> dict[str, object]:
+    """B's activity, with Bob's suggestion for its agenda waiting for B's staff."""
+    activity = ActivityFactory.create(project=b_project, title="Zebedee-B meeting")
+    item = AgendaItem.objects.create(
+        activity=activity,
+        title="Zebedee-B item",
+        status=AgendaStatus.SUGGESTED,
+        suggested_by=carer_b.person,
+    )
+    return {"activity_pk": activity.pk, "item_pk": item.pk}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -305,7 +318,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         "slug": "name",
         "project_pk": b_project.pk,
         **b_recruitment(b_project, carer_b),
-        "activity_pk": ActivityFactory.create(project=b_project, title="Zebedee-B meeting").pk,
+        **b_agenda(b_project, carer_b),
         "line_pk": BudgetLineFactory.create(project=b_project).pk,
         "milestone_pk": MilestoneFactory.create(project=b_project).pk,
         "member_pk": b_project.members.get().pk,
