@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "coproduce.accountability",
     "coproduce.payments",
     "coproduce.evaluation",
+    "coproduce.imports",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",

@@ -61,6 +61,7 @@ B_ARGUMENTS = {
     "late_pk",
     "response_token",
     "board_uuid",
+    "match_pk",
 }
 REFUSED = {302, 403, 404, 405}
 
@@ -237,6 +238,23 @@ def b_accountability(b_project: Project) -> dict[str, object]:
     return {"action_pk": action.pk, "board_uuid": board.public_id}
 
 
+def b_imports(staff_b: Member, carer_b: Member) -> dict[str, object]:
+    """An import of B's, checked and not started, with a row waiting to be confirmed."""
+    from coproduce.imports.models import ImportRun, PossibleMatch
+
+    run = ImportRun.objects.create(
+        organisation=staff_b.organisation,
+        source_system="Zebedee-B system",
+        file_name="Zebedee-B.csv",
+        kind="csv",
+        status="checked",
+    )
+    match = PossibleMatch.objects.create(
+        run=run, row_number=2, person=carer_b.person, row={"full_name": "Zebedee-B row"}
+    )
+    return {"import_pk": run.pk, "match_pk": match.pk}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -264,6 +282,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_contributions(b_project, carer_b),
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
+        **b_imports(staff_b, carer_b),
     }
 
 
@@ -299,6 +318,8 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["proposal_pk"]}
     if name.startswith("accountability:"):
         return {**b_objects, "pk": b_objects["action_pk"]}
+    if name.startswith("imports:"):
+        return {**b_objects, "pk": b_objects["import_pk"]}
     return b_objects
 
 
