@@ -8,13 +8,14 @@ system, the consents and equality answers the file gives, and an audit entry for
 """
 
 import datetime
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from itertools import islice
 from typing import Any
 
 from django.conf import settings
-from django.db import transaction
+from django.db import connection, transaction
+from django.db.models import Field, Model
 from django.db.models.functions import Greatest
 from django.utils import timezone
 from django.utils.translation import gettext_lazy
@@ -78,7 +79,8 @@ def preview(run: ImportRun, today: datetime.date) -> list[rules.Row]:
     table = open_table(run)
     where = positions(run, table.headers)
     first = islice(table.rows, rules.PREVIEW_ROWS)
-    return [rules.read_row(number, cells, where, today) for number, cells in first]
+    words = rules.Words.now()
+    return [rules.read_row(number, cells, where, today, words) for number, cells in first]
 
 
 def _known_ids(run: ImportRun) -> dict[str, int]:
@@ -116,11 +118,12 @@ def plan(
     known_ids, known_people = _known_ids(run), _known_people(run)
     seen: dict[str, int] = {}
     found = Plan()
+    words = rules.Words.now()
     for number, cells in table.rows:
         found.total += 1
         if progress is not None and found.total % PROGRESS_EVERY == 0:
             progress(found.total)
-        row = rules.read_row(number, cells, where, today)
+        row = rules.read_row(number, cells, where, today, words)
         source_id = row.values.get("source_id")
         if source_id and source_id in seen:
             row.problems.append(rules.again_problem(source_id, seen[source_id]))
@@ -140,6 +143,29 @@ def plan(
 
 
 # --- Writing -----------------------------------------------------------------------------
+
+
+def update_many(objects: Iterable[Model], fields: Sequence[str]) -> None:
+    """Save `fields` of each of `objects` (all of one model): one statement run for every
+    row. Django's bulk_update builds a CASE per column in Python, which is slow at scale."""
+    objects = list(objects)
+    if not objects:
+        return
+    meta = objects[0]._meta
+    columns = [meta.get_field(name) for name in fields]
+    concrete = [c for c in columns if isinstance(c, Field)]
+    quote = connection.ops.quote_name
+    assignments = ", ".join(f"{quote(c.column)} = %s" for c in concrete)
+    pk = meta.pk
+    assert pk is not None
+    assert len(concrete) == len(columns)
+    sql = f"UPDATE {quote(meta.db_table)} SET {assignments} WHERE {quote(pk.column)} = %s"
+    rows = [
+        [c.get_db_prep_save(getattr(o, c.attname), connection) for c in concrete] + [o.pk]
+        for o in objects
+    ]
+    with connection.cursor() as cursor:
+        cursor.executemany(sql, rows)
 
 
 def _batches(items: list[Any]) -> Iterable[list[Any]]:
@@ -184,9 +210,10 @@ class Writer:
             equality = existing.get(pk) or EqualityMonitoring(person_id=pk)
             for name, value in answers.items():
                 setattr(equality, name, value)
+            equality.updated_at = timezone.now()
             (changed if equality.pk else made).append(equality)
         EqualityMonitoring.objects.bulk_create(made, batch_size=BATCH)
-        EqualityMonitoring.objects.bulk_update(changed, rules.EQUALITY_FIELDS, batch_size=BATCH)
+        update_many(changed, [*rules.EQUALITY_FIELDS, "updated_at"])
 
     def _audit(self, pairs: list[tuple[int, rules.Row]]) -> None:
         AuditEvent.objects.bulk_create(
@@ -283,12 +310,8 @@ class Writer:
                 person.updated_at = now
             for profile in profiles.values():
                 profile.updated_at = now
-            Person.objects.bulk_update(
-                people.values(), [*PERSON_FIELDS, "preferred_language", "updated_at"]
-            )
-            CarerProfile.objects.bulk_update(
-                profiles.values(), ["preferred_channel", *BLOCKS, "updated_at"]
-            )
+            update_many(people.values(), [*PERSON_FIELDS, "preferred_language", "updated_at"])
+            update_many(profiles.values(), ["preferred_channel", *BLOCKS, "updated_at"])
             CarerProfile.objects.bulk_create(new_profiles)
             latest: dict[Any, bool] = {}
             consents = Consent.objects.filter(person_id__in=ids).order_by("recorded_at", "pk")

@@ -8,7 +8,6 @@ a blank cell is never read as a choice (nobody is assumed to want email).
 
 import datetime
 import re
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -203,6 +202,24 @@ def _said(name: str) -> str:
     return str(FIELDS[name]).lower()
 
 
+@dataclass(frozen=True)
+class Words:
+    """Field names as problems say them, and the answers each equality question takes,
+    looked up once per file in the active language (not once per cell)."""
+
+    said: dict[str, str]
+    answers: dict[str, dict[str, str]]
+
+    @classmethod
+    def now(cls) -> "Words":
+        answers = {}
+        for name, choices in EQUALITY_CHOICES.items():
+            known = {str(v).casefold(): str(v) for v in choices.values}
+            known |= {str(label).casefold(): str(v) for v, label in choices.choices}
+            answers[name] = {**known, **(SEXES if name == "sex" else {})}
+        return cls({name: _said(name) for name in FIELDS}, answers)
+
+
 def parse_date(text: str, today: datetime.date) -> tuple[datetime.date | None, str | None]:
     """A date of birth and None, or None and what is wrong with it."""
     said = {"field": _said("date_of_birth"), "value": text}
@@ -223,24 +240,14 @@ def parse_date(text: str, today: datetime.date) -> tuple[datetime.date | None, s
     return born, None
 
 
-def _choice(text: str, choices: type[TextChoices], extra: Mapping[str, str]) -> str | None:
-    lowered = text.casefold()
-    if lowered in extra:
-        return extra[lowered]
-    for value, label in choices.choices:
-        if lowered in (str(value).casefold(), str(label).casefold()):
-            return str(value)
-    return None
-
-
 def _yes_no(text: str) -> bool | None:
     lowered = text.casefold()
     return True if lowered in YES else False if lowered in NO else None
 
 
-def _cell(name: str, text: str, row: Row, today: datetime.date) -> None:
+def _cell(name: str, text: str, row: Row, today: datetime.date, words: Words) -> None:
     """Read one non-blank cell into `row` (or add what is wrong with it)."""
-    said = {"field": _said(name), "value": text}
+    said = {"field": words.said[name], "value": text}
     limit = LIMITS.get(name)
     if limit is not None and len(text) > limit:
         row.problems.append(
@@ -284,7 +291,7 @@ def _cell(name: str, text: str, row: Row, today: datetime.date) -> None:
             row.problems.append(_("%(field)s “%(value)s” is not yes or no") % said)
         row.values[name] = answer
     elif name in EQUALITY_FIELDS:
-        value = _choice(text, EQUALITY_CHOICES[name], SEXES if name == "sex" else {})
+        value = words.answers[name].get(text.casefold())
         if value is None:
             row.problems.append(_("%(field)s “%(value)s” is not one of the answers we use") % said)
         row.values[name] = value
@@ -292,14 +299,21 @@ def _cell(name: str, text: str, row: Row, today: datetime.date) -> None:
         row.values[name] = text
 
 
-def read_row(number: int, cells: list[str], positions: dict[str, int], today: datetime.date) -> Row:
+def read_row(
+    number: int,
+    cells: list[str],
+    positions: dict[str, int],
+    today: datetime.date,
+    words: Words | None = None,
+) -> Row:
     """Row `number` of the file, read through the chosen columns (our field -> the
     column's position)."""
     row = Row(number)
+    words = words or Words.now()
     for name, position in positions.items():
         text = cells[position].strip() if position < len(cells) else ""
         if text:
-            _cell(name, text, row, today)
+            _cell(name, text, row, today, words)
     values = row.values
     name = values.pop("full_name", "") or " ".join(
         part for part in (values.pop("first_name", ""), values.pop("last_name", "")) if part
