@@ -33,6 +33,7 @@ from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
 from coproduce.evaluation.models import EvaluationQuestion
 from coproduce.evaluation.tests.factories import EvaluationQuestionFactory
+from coproduce.imports.models import SourceRecord
 from coproduce.lib.tests.test_pdf import readable
 from coproduce.notifications.models import Message
 from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Line, LineKind
@@ -76,6 +77,7 @@ WORDS = {
     "notifications.Message body": "zq-message-body",
     "notifications.Message recipient": "zq-recipient@example.org",
     "admin.LogEntry": "zq-admin-log-message",
+    "imports.SourceRecord": "zq-source-system-id",
 }
 QUESTION = "Did the zq-checklist make leaving hospital easier?"
 # Words given in confidence are for the coordinator and the person, not staff downloading
@@ -189,6 +191,14 @@ def scene(
     # The group's question keeps its words after erasure (like a proposal), not its proposer.
     EvaluationQuestionFactory.create(
         project=project, proposed_by=person, proposed_by_carer=True, text=QUESTION
+    )
+
+    # Imported from the centre's own database: their id there.
+    SourceRecord.objects.create(
+        organisation=person.organisation,
+        source_system="Casebook",
+        source_id=WORDS["imports.SourceRecord"],
+        person=person,
     )
 
     action = Action.objects.create(project=project, title="Discharge checklist on two wards")
