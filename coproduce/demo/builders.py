@@ -46,12 +46,10 @@ from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
 from coproduce.demo import decisions as demo_decisions
 from coproduce.demo import evaluation as demo_evaluation
-from coproduce.demo import imports as demo_imports
 from coproduce.demo import payments as demo_payments
 from coproduce.demo import projects as demo_projects
 from coproduce.demo import surveys as demo_surveys
 from coproduce.demo.named import (
-    ADMIN_EMAIL,
     COORDINATOR_EMAIL,
     HILLSIDE,
     HILLSIDE_ADMIN_EMAIL,
@@ -267,7 +265,6 @@ class DemoSummary:
     surveys: demo_surveys.SurveysSummary
     payments: demo_payments.PaymentsSummary
     evaluation: demo_evaluation.EvaluationSummary
-    imports: demo_imports.ImportSummary
 
 
 @transaction.atomic
@@ -383,7 +380,6 @@ def build_demo(today: date | None = None) -> DemoSummary:
     evaluation_summary = demo_evaluation.build(
         today=today, centre=riverside, coordinator_user=coordinator
     )
-    imports_summary = demo_imports.build(riverside, staff_users[ADMIN_EMAIL])
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),
@@ -398,7 +394,6 @@ def build_demo(today: date | None = None) -> DemoSummary:
         surveys=surveys_summary,
         payments=payments_summary,
         evaluation=evaluation_summary,
-        imports=imports_summary,
     )
 
 

@@ -68,9 +68,6 @@ class Command(BaseCommand):
                 f"{summary.accountability.actions} actions on You Said, We Did boards, "
                 f"{summary.surveys.surveys} survey with {summary.surveys.responses} responses.\n"
                 f"Payments: {summary.payments.claims} claims, {summary.payments.paid} paid.\n"
-                f"Imports: {summary.imports.new} carers imported from a sample export, "
-                f"{summary.imports.to_confirm} rows to confirm, "
-                f"{summary.imports.problems} with problems.\n"
             )
         )
         self.stdout.write(builders.sign_in_table(builders.sign_ins()))
