@@ -120,6 +120,7 @@ INSTALLED_APPS = [
     "coproduce.evaluation",
     "coproduce.insight",
     "coproduce.selfassessment",
+    "coproduce.imports",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",

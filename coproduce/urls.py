@@ -22,6 +22,7 @@ urlpatterns = [
     path("", include("coproduce.evaluation.urls")),
     path("", include("coproduce.insight.urls")),
     path("self-assessment/", include("coproduce.selfassessment.urls")),
+    path("imports/", include("coproduce.imports.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -21,6 +21,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from datetime import date, timedelta
 from decimal import Decimal
+from pathlib import Path
 from typing import Any
 from urllib.parse import urlsplit
 
@@ -623,4 +624,73 @@ def test_the_front_door_and_the_directory_pass_axe(
     page.get_by_label("Email address").fill("not an address")
     page.get_by_role("button", name="Save").click()
     report.audit(page, f"{path} with an error at {width}px")
+
+
+def _imports_under_way(admin: Member) -> list[str]:
+    """An import done with a row to confirm and a problem, one checked and ready to
+    import, and one importing: the pages of each."""
+    from django.core.files.uploadedfile import SimpleUploadedFile
+
+    from coproduce.imports import actions as import_actions
+    from coproduce.imports import forms as import_forms
+    from coproduce.imports import importing, rules
+    from coproduce.imports.models import ImportRun, Status
+    from coproduce.imports.tests.factories import csv_bytes, row
+
+    known = CarerFactory.create(
+        organisation=admin.organisation, full_name="Ann Jones", postcode="CF10 1AA"
+    )
+    known.date_of_birth = date(1950, 2, 3)
+    known.save()
+
+    def checked(rows: list[list[str]]) -> ImportRun:
+        file = SimpleUploadedFile("carers.csv", csv_bytes(rows))
+        kind, table = import_forms.file_problem(file)
+        assert table is not None
+        run = import_actions.upload(
+            admin.user, admin.organisation, file, kind, table.headers, "Casebook",
+            rules.PRESETS["spreadsheet"][1],
+        )  # fmt: skip
+        run = import_actions.choose_columns(admin.organisation, run, run.columns, "")
+        return import_actions.check(run)
+
+    done = checked([row(), row("C2", name="Bea Ray", born="31/02/1950")])
+    ImportRun.objects.filter(pk=done.pk).update(status=Status.QUEUED)
+    importing.perform(done.pk)
+    ready = checked([row("C3", name="Cai Hughes", born="30/02/1960")])
+    running = ImportRun.objects.create(
+        organisation=admin.organisation,
+        source_system="Casebook",
+        file_name="running.csv",
+        kind="csv",
+        status=Status.RUNNING,
+        total_rows=1000,
+        rows_done=400,
+    )
+    return [
+        "/imports/",
+        "/imports/new/",
+        f"/imports/{done.pk}/",
+        f"/imports/{ready.pk}/",
+        f"/imports/{ready.pk}/columns/",
+        f"/imports/{running.pk}/",
+    ]
+
+
+def test_the_import_pages_pass_axe(
+    page: Page, live_server: LiveServer, admin: Member, settings: Settings, tmp_path: Path
+) -> None:
+    settings.MEDIA_ROOT = tmp_path
+    paths = _imports_under_way(admin)
+    sign_in(page, live_server, admin, check=False)
+    report = Report()
+    submitted: set[tuple[str, str]] = set()
+    for path in paths:
+        url = f"{live_server.url}{path}"
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 200, f"{path} answered {response.status}"
+        report.audit(page, path)
+        if "/columns/" in path or path.endswith("/new/"):
+            _submit_forms_empty(page, url, path, report, submitted)
     assert not report.failures, "\n\n".join(report.failures)

@@ -2,6 +2,7 @@
 
 from typing import Any
 
+from django.conf import settings
 from django.db import transaction
 from django.template import engines
 from django.utils import translation
@@ -49,7 +50,8 @@ def notify(
     existing = Message.objects.filter(idempotency_key=idempotency_key).first()
     if existing is not None:
         return existing
-    with translation.override(person.preferred_language):
+    # A language not known yet (an imported carer, blank) is the site's own.
+    with translation.override(person.preferred_language or settings.LANGUAGE_CODE):
         subject, body = render(template, {"person": person, **context})
     channel = rules.choose_channel(person)
     sendable = channel in (Channel.EMAIL, Channel.SMS, Channel.LETTER)

@@ -70,9 +70,14 @@ def choose_channel(person: Person) -> Channel | None:
         profile: CarerProfile | None = person.carer_profile
     except CarerProfile.DoesNotExist:
         profile = None
-    preferred = Channel(profile.preferred_channel) if profile else Channel.EMAIL
+    # An imported carer whose channel is not known yet (blank) gets the first that works.
+    preferred = (
+        (Channel(profile.preferred_channel) if profile.preferred_channel else None)
+        if profile
+        else Channel.EMAIL
+    )
     allowed = set(profile.contactable_channels()) if profile else set(Channel)
-    for channel in (preferred, *FALLBACK_ORDER):
+    for channel in (*([preferred] if preferred else []), *FALLBACK_ORDER):
         if channel in allowed and _usable(person, channel):
             return channel
     return None

@@ -35,6 +35,10 @@ NOT_REGISTERED = {
     "decisions.DecisionRule": WHO_DID_IT,
     "evaluation.Asking": WHO_DID_IT,
     "evaluation.Review": WHO_DID_IT,
+    "imports.ImportRun": (
+        "an import's file is deleted as it finishes and its row problems 30 days later "
+        "(imports.importing.forget_old_rows); otherwise it names only the admin who ran it"
+    ),
 }
 
 

@@ -40,6 +40,7 @@ from coproduce.contributions.tests.factories import ContributionFactory
 from coproduce.decisions.tests.factories import PositionFactory, ProposalFactory
 from coproduce.evaluation.models import EvaluationQuestion
 from coproduce.evaluation.tests.factories import EvaluationQuestionFactory
+from coproduce.imports.models import SourceRecord
 from coproduce.lib.tests.test_pdf import readable
 from coproduce.notifications.models import Message
 from coproduce.payments.models import BenefitRecord, Claim, ClaimEvent, Line, LineKind
@@ -84,6 +85,7 @@ WORDS = {
     "notifications.Message body": "zq-message-body",
     "notifications.Message recipient": "zq-recipient@example.org",
     "admin.LogEntry": "zq-admin-log-message",
+    "imports.SourceRecord": "zq-source-system-id",
 }
 QUESTION = "Did the zq-checklist make leaving hospital easier?"
 # Words given in confidence are for the coordinator and the person, not staff downloading
@@ -216,6 +218,14 @@ def scene(
         text="Say which wards.",
         version=1,
         given_at=timezone.now(),
+    )
+
+    # Imported from the centre's own database: their id there.
+    SourceRecord.objects.create(
+        organisation=person.organisation,
+        source_system="Casebook",
+        source_id=WORDS["imports.SourceRecord"],
+        person=person,
     )
 
     action = Action.objects.create(project=project, title="Discharge checklist on two wards")

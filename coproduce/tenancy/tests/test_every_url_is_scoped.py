@@ -66,6 +66,7 @@ B_ARGUMENTS = {
     "assessment_question_pk",
     "plan_action_pk",
     "review_uuid",
+    "match_pk",
 }
 REFUSED = {302, 403, 404, 405}
 # The signed-out home lists every organisation's name, linking to its front door: a name
@@ -301,6 +302,23 @@ def b_agenda(b_project: Project, carer_b: Member) -> dict[str, object]:
     return {"activity_pk": activity.pk, "item_pk": item.pk}
 
 
+def b_imports(staff_b: Member, carer_b: Member) -> dict[str, object]:
+    """An import of B's, checked and not started, with a row waiting to be confirmed."""
+    from coproduce.imports.models import ImportRun, PossibleMatch
+
+    run = ImportRun.objects.create(
+        organisation=staff_b.organisation,
+        source_system="Zebedee-B system",
+        file_name="Zebedee-B.csv",
+        kind="csv",
+        status="checked",
+    )
+    match = PossibleMatch.objects.create(
+        run=run, row_number=2, person=carer_b.person, row={"full_name": "Zebedee-B row"}
+    )
+    return {"import_pk": run.pk, "match_pk": match.pk}
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -330,6 +348,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_accountability(b_project),
         **b_selfassessment(staff_b, carer_b),
         **b_review(b_project, carer_b),
+        **b_imports(staff_b, carer_b),
     }
 
 
@@ -365,6 +384,8 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["proposal_pk"]}
     if name.startswith("accountability:"):
         return {**b_objects, "pk": b_objects["action_pk"]}
+    if name.startswith("imports:"):
+        return {**b_objects, "pk": b_objects["import_pk"]}
     return b_objects
 
 
