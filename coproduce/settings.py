@@ -118,6 +118,7 @@ INSTALLED_APPS = [
     "coproduce.accountability",
     "coproduce.payments",
     "coproduce.evaluation",
+    "coproduce.api",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",
@@ -213,6 +214,10 @@ CACHES: dict[str, dict[str, Any]] = (
         }
     }
 )
+
+# The open API (coproduce/api): requests each token may make per minute (shared through
+# the cache, so through Redis when several app servers run).
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

@@ -11,7 +11,7 @@ from django.db.models import QuerySet
 from django.http import HttpRequest
 
 from coproduce.accountability.models import Action, BoardSettings
-from coproduce.projects.access import one_in_projects, rows_of_project
+from coproduce.projects.access import one_in_projects, projects_of_organisation, rows_of_project
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import Need, one
 
@@ -35,3 +35,9 @@ def public_board_for(request: HttpRequest, public_id: uuid.UUID) -> BoardSetting
 def public_actions_of(board: BoardSettings) -> QuerySet[Action]:
     """The actions of a board that came through `public_board_for`."""
     return Action.objects.filter(project_id=board.project_id)
+
+
+def actions_of_organisation(organisation_id: int) -> QuerySet[Action]:
+    """Actions of the projects an organisation's staff see, for a caller acting for it
+    without a sign-in (an API token's organisation)."""
+    return Action.objects.filter(project__in=projects_of_organisation(organisation_id))

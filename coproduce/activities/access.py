@@ -12,7 +12,7 @@ from django.http import HttpRequest
 from coproduce.activities.models import Activity, ActivityChange, Invitation
 from coproduce.people.access import group_member_of, own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import one_in_projects, rows_of_project
+from coproduce.projects.access import one_in_projects, projects_of_organisation, rows_of_project
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import Need, membership_for, one
 
@@ -60,3 +60,9 @@ def invitation_of(activity: Activity, pk: int) -> Invitation:
     invitation = one(invitations.select_related("person__carer_profile"), pk=pk)
     invitation.activity = activity
     return invitation
+
+
+def activities_of_organisation(organisation_id: int) -> QuerySet[Activity]:
+    """Activities of the projects an organisation's staff see, for a caller acting for it
+    without a sign-in (an API token's organisation)."""
+    return Activity.objects.filter(project__in=projects_of_organisation(organisation_id))

@@ -107,3 +107,14 @@ def with_details(contributions: QuerySet[Contribution]) -> QuerySet[Contribution
 def themes_of(project: Project) -> QuerySet[Theme]:
     """The themes of a project that itself came through `project_for`."""
     return Theme.objects.filter(project=project)
+
+
+def contributions_given_to(viewer: Viewer) -> QuerySet[Contribution]:
+    """Everything given to the viewer's organisation that the viewer may reach, as its
+    staff's queue shows it, for a caller acting without a sign-in (an API token, whose
+    viewer is its organisation with the admin role: others' confidential views are never
+    reached). What each shows of a name or words is still for `rules.shown`."""
+    if viewer.organisation_id is None or not viewer.staff:
+        return Contribution.objects.none()
+    reachable = _reachable(viewer)
+    return Contribution.objects.filter(reachable, organisation_id=viewer.organisation_id)

@@ -5,7 +5,7 @@ whose group they are in. Only staff change a project."""
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Model, OuterRef, Prefetch, QuerySet, Subquery
+from django.db.models import Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
@@ -124,3 +124,10 @@ def moves_without_carers(project: Project) -> QuerySet[StageChange]:
 def partners_of(project: Project) -> QuerySet[Organisation]:
     """The organisations of `project`'s partnership; `project` came through this module."""
     return Organisation.objects.filter(partnerships=project.partnership_id)
+
+
+def projects_of_organisation(organisation_id: int) -> QuerySet[Project]:
+    """The projects an organisation's staff see (owned, or co-owned through a partnership),
+    for a caller acting for it without a sign-in (an API token's organisation)."""
+    owned = Q(organisation_id=organisation_id) | Q(partnership__organisations=organisation_id)
+    return Project.objects.filter(pk__in=Project.objects.filter(owned).values("pk"))
