@@ -11,7 +11,7 @@ from typing import Annotated, Any, TypeVar
 from django.db.models import Model, QuerySet
 from django.http import Http404, HttpRequest, HttpResponse
 from django.utils import timezone
-from ninja import NinjaAPI, Path, Query, Schema
+from ninja import NinjaAPI, Path, Query, Schema, Status
 from ninja.errors import AuthenticationError, ValidationError
 from ninja.security import HttpBearer
 from pydantic import Field
@@ -264,7 +264,7 @@ def get_contribution(request: HttpRequest, pk: Path[Id]) -> dict[str, Any]:
     url_name="contributions",
     tags=["contributions"],
 )
-def create_contribution(request: HttpRequest, data: ContributionIn) -> tuple[int, dict[str, Any]]:
+def create_contribution(request: HttpRequest, data: ContributionIn) -> Status[dict[str, Any]]:
     """Record a view given to the organisation, as its giver chose to share it."""
     token = granted(request, Area.CONTRIBUTIONS, Level.WRITE)
     organisation_id = token.organisation_id
@@ -294,7 +294,7 @@ def create_contribution(request: HttpRequest, data: ContributionIn) -> tuple[int
         activity=activity,
         given_on=data.given_on,
     )
-    return 201, contribution_out(rules.viewer_of(organisation_id), contribution)
+    return Status(201, contribution_out(rules.viewer_of(organisation_id), contribution))
 
 
 # --- You Said, We Did; claims; break referrals --------------------------------------------

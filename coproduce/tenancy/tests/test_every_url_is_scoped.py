@@ -62,7 +62,8 @@ B_ARGUMENTS = {
     "response_token",
     "board_uuid",
 }
-REFUSED = {302, 403, 404, 405}
+# 401: an API call (coproduce/api) without a token; the walker's clients send none.
+REFUSED = {302, 401, 403, 404, 405}
 
 
 def tables() -> list[str]:
@@ -237,6 +238,14 @@ def b_accountability(b_project: Project) -> dict[str, object]:
     return {"action_pk": action.pk, "board_uuid": board.public_id}
 
 
+def b_api_token(staff_b: Member) -> int:
+    """An API token of B's (its revoke page must 404 to A's admin)."""
+    from coproduce.api.tests.factories import token_text
+
+    token_text(staff_b.organisation)
+    return staff_b.organisation.api_tokens.get().pk
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -264,6 +273,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_contributions(b_project, carer_b),
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
+        "api_token_pk": b_api_token(staff_b),
     }
 
 
@@ -299,6 +309,8 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["proposal_pk"]}
     if name.startswith("accountability:"):
         return {**b_objects, "pk": b_objects["action_pk"]}
+    if name.startswith("api:"):
+        return {**b_objects, "pk": b_objects["api_token_pk"]}
     return b_objects
 
 
@@ -354,7 +366,7 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                     assert response.status_code in REFUSED, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
                     )
-                if method == "post" and (at_b or response.status_code in {403, 404, 405}):
+                if method == "post" and (at_b or response.status_code in {401, 403, 404, 405}):
                     writes = changed(before, checksums(names))
                     assert not writes, (
                         f"{who} POST {url} was refused ({response.status_code}) "
