@@ -29,10 +29,18 @@ class NewToken:
 
 @transaction.atomic
 def create_token(
-    organisation: Organisation, name: str, scopes: list[str], actor: "User | None"
+    organisation: Organisation,
+    name: str,
+    scopes: list[str],
+    actor: "User | None",
+    text: str | None = None,
 ) -> NewToken:
-    prefix = secrets.token_hex(6)
-    text = rules.token_text(prefix, secrets.token_urlsafe(32))
+    """A new token of `organisation`. `text` is for the demo's published token only: every
+    other token's secret is random."""
+    text = text or rules.token_text(secrets.token_hex(6), secrets.token_urlsafe(32))
+    prefix = rules.prefix_of(text)
+    if prefix is None:
+        raise ValueError("Not a token")
     token = ApiToken.objects.create(
         organisation=organisation,
         name=name.strip(),

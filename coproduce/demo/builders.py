@@ -41,6 +41,7 @@ from coproduce.accounts.models import User
 from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
 from coproduce.breaks.models import PracticeMember
 from coproduce.demo import accountability as demo_accountability
+from coproduce.demo import api as demo_api
 from coproduce.demo import breaks as demo_breaks
 from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
@@ -50,6 +51,7 @@ from coproduce.demo import payments as demo_payments
 from coproduce.demo import projects as demo_projects
 from coproduce.demo import surveys as demo_surveys
 from coproduce.demo.named import (
+    ADMIN_EMAIL,
     COORDINATOR_EMAIL,
     HILLSIDE,
     HILLSIDE_ADMIN_EMAIL,
@@ -380,6 +382,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
     evaluation_summary = demo_evaluation.build(
         today=today, centre=riverside, coordinator_user=coordinator
     )
+    demo_api.build(centre=riverside, admin=staff_users[ADMIN_EMAIL])
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),
