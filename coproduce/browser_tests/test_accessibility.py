@@ -358,7 +358,7 @@ EXTRA_PAGES = [
 # Kinds of page the crawl must reach from `/` by following links, per role.
 MUST_REACH = {
     "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/"},
-    "admin": {"/breaks/queue/", "/breaks/queue/<id>/"},
+    "admin": {"/breaks/queue/", "/breaks/queue/<id>/", "/api/tokens/"},
     "gp": {
         "/breaks/",
         "/breaks/referrals/<id>/",
