@@ -121,6 +121,7 @@ INSTALLED_APPS = [
     "coproduce.insight",
     "coproduce.selfassessment",
     "coproduce.imports",
+    "coproduce.api",
     "coproduce.notifications",
     "coproduce.pages",
     "coproduce.demo",
@@ -216,6 +217,10 @@ CACHES: dict[str, dict[str, Any]] = (
         }
     }
 )
+
+# The open API (coproduce/api): requests each token may make per minute (shared through
+# the cache, so through Redis when several app servers run).
+API_REQUESTS_PER_MINUTE = env_int("API_REQUESTS_PER_MINUTE", 120)
 
 AUTH_USER_MODEL = "accounts.User"
 AUTHENTICATION_BACKENDS = [

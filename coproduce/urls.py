@@ -2,6 +2,8 @@ from django.contrib import admin
 from django.urls import include, path
 from django_otp.admin import OTPAdminSite
 
+from coproduce.api.endpoints import api
+
 # Platform operators use the Django admin, behind the same second factor as staff.
 admin.site.__class__ = OTPAdminSite
 
@@ -23,6 +25,8 @@ urlpatterns = [
     path("", include("coproduce.insight.urls")),
     path("self-assessment/", include("coproduce.selfassessment.urls")),
     path("imports/", include("coproduce.imports.urls")),
+    path("api/v1/", api.urls),
+    path("api/", include("coproduce.api.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -43,3 +43,9 @@ def public_boards_of(organisation: Organisation) -> QuerySet[BoardSettings]:
     return BoardSettings.objects.filter(
         project__in=projects_of_organisation(organisation), public=True
     ).select_related("project")
+
+
+def actions_of_organisation(organisation_id: int) -> QuerySet[Action]:
+    """Actions of the projects an organisation's staff see, for a caller acting for it
+    without a sign-in (an API token's organisation)."""
+    return Action.objects.filter(project__in=projects_of_organisation(organisation_id))

@@ -34,7 +34,7 @@ from coproduce.activities.models import (
 )
 from coproduce.people.access import group_member_of, own_person, own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import one_in_projects, rows_of_project
+from coproduce.projects.access import one_in_projects, projects_of_organisation, rows_of_project
 from coproduce.projects.models import GroupRole, Project
 from coproduce.tenancy.access import Need, membership_for, one
 
@@ -169,3 +169,9 @@ def _carer_members(activity: Activity) -> QuerySet[Person]:
         project_memberships__left_on=None,
         project_memberships__role=GroupRole.CARER,
     )
+
+
+def activities_of_organisation(organisation_id: int) -> QuerySet[Activity]:
+    """Activities of the projects an organisation's staff see, for a caller acting for it
+    without a sign-in (an API token's organisation)."""
+    return Activity.objects.filter(project__in=projects_of_organisation(organisation_id))

@@ -8,6 +8,7 @@ from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
 if TYPE_CHECKING:
     from coproduce.accounts.models import User
     from coproduce.people.models import Person
+    from coproduce.tenancy.models import Organisation
 
 
 def record(
@@ -25,4 +26,18 @@ def record(
         action=action,
         categories=sorted(str(c) for c in categories),
         detail=detail[:300],
+    )
+
+
+def record_for_organisation(
+    *,
+    organisation: "Organisation",
+    actor: "User | None",
+    action: AuditAction,
+    detail: str,
+) -> AuditEvent:
+    """An event about the organisation itself rather than one person (an API token
+    created, revoked or refused)."""
+    return AuditEvent.objects.create(
+        organisation=organisation, actor=actor, action=action, detail=detail[:300]
     )

@@ -11,6 +11,9 @@ class AuditAction(models.TextChoices):
     EXPORTED = "exported", _("Downloaded")
     ERASURE_REQUESTED = "erasure_requested", _("Asked for erasure")
     ERASED = "erased", _("Erased")
+    API_TOKEN_CREATED = "api_token_created", _("Created an API token")
+    API_TOKEN_REVOKED = "api_token_revoked", _("Revoked an API token")
+    API_REFUSED = "api_refused", _("API request refused")
 
 
 class DataCategory(models.TextChoices):

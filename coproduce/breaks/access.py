@@ -73,3 +73,11 @@ def pays_for_a_scheme(request: HttpRequest) -> bool:
     """Whether the user's organisation is the payment support organisation of a scheme."""
     organisation = require_staff(request).organisation_id
     return Scheme.objects.filter(payment_organisation_id=organisation).exists()
+
+
+def referrals_paid_by(organisation_id: int) -> QuerySet[Referral]:
+    """Sent referrals for schemes an organisation pays out for (its staff's queue), for a
+    caller acting for it without a sign-in (an API token's organisation)."""
+    return Referral.objects.filter(scheme__payment_organisation_id=organisation_id).exclude(
+        status=ReferralStatus.DRAFT
+    )

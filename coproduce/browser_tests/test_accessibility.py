@@ -410,6 +410,7 @@ MUST_REACH = {
         *SELF_ASSESSMENT,
         "/self-assessment/questions/",
         "/organisation/contact-details/",
+        "/api/tokens/",
     },
     "gp": {
         "/breaks/",

@@ -131,3 +131,14 @@ def open_door_about(viewer: Viewer, project: Project) -> QuerySet[Contribution]:
         _reachable(viewer), project=project, channel=ContributionChannel.OPEN_DOOR
     )
     return feedback.select_related("person").order_by("-given_on", "-pk")
+
+
+def contributions_given_to(viewer: Viewer) -> QuerySet[Contribution]:
+    """Everything given to the viewer's organisation that the viewer may reach, as its
+    staff's queue shows it, for a caller acting without a sign-in (an API token, whose
+    viewer is its organisation with the admin role: others' confidential views are never
+    reached). What each shows of a name or words is still for `rules.shown`."""
+    if viewer.organisation_id is None or not viewer.staff:
+        return Contribution.objects.none()
+    reachable = _reachable(viewer)
+    return Contribution.objects.filter(reachable, organisation_id=viewer.organisation_id)

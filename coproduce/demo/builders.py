@@ -41,6 +41,7 @@ from coproduce.accounts.models import User
 from coproduce.audit.models import AuditAction, AuditEvent, DataCategory
 from coproduce.breaks.models import PracticeMember
 from coproduce.demo import accountability as demo_accountability
+from coproduce.demo import api as demo_api
 from coproduce.demo import breaks as demo_breaks
 from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
@@ -419,6 +420,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
         coordinator_user=coordinator,
         carers=people_at_riverside[:16],
     )
+    demo_api.build(centre=riverside, admin=staff_users[ADMIN_EMAIL])
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),

@@ -79,3 +79,9 @@ def receipt_of(request: HttpRequest, claim_pk: int, pk: int) -> Line:
 def payment_policies_for(request: HttpRequest, need: Need = "view") -> QuerySet[PaymentPolicy]:
     membership = require_role(request, ADMIN_ROLES if need == "edit" else PEOPLE_ROLES)
     return PaymentPolicy.objects.filter(of_organisation(membership))
+
+
+def claims_of_organisation(organisation_id: int) -> QuerySet[Claim]:
+    """An organisation's claims, as its staff see them, for a caller acting for it without
+    a sign-in (an API token's organisation)."""
+    return Claim.objects.filter(organisation_id=organisation_id)

@@ -110,3 +110,9 @@ def names_of_users(organisation_id: int, user_ids: Iterable[int | None]) -> dict
     in an organisation the caller already reached through an access module: for its staff."""
     people = Person.objects.filter(organisation_id=organisation_id, user_id__in=user_ids)
     return dict(people.values_list("user_id", "full_name"))
+
+
+def people_of_organisation(organisation_id: int) -> QuerySet[Person]:
+    """People of an organisation the caller already acts for without a sign-in (an API
+    token's organisation), as its staff see them: never erased ones."""
+    return Person.objects.filter(organisation_id=organisation_id, erased_at=None)

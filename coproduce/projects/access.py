@@ -128,9 +128,10 @@ def partners_of(project: Project) -> QuerySet[Organisation]:
     return Organisation.objects.filter(partnerships=project.partnership_id)
 
 
-def projects_of_organisation(organisation: Organisation) -> QuerySet[Project]:
-    """Projects an organisation owns or co-owns through a partnership, for its public
-    front door: each caller narrows these to what the project has already made public."""
-    return Project.objects.filter(
-        Q(organisation=organisation) | Q(partnership__organisations=organisation)
-    )
+def projects_of_organisation(organisation: "Organisation | int") -> QuerySet[Project]:
+    """The projects an organisation owns or co-owns through a partnership: what its staff
+    see, for a caller acting for it without a sign-in (an API token's organisation, or its
+    public front door, which narrows them to what each project has made public)."""
+    organisation_id = organisation if isinstance(organisation, int) else organisation.pk
+    owned = Q(organisation_id=organisation_id) | Q(partnership__organisations=organisation_id)
+    return Project.objects.filter(pk__in=Project.objects.filter(owned).values("pk"))

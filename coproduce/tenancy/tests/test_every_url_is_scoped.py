@@ -68,10 +68,11 @@ B_ARGUMENTS = {
     "review_uuid",
     "match_pk",
 }
-REFUSED = {302, 403, 404, 405}
 # The signed-out home lists every organisation's name, linking to its front door: a name
 # is all it shows of B (its front door is checked at org-a, like open-door feedback).
 PUBLIC_BY_DESIGN = {("anonymous", "pages:home", "Hillside")}
+# 401: an API call (coproduce/api) without a token; the walker's clients send none.
+REFUSED = {302, 401, 403, 404, 405}
 
 
 def tables() -> list[str]:
@@ -319,6 +320,15 @@ def b_imports(staff_b: Member, carer_b: Member) -> dict[str, object]:
     return {"import_pk": run.pk, "match_pk": match.pk}
 
 
+def b_api_token(staff_b: Member) -> int:
+    """An API token of B's (its revoke page must 404 to A's admin)."""
+    from coproduce.api.models import ApiToken
+    from coproduce.api.tests.factories import token_text
+
+    token_text(staff_b.organisation)
+    return ApiToken.objects.get(organisation=staff_b.organisation).pk
+
+
 @pytest.fixture
 def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str, object]:
     cared_for: CaredFor = CaredForFactory.create(
@@ -349,6 +359,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_selfassessment(staff_b, carer_b),
         **b_review(b_project, carer_b),
         **b_imports(staff_b, carer_b),
+        "api_token_pk": b_api_token(staff_b),
     }
 
 
@@ -386,6 +397,8 @@ def arguments_for(
         return {**b_objects, "pk": b_objects["action_pk"]}
     if name.startswith("imports:"):
         return {**b_objects, "pk": b_objects["import_pk"]}
+    if name.startswith("api:"):
+        return {**b_objects, "pk": b_objects["api_token_pk"]}
     return b_objects
 
 
@@ -445,7 +458,7 @@ def test_no_url_shows_organisation_b_data_to_organisation_a(
                     assert response.status_code in REFUSED, (
                         f"{who} {method.upper()} {url} answered {response.status_code} for B's object"
                     )
-                if method == "post" and (at_b or response.status_code in {403, 404, 405}):
+                if method == "post" and (at_b or response.status_code in {401, 403, 404, 405}):
                     writes = changed(before, checksums(names))
                     assert not writes, (
                         f"{who} POST {url} was refused ({response.status_code}) "

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError, CommandParser
 from django.db import transaction
 
+from coproduce.demo import api as demo_api
 from coproduce.demo import breaks as demo_breaks
 from coproduce.demo import builders
 
@@ -41,6 +42,7 @@ class Command(BaseCommand):
                 "nothing to do. Run with --reset to build it again.\n"
             )
             self.stdout.write(builders.sign_in_table(builders.sign_ins()))
+            self.stdout.write(demo_api.token_lines())
             return
         try:
             with transaction.atomic():
@@ -74,3 +76,4 @@ class Command(BaseCommand):
             )
         )
         self.stdout.write(builders.sign_in_table(builders.sign_ins()))
+        self.stdout.write(demo_api.token_lines())
