@@ -20,6 +20,7 @@ urlpatterns = [
     path("", include("coproduce.accountability.urls")),
     path("", include("coproduce.payments.urls")),
     path("", include("coproduce.evaluation.urls")),
+    path("", include("coproduce.notifications.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

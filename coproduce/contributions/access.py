@@ -12,7 +12,13 @@ from django.core.exceptions import PermissionDenied
 from django.db.models import Prefetch, Q, QuerySet
 from django.http import HttpRequest
 
-from coproduce.contributions.models import Attachment, Contribution, Privacy, Theme
+from coproduce.contributions.models import (
+    Attachment,
+    Contribution,
+    Privacy,
+    ResponseStatus,
+    Theme,
+)
 from coproduce.contributions.rules import Viewer
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
@@ -65,6 +71,13 @@ def contribution_queue_for(request: HttpRequest) -> QuerySet[Contribution]:
     membership = require_staff(request)
     reachable = _reachable(viewer_for(request))
     return Contribution.objects.filter(reachable, of_organisation(membership))
+
+
+def waiting_for_response(request: HttpRequest) -> QuerySet[Contribution]:
+    """Staff: the organisation's contributions still waiting for a response, oldest first,
+    each with its project (the queue's rows; the home page shows the first few)."""
+    waiting = contribution_queue_for(request).filter(status=ResponseStatus.NEW)
+    return waiting.select_related("project").order_by("recorded_at", "pk")
 
 
 def contribution_for(request: HttpRequest, pk: int, need: Need = "view") -> Contribution:

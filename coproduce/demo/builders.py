@@ -380,6 +380,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
     evaluation_summary = demo_evaluation.build(
         today=today, centre=riverside, coordinator_user=coordinator
     )
+    demo_contributions.recorded_when_given(riverside)
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),

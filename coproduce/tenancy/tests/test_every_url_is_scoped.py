@@ -61,6 +61,7 @@ B_ARGUMENTS = {
     "late_pk",
     "response_token",
     "board_uuid",
+    "message_pk",
 }
 REFUSED = {302, 403, 404, 405}
 
@@ -223,6 +224,24 @@ def b_surveys(b_project: Project, carer_b: Member) -> dict[str, object]:
     }
 
 
+def b_message(carer_b: Member) -> int:
+    """A message to B's carer that could not be sent."""
+    from coproduce.notifications.models import Message, Status
+
+    message = Message.objects.create(
+        organisation=carer_b.organisation,
+        person=carer_b.person,
+        channel="email",
+        kind="test",
+        subject="Zebedee-B subject",
+        body="Zebedee-B body",
+        recipient=carer_b.person.email,
+        status=Status.FAILED,
+        idempotency_key="test.zebedee-b",
+    )
+    return message.pk
+
+
 def b_accountability(b_project: Project) -> dict[str, object]:
     """An action of B's answering B's contribution (made just before this), with a
     comment, on a board B has not made public (so its public pages must 404 too)."""
@@ -264,6 +283,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_contributions(b_project, carer_b),
         **b_surveys(b_project, carer_b),
         **b_accountability(b_project),
+        "message_pk": b_message(carer_b),
     }
 
 
