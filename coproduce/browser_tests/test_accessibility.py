@@ -38,6 +38,8 @@ from coproduce.browser_tests.conftest import (
     sign_in,
 )
 from coproduce.conftest import BreaksScheme, Member, make_member
+from coproduce.notifications.models import Message
+from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people import actions
 from coproduce.people.models import ConsentKind, Relationship
 from coproduce.people.tests.factories import CaredForFactory, CarerFactory
@@ -73,6 +75,7 @@ DESTRUCTIVE = (
     "/costs/",
     "/notes/",
     "/invitations/",
+    "/dealt-with/",
 )
 
 LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
@@ -161,6 +164,18 @@ def community(
     # A professional partner: a person without a carer profile, whose record is shorter.
     make_member(org_a, Role.PROFESSIONAL, "Priya Professional")
     breaks_referrals(breaks, coordinator)
+    # A letter to Alice that could not be sent: on the staff home and its own page.
+    Message.objects.create(
+        organisation=org_a,
+        person=alice,
+        channel="letter",
+        kind="test",
+        subject="Your carer's assessment",
+        body="Dear Alice,\nWe would like to talk to you.",
+        recipient="1 High Street\nCardiff",
+        status=MessageStatus.FAILED,
+        idempotency_key="test.alice.letter",
+    )
     return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks.gp}
 
 
@@ -357,8 +372,8 @@ EXTRA_PAGES = [
 
 # Kinds of page the crawl must reach from `/` by following links, per role.
 MUST_REACH = {
-    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/"},
-    "admin": {"/breaks/queue/", "/breaks/queue/<id>/"},
+    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/", "/messages/not-sent/"},
+    "admin": {"/breaks/queue/", "/breaks/queue/<id>/", "/messages/not-sent/"},
     "gp": {
         "/breaks/",
         "/breaks/referrals/<id>/",

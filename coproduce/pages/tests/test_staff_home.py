@@ -326,3 +326,21 @@ def test_nobody_else_deals_with_an_organisations_message(
     assert carer_client.post(url).status_code == 403
     message.refresh_from_db()
     assert message.dealt_with_at is None
+
+
+def test_a_partners_project_is_in_reach_and_its_other_projects_are_not(
+    coordinator_client: Client, coordinator: Member, staff_b: Member
+) -> None:
+    from coproduce.tenancy.tests.factories import PartnershipFactory
+
+    partnership = PartnershipFactory.create(lead=staff_b.organisation)
+    partnership.organisations.set([staff_b.organisation, coordinator.organisation])
+    shared = ProjectFactory.create(organisation=staff_b.organisation, partnership=partnership)
+    own = ProjectFactory.create(organisation=staff_b.organisation)
+    ActivityFactory.create(project=shared, title="Shared workshop", starts_at=days_ahead(12))
+    ActivityFactory.create(project=own, title="Their own workshop", starts_at=days_ahead(12))
+
+    html = coordinator_client.get(HOME).content.decode()
+
+    assert "Shared workshop" in html
+    assert "Their own workshop" not in html
