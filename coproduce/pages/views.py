@@ -26,7 +26,8 @@ WAITING_SHOWN = 5  # of each kind of work waiting for staff; its own page lists 
 
 @dataclass(frozen=True)
 class Waiting:
-    """How much of one kind of work is waiting, and the first few (two queries)."""
+    """How much of one kind of work is waiting, and the first few (a count, then the first
+    few when there are any: at most two queries, whatever the size)."""
 
     count: int
     first: list[Any]
