@@ -27,6 +27,7 @@ urlpatterns = [
     path("imports/", include("coproduce.imports.urls")),
     path("api/v1/", api.urls),
     path("api/", include("coproduce.api.urls")),
+    path("", include("coproduce.notifications.urls")),
     path("organisation/", include("coproduce.tenancy.urls")),
     path("django-admin/", admin.site.urls),
 ]

@@ -23,6 +23,7 @@ from django.db.models import (
 )
 from django.db.models.expressions import CombinedExpression
 from django.http import HttpRequest
+from django.utils import timezone
 
 from coproduce.activities.models import (
     Activity,
@@ -31,12 +32,22 @@ from coproduce.activities.models import (
     AgendaItem,
     AgendaStatus,
     Invitation,
+    Reply,
 )
 from coproduce.people.access import group_member_of, own_person, own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import one_in_projects, projects_of_organisation, rows_of_project
+from coproduce.projects.access import (
+    one_in_projects,
+    projects_for,
+    projects_of_organisation,
+    rows_of_project,
+)
 from coproduce.projects.models import GroupRole, Project
-from coproduce.tenancy.access import Need, membership_for, one
+from coproduce.tenancy.access import Need, membership_for, one, require_staff
+
+# An activity is at risk of short notice when nobody has been invited and fewer than the
+# organisation's minimum notice plus this many days are left: a week to send invitations.
+AT_RISK_MARGIN_DAYS = 7
 
 
 def activities_for(
@@ -175,3 +186,42 @@ def activities_of_organisation(organisation_id: int) -> QuerySet[Activity]:
     """Activities of the projects an organisation's staff see, for a caller acting for it
     without a sign-in (an API token's organisation)."""
     return Activity.objects.filter(project__in=projects_of_organisation(organisation_id))
+
+
+def _coming_up(request: HttpRequest, path: str = "") -> Q:
+    """Scheduled activities still to come, of projects the user may change (staff only)."""
+    require_staff(request)
+    prefix = f"{path}__" if path else ""
+    return Q(
+        **{
+            f"{prefix}project__in": projects_for(request, "edit"),
+            f"{prefix}status": ActivityStatus.SCHEDULED,
+            f"{prefix}starts_at__gt": timezone.now(),
+        }
+    )
+
+
+def needs_to_arrange(request: HttpRequest) -> QuerySet[Invitation]:
+    """Staff: replies to activities coming up that ask for something nobody has arranged
+    yet: replacement care or travel for someone coming, or another way to take part not
+    yet followed up. Soonest activity first, each with its activity and person."""
+    care = Q(reply=Reply.COMING, replacement_care_needed=True, replacement_care_arranged="")
+    travel = Q(reply=Reply.COMING, travel_needed=True, travel_arranged="")
+    other_way = Q(reply=Reply.ANOTHER_WAY, other_way_followed_up_at=None)
+    invitations = Invitation.objects.filter(
+        _coming_up(request, "activity"), care | travel | other_way, person__erased_at=None
+    )
+    return invitations.select_related("activity", "person").order_by(
+        "activity__starts_at", "activity_id", "person__full_name", "pk"
+    )
+
+
+def at_risk_of_short_notice(request: HttpRequest) -> QuerySet[Activity]:
+    """Staff: activities coming up that nobody has been invited to, with fewer than the
+    organisation's minimum notice and a week left (or already too little); soonest first."""
+    membership = require_staff(request)
+    days = membership.organisation.minimum_notice_days + AT_RISK_MARGIN_DAYS
+    horizon = timezone.now() + datetime.timedelta(days=days)
+    invited = Invitation.objects.filter(activity=OuterRef("pk"))
+    activities = Activity.objects.filter(_coming_up(request), starts_at__lte=horizon)
+    return activities.filter(~Exists(invited)).select_related("project").order_by("starts_at", "pk")

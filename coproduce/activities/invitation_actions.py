@@ -128,6 +128,7 @@ def messages_not_sent(activity: Activity) -> QuerySet[Message]:
     return Message.objects.filter(
         idempotency_key__startswith=f"activities.{activity.pk}.",
         status__in=[Status.PHONE_CALL_NEEDED, Status.FAILED],
+        dealt_with_at=None,
     )
 
 

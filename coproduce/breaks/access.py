@@ -33,6 +33,13 @@ def referral_queue_for(request: HttpRequest) -> QuerySet[Referral]:
     ).exclude(status=ReferralStatus.DRAFT)
 
 
+def referrals_waiting(request: HttpRequest) -> QuerySet[Referral]:
+    """Sent referrals still waiting for the payment support organisation's decision,
+    oldest first, each with its practice."""
+    waiting = referral_queue_for(request).filter(status=ReferralStatus.SUBMITTED)
+    return waiting.select_related("practice").order_by("submitted_at", "pk")
+
+
 def queued_referral_for(request: HttpRequest, pk: int) -> Referral:
     return one(referral_queue_for(request).select_related("scheme", "practice"), pk=pk)
 

@@ -41,6 +41,8 @@ from coproduce.browser_tests.conftest import (
 )
 from coproduce.conftest import BreaksScheme, Member, make_member
 from coproduce.evaluation.models import Review
+from coproduce.notifications.models import Message
+from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people import actions
 from coproduce.people.models import ConsentKind, Relationship
 from coproduce.people.tests.factories import CaredForFactory, CarerFactory
@@ -79,6 +81,7 @@ DESTRUCTIVE = (
     # How people reach the organisation: every field is optional, so sent empty it would
     # clear them all.
     "contact-details",
+    "/dealt-with/",
 )
 
 LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
@@ -181,6 +184,18 @@ def community(
     breaks_referrals(breaks, coordinator)
     self_assessment_under_way(org_a, admin)
     reach_us_details(org_a)
+    # A letter to Alice that could not be sent: on the staff home and its own page.
+    Message.objects.create(
+        organisation=org_a,
+        person=alice,
+        channel="letter",
+        kind="test",
+        subject="Your carer's assessment",
+        body="Dear Alice,\nWe would like to talk to you.",
+        recipient="1 High Street\nCardiff",
+        status=MessageStatus.FAILED,
+        idempotency_key="test.alice.letter",
+    )
     return {"carer": carer, "coordinator": coordinator, "admin": admin, "gp": breaks.gp}
 
 
@@ -403,7 +418,12 @@ SELF_ASSESSMENT = {"/self-assessment/", "/self-assessment/<id>/", "/self-assessm
 MUST_REACH = {
     "anonymous": {"/o/org-a/"},
     "carer": SELF_ASSESSMENT,
-    "coordinator": {"/breaks/queue/", "/breaks/queue/<id>/", *SELF_ASSESSMENT},
+    "coordinator": {
+        "/breaks/queue/",
+        "/breaks/queue/<id>/",
+        "/messages/not-sent/",
+        *SELF_ASSESSMENT,
+    },
     "admin": {
         "/breaks/queue/",
         "/breaks/queue/<id>/",
@@ -411,6 +431,7 @@ MUST_REACH = {
         "/self-assessment/questions/",
         "/organisation/contact-details/",
         "/api/tokens/",
+        "/messages/not-sent/",
     },
     "gp": {
         "/breaks/",

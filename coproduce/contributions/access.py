@@ -17,6 +17,7 @@ from coproduce.contributions.models import (
     Contribution,
     ContributionChannel,
     Privacy,
+    ResponseStatus,
     Theme,
 )
 from coproduce.contributions.rules import Viewer
@@ -71,6 +72,13 @@ def contribution_queue_for(request: HttpRequest) -> QuerySet[Contribution]:
     membership = require_staff(request)
     reachable = _reachable(viewer_for(request))
     return Contribution.objects.filter(reachable, of_organisation(membership))
+
+
+def waiting_for_response(request: HttpRequest) -> QuerySet[Contribution]:
+    """Staff: the organisation's contributions still waiting for a response, oldest first,
+    each with its project (the queue's rows; the home page shows the first few)."""
+    waiting = contribution_queue_for(request).filter(status=ResponseStatus.NEW)
+    return waiting.select_related("project").order_by("recorded_at", "pk")
 
 
 def contribution_for(request: HttpRequest, pk: int, need: Need = "view") -> Contribution:

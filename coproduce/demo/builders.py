@@ -421,6 +421,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
         carers=people_at_riverside[:16],
     )
     demo_api.build(centre=riverside, admin=staff_users[ADMIN_EMAIL])
+    demo_contributions.recorded_when_given(riverside)
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),

@@ -234,3 +234,14 @@ def add_follow_up_replies(project: Project) -> None:
     ]
     for invitation, text in zip(invitations, replies, strict=False):
         record_follow_up_reply(invitation, text)
+
+
+def recorded_when_given(centre: Organisation) -> None:
+    """The demo is built in one go, so every contribution would have been recorded today:
+    those still waiting were recorded at noon on the day they were given, so the queue and
+    the coordinator's home page show how long each has waited."""
+    waiting = list(Contribution.objects.filter(organisation=centre, status=ResponseStatus.NEW))
+    for contribution in waiting:
+        noon = datetime.datetime.combine(contribution.given_on, datetime.time(12))
+        contribution.recorded_at = timezone.make_aware(noon)
+    Contribution.objects.bulk_update(waiting, ["recorded_at"], batch_size=500)

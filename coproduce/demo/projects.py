@@ -33,6 +33,7 @@ from coproduce.activities.models import (
     SlotAnswer,
 )
 from coproduce.demo.plans import Draw
+from coproduce.notifications.models import Message, Status
 from coproduce.people.models import Person
 from coproduce.projects.models import (
     BudgetKind,
@@ -464,6 +465,26 @@ def build(
             for n, person in enumerate(group, start=1)
         ]
     )
+    # One invitation email bounced: the coordinator phones instead (the home page and the
+    # messages not sent say so).
+    bounced = group[4]
+    Message.objects.create(
+        organisation=centre,
+        person=bounced,
+        channel="email",
+        kind="activities.invitation",
+        subject="You are invited: Pilot review meeting",
+        body=(
+            f"Dear {bounced.full_name},\n\nYou are invited to the Pilot review meeting on "
+            f"{upcoming_at:%A %d %B} at 10.30am, at the Riverside Carers' Centre or online.\n\n"
+            "Please tell us if you can come, and what support you need."
+        ),
+        recipient=bounced.email,
+        status=Status.FAILED,
+        error="The email address does not exist (permanent failure).",
+        attempts=1,
+        idempotency_key=f"activities.{upcoming.pk}.invitation.{bounced.pk}.1",
+    )
     # Cancelled at short notice (the venue flooded): counted, with a carer's costs recorded.
     flooded_at = at(weekday_after(today - datetime.timedelta(days=45), 3), 10)
     flooded = Activity.objects.create(
@@ -649,6 +670,20 @@ def build(
                 leads=[(hosts[0], LeadRole.CARER_LED), (hosts[1], LeadRole.CARER_LED)],
             )
         )
+
+    # The next café is in the diary, but nobody has been invited yet and the minimum notice
+    # is close: the coordinator's home page says so.
+    Activity.objects.create(
+        project=cafes,
+        stage=Stage.DELIVERY,
+        kind=ActivityKind.MEETING,
+        title="Wellbeing café",
+        format=Format.IN_PERSON,
+        status=ActivityStatus.SCHEDULED,
+        starts_at=at(weekday_after(today + datetime.timedelta(days=13), 1), 10, 30),
+        reminder_days=[7, 1],
+        **CENTRE,
+    )
 
     # 4. A funding bid: carers not involved yet, which the project page shows honestly.
     bid = Project.objects.create(

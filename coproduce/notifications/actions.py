@@ -5,7 +5,7 @@ from typing import Any
 from django.conf import settings
 from django.db import transaction
 from django.template import engines
-from django.utils import translation
+from django.utils import timezone, translation
 
 from coproduce.notifications import rules
 from coproduce.notifications.models import Message, Status
@@ -72,3 +72,10 @@ def notify(
     if created and sendable:
         transaction.on_commit(lambda: send_message.enqueue(message.pk))
     return message
+
+
+def deal_with(message: Message) -> bool:
+    """Staff delivered a message that could not be sent (or it no longer needs sending).
+    Once: a second click changes nothing and says so (False)."""
+    not_yet = Message.objects.filter(pk=message.pk, dealt_with_at=None)
+    return not_yet.update(dealt_with_at=timezone.now()) == 1

@@ -48,6 +48,9 @@ class Message(models.Model):
     idempotency_key = models.CharField(max_length=200, unique=True)
     created_at = models.DateTimeField(auto_now_add=True)
     sent_at = models.DateTimeField(null=True, blank=True)
+    # Staff delivered a message that could not be sent themselves (phoned or wrote), or
+    # decided it no longer needs delivering: it leaves the list of messages not sent.
+    dealt_with_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

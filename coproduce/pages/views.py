@@ -1,16 +1,24 @@
 """Pages every visitor can reach: the start page, statements, and the error pages."""
 
+from dataclasses import dataclass
+from typing import Any
+
 from django.core.paginator import Paginator
+from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 
 from coproduce.accountability.access import public_boards_of
-from coproduce.activities.access import own_invitations
+from coproduce.activities.access import at_risk_of_short_notice, needs_to_arrange, own_invitations
 from coproduce.activities.models import ActivityStatus
-from coproduce.breaks.access import pays_for_a_scheme, practices_for
+from coproduce.activities.rules import notice_days
+from coproduce.breaks.access import pays_for_a_scheme, practices_for, referrals_waiting
+from coproduce.contributions.access import waiting_for_response
 from coproduce.decisions.access import own_proposals_waiting
-from coproduce.recruitment.access import open_briefs_of
+from coproduce.notifications.access import messages_not_delivered
+from coproduce.payments.access import claims_to_approve
+from coproduce.recruitment.access import expressions_to_screen, open_briefs_of
 from coproduce.selfassessment import access as self_assessment
 from coproduce.surveys.access import open_public_surveys_of, published_results_of
 from coproduce.tenancy.access import (
@@ -26,6 +34,39 @@ DIRECTORY_PAGE_SIZE = 25
 # However much an organisation has open, its front door shows this many of each kind,
 # newest first, so the page stays short and its queries few.
 FRONT_DOOR_SHOWN = 20
+WAITING_SHOWN = 5  # of each kind of work waiting for staff; its own page lists the rest
+
+
+@dataclass(frozen=True)
+class Waiting:
+    """How much of one kind of work is waiting, and the first few (a count, then the first
+    few when there are any: at most two queries, whatever the size)."""
+
+    count: int
+    first: list[Any]
+
+    @property
+    def more(self) -> int:
+        return self.count - len(self.first)
+
+
+def waiting(rows: "QuerySet[Any]") -> Waiting:
+    count = rows.count()
+    return Waiting(count, list(rows[:WAITING_SHOWN]) if count else [])
+
+
+def staff_today(request: HttpRequest, runs_breaks: bool) -> dict[str, Waiting | None]:
+    """What is waiting for staff across the projects they reach, each kind from its own
+    app's door, most pressing first within each kind."""
+    return {
+        "contributions": waiting(waiting_for_response(request)),
+        "needs": waiting(needs_to_arrange(request)),
+        "short_notice": waiting(at_risk_of_short_notice(request)),
+        "claims": waiting(claims_to_approve(request)),
+        "expressions": waiting(expressions_to_screen(request)),
+        "referrals": waiting(referrals_waiting(request)) if runs_breaks else None,
+        "messages": waiting(messages_not_delivered(request)),
+    }
 
 
 def home(request: HttpRequest) -> HttpResponse:
@@ -36,17 +77,23 @@ def home(request: HttpRequest) -> HttpResponse:
             organisations = Paginator(public_organisations(), DIRECTORY_PAGE_SIZE)
             context["directory"] = organisations.get_page(request.GET.get("page"))
         return render(request, "pages/home.html", context)
+    staff = is_staff(request)
+    runs_breaks = staff and pays_for_a_scheme(request)
+    now = timezone.now()
     context = {
         "membership": membership,
         "several": memberships_for(request).count() > 1,
         "refers_for_breaks": practices_for(request).exists(),
-        "runs_breaks": is_staff(request) and pays_for_a_scheme(request),
+        "runs_breaks": runs_breaks,
+        "today": staff_today(request, runs_breaks) if staff else None,
+        "now": now,
+        "notice_days": notice_days,
         "invitations": (
             list(
                 own_invitations(request)
                 .filter(
                     activity__status=ActivityStatus.SCHEDULED,
-                    activity__starts_at__gt=timezone.now(),
+                    activity__starts_at__gt=now,
                 )
                 .select_related("activity")
                 .order_by("activity__starts_at", "pk")[:UPCOMING_SHOWN]

@@ -8,10 +8,10 @@ details and change rates; coordinators approve.
 from django.db.models import QuerySet
 from django.http import Http404, HttpRequest
 
-from coproduce.payments.models import Claim, Line, PaymentPolicy
+from coproduce.payments.models import Claim, Line, PaymentPolicy, Status
 from coproduce.people.access import own_rows
 from coproduce.people.models import Person
-from coproduce.projects.access import project_for
+from coproduce.projects.access import project_for, projects_for
 from coproduce.projects.models import Project
 from coproduce.tenancy.access import (
     ADMIN_ROLES,
@@ -30,6 +30,18 @@ def claims_for(request: HttpRequest) -> QuerySet[Claim]:
     if membership.role in PEOPLE_ROLES:
         return Claim.objects.filter(of_organisation(membership))
     return Claim.objects.filter(own_rows(membership))
+
+
+def claims_to_approve(request: HttpRequest) -> QuerySet[Claim]:
+    """Staff: claims of the organisation's carers, on projects the user reaches, waiting for
+    approval; the longest waiting first, each with its claimant and project."""
+    membership = require_staff(request)
+    waiting = Claim.objects.filter(
+        of_organisation(membership),
+        project__in=projects_for(request),
+        status=Status.SUBMITTED,
+    )
+    return waiting.select_related("person", "project").order_by("submitted_at", "pk")
 
 
 def projects_to_claim_from(person: Person) -> QuerySet[Project]:

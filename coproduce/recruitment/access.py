@@ -14,7 +14,7 @@ from django.http import HttpRequest
 
 from coproduce.projects.access import projects_for, projects_of_organisation
 from coproduce.projects.models import Project
-from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest
+from coproduce.recruitment.models import Brief, EasyReadLine, ExpressionOfInterest, State
 from coproduce.recruitment.rules import may_screen
 from coproduce.tenancy.access import membership_for, of_organisation, one, require_staff
 from coproduce.tenancy.models import Organisation
@@ -72,6 +72,15 @@ def easy_read_line_for(brief: Brief, pk: int) -> EasyReadLine:
 def expressions_for(request: HttpRequest) -> QuerySet[ExpressionOfInterest]:
     membership = require_staff(request)
     return ExpressionOfInterest.objects.filter(of_organisation(membership, "brief__project"))
+
+
+def expressions_to_screen(request: HttpRequest) -> QuerySet[ExpressionOfInterest]:
+    """Staff: answers to the organisation's briefs, on projects the user may change, that
+    nobody has screened yet; oldest first, each with its brief and person."""
+    received = expressions_for(request).filter(
+        state=State.RECEIVED, brief__project__in=projects_for(request, need="edit")
+    )
+    return received.select_related("brief", "person").order_by("received_at", "pk")
 
 
 def expression_for(request: HttpRequest, pk: int) -> ExpressionOfInterest:

@@ -66,7 +66,7 @@ def test_the_demo_carer_is_in_a_group_with_a_professional_partner(built_demo: st
 def test_the_next_meeting_is_scheduled_with_at_least_the_minimum_notice(built_demo: str) -> None:
     upcoming = Activity.objects.filter(
         status=ActivityStatus.SCHEDULED, starts_at__gt=timezone.now()
-    ).get()
+    ).get(title="Pilot review meeting")  # the next café is diarised, nobody invited yet
     scheduled = upcoming.changes.get(kind=ChangeKind.SCHEDULED)
     assert scheduled.notice_days >= upcoming.project.organisation.minimum_notice_days
     assert not scheduled.short_notice

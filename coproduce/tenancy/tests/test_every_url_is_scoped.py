@@ -67,6 +67,7 @@ B_ARGUMENTS = {
     "plan_action_pk",
     "review_uuid",
     "match_pk",
+    "message_pk",
 }
 # The signed-out home lists every organisation's name, linking to its front door: a name
 # is all it shows of B (its front door is checked at org-a, like open-door feedback).
@@ -233,6 +234,24 @@ def b_surveys(b_project: Project, carer_b: Member) -> dict[str, object]:
     }
 
 
+def b_message(carer_b: Member) -> int:
+    """A message to B's carer that could not be sent."""
+    from coproduce.notifications.models import Message, Status
+
+    message = Message.objects.create(
+        organisation=carer_b.organisation,
+        person=carer_b.person,
+        channel="email",
+        kind="test",
+        subject="Zebedee-B subject",
+        body="Zebedee-B body",
+        recipient=carer_b.person.email,
+        status=Status.FAILED,
+        idempotency_key="test.zebedee-b",
+    )
+    return message.pk
+
+
 def b_accountability(b_project: Project) -> dict[str, object]:
     """An action of B's answering B's contribution (made just before this), with a
     comment, on a board B has not made public (so its public pages must 404 too)."""
@@ -360,6 +379,7 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         **b_review(b_project, carer_b),
         **b_imports(staff_b, carer_b),
         "api_token_pk": b_api_token(staff_b),
+        "message_pk": b_message(carer_b),
     }
 
 
