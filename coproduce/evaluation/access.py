@@ -20,9 +20,10 @@ from django.utils import timezone
 from coproduce.activities.models import Activity, ActivityStatus
 from coproduce.evaluation.models import Asking, EvaluationQuestion, Review, ReviewComment
 from coproduce.people.access import own_rows
-from coproduce.projects.access import rows_of_project
+from coproduce.projects.access import projects_of_organisation, rows_of_project
 from coproduce.projects.models import GroupRole, Project, ProjectMember
 from coproduce.tenancy.access import Need, is_staff, membership_for, one
+from coproduce.tenancy.models import Organisation
 
 
 def questions_of(
@@ -107,3 +108,12 @@ def public_review_for(review_uuid: uuid.UUID) -> Review:
         "project__organisation"
     )
     return one(published, public_id=review_uuid)
+
+
+def published_reviews_of(organisation: Organisation) -> QuerySet[Review]:
+    """The published final reviews of an organisation's projects (owned or co-owned), for
+    its public front door, the latest first, with their projects."""
+    published = Review.objects.filter(
+        project__in=projects_of_organisation(organisation), published_at__isnull=False
+    )
+    return published.select_related("project").order_by("-published_at", "-pk")

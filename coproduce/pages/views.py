@@ -16,6 +16,7 @@ from coproduce.activities.rules import notice_days
 from coproduce.breaks.access import pays_for_a_scheme, practices_for, referrals_waiting
 from coproduce.contributions.access import waiting_for_response
 from coproduce.decisions.access import own_proposals_waiting
+from coproduce.evaluation.access import published_reviews_of
 from coproduce.notifications.access import messages_not_delivered
 from coproduce.payments.access import claims_to_approve
 from coproduce.recruitment.access import expressions_to_screen, open_briefs_of
@@ -131,6 +132,7 @@ def front_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
         "surveys": list(open_public_surveys_of(organisation, now).order_by("-pk")[:shown]),
         "boards": list(public_boards_of(organisation).order_by("-project_id")[:shown]),
         "results": list(published_results_of(organisation).order_by("-pk")[:shown]),
+        "reviews": list(published_reviews_of(organisation)[:shown]),
         "its_admin": membership is not None
         and membership.organisation_id == organisation.pk
         and membership.role == Role.ADMIN,

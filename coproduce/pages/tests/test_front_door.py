@@ -12,6 +12,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from coproduce.accountability.models import BoardSettings
+from coproduce.evaluation.models import Review
 from coproduce.projects.tests.factories import ProjectFactory
 from coproduce.recruitment.tests.factories import (
     BriefFactory,
@@ -24,6 +25,7 @@ from coproduce.tenancy.models import Organisation, Partnership
 from coproduce.tenancy.tests.factories import OrganisationFactory
 
 TODAY = timezone.localdate()
+NOW = timezone.now()
 
 
 def front_door(client: Client, organisation: Organisation) -> str:
@@ -48,12 +50,17 @@ def open_things(organisation: Organisation, n: int, tag: str = "Open") -> None:
             results_published=True,
         )
         BoardSettings.objects.create(project=project, public=True)
+        Review.objects.create(
+            project=project, outcomes="Outcomes", updated_at=timezone.now(), published_at=NOW
+        )
+        draft = ProjectFactory.create(organisation=organisation, title=f"{tag} drafting {i}")
+        Review.objects.create(project=draft, outcomes="Not yet", updated_at=timezone.now())
 
 
 def test_the_front_door_shows_what_is_open_and_public(client: Client, org_a: Organisation) -> None:
     open_things(org_a, 1)
     html = front_door(client, org_a)
-    brief = org_a.projects.get().briefs.get()
+    brief = org_a.projects.get(title="Open project 0").briefs.get()
     assert "Open brief 0" in html
     assert reverse("recruitment:public-brief", args=[brief.public_id]) in html
     assert reverse("recruitment:public-easy-read", args=[brief.public_id]) in html
@@ -61,6 +68,10 @@ def test_the_front_door_shows_what_is_open_and_public(client: Client, org_a: Org
     assert "Results of Open results 0" in html
     assert "Open project 0" in html  # its public You Said, We Did board
     assert reverse("contributions:open-door", args=[org_a.slug]) in html
+    published = Review.objects.get(project__title="Open project 0")
+    assert "Final review of Open project 0" in html
+    assert reverse("evaluation:public-review-pdf", args=[published.public_id]) in html
+    assert "Open drafting 0" not in html  # a review still being written
 
 
 def test_the_front_door_never_shows_what_is_not_public(
@@ -209,10 +220,11 @@ def test_the_front_door_runs_a_fixed_number_of_queries(
 ) -> None:
     open_things(org_a, count)
     # The organisation; open briefs (with whether each has an easy read); open surveys;
-    # public boards (with their projects); published results.
-    with django_assert_num_queries(5):
+    # public boards (with their projects); published results; published reviews.
+    with django_assert_num_queries(6):
         html = front_door(client, org_a)
     assert html.count("Results of Open results") == count
+    assert html.count("Final review of Open project") == count
 
 
 def test_the_signed_out_home_lists_every_organisations_front_door(
