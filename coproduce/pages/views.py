@@ -4,7 +4,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.core.paginator import Paginator
-from django.db.models import QuerySet
+from django.db.models import Count, QuerySet, Window
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
@@ -52,8 +52,13 @@ class Waiting:
 
 
 def waiting(rows: "QuerySet[Any]") -> Waiting:
-    count = rows.count()
-    return Waiting(count, list(rows[:WAITING_SHOWN]) if count else [])
+    """The first few rows and how many there are in one query (COUNT(*) OVER (), counted
+    before the LIMIT); a DISTINCT query counts in a query of its own."""
+    if rows.query.distinct:
+        count = rows.count()
+        return Waiting(count, list(rows[:WAITING_SHOWN]) if count else [])
+    first = list(rows.annotate(waiting_total=Window(Count("pk")))[:WAITING_SHOWN])
+    return Waiting(first[0].waiting_total if first else 0, first)
 
 
 def staff_today(request: HttpRequest, runs_breaks: bool) -> dict[str, Waiting | None]:
