@@ -64,8 +64,10 @@ def slot(name: str) -> Markup:
     return Markup(f"@@slot-{name}@@")
 
 
-def kept(*key: Any, caller: Callable[[], str], slots: dict[str, str] | None = None) -> Markup:
-    """`{% call kept("navigation", language, role, slots={"csrf": csrf_input}) %}...{% endcall %}`:
+def layout_part(
+    *key: Any, caller: Callable[[], str], slots: dict[str, str] | None = None
+) -> Markup:
+    """`{% call layout_part("navigation", language, role, slots={"csrf": csrf_input}) %}...{% endcall %}`:
     the block's HTML for `key`, rendered the first time only, with its slots filled."""
     html = _layout.get(key)
     if html is None:
@@ -107,7 +109,7 @@ def environment(**options: Any) -> Environment:
             "error_summary_items": govuk_forms.error_summary_items,
             "form_token": once.form_token,
             "person_url": person_url,
-            "kept": kept,
+            "layout_part": layout_part,
             "slot": slot,
         }
     )

@@ -9,12 +9,11 @@ preview and the dry run have problems to show. Channel, language and consent are
 on some rows, as they are in real exports: the import leaves them unknown.
 """
 
-import csv
-import io
 import random
 from collections.abc import Iterator
 
 from coproduce.imports.rules import PRESETS
+from coproduce.lib import exports
 
 HEADERS = list(PRESETS["case_management"][1].values())
 FORENAMES = (
@@ -81,9 +80,4 @@ def rows(count: int, seed: int = 16) -> Iterator[list[str]]:
 
 def csv_bytes(count: int, seed: int = 16, extra: list[list[str]] | None = None) -> bytes:
     """The export as a UTF-8 CSV, with `extra` rows at the end."""
-    out = io.StringIO()
-    writer = csv.writer(out)
-    writer.writerow(HEADERS)
-    writer.writerows(rows(count, seed))
-    writer.writerows(extra or [])
-    return out.getvalue().encode()
+    return exports.csv_bytes([HEADERS, *rows(count, seed), *(extra or [])])

@@ -379,7 +379,7 @@ def _finish(run_id: int, **fields: Any) -> None:
 
 def _delete_file(run: ImportRun) -> None:
     if run.file:
-        run.file.delete(save=False)
+        delete_on_commit(run.file)
         ImportRun.objects.filter(pk=run.pk).update(file="")
 
 

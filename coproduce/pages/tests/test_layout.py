@@ -66,7 +66,9 @@ def test_a_path_goes_into_its_slot_escaped_and_is_never_read_as_a_slot() -> None
     def part() -> str:
         return '<input name="next" value="@@slot-next@@">@@slot-csrf@@'
 
-    html = jinja2.kept("test", caller=part, slots={"next": '/"><b>@@slot-csrf@@', "csrf": "T"})
+    html = jinja2.layout_part(
+        "test", caller=part, slots={"next": '/"><b>@@slot-csrf@@', "csrf": "T"}
+    )
     assert html == '<input name="next" value="/&#34;&gt;&lt;b&gt;@@slot-csrf@@">T'
 
 
@@ -79,6 +81,6 @@ def test_a_part_is_made_once_for_its_key_and_again_for_another() -> None:
         return label
 
     for _ in range(3):
-        jinja2.kept("nav", "cy", "carer", caller=lambda: part("carer in Welsh"))
-    jinja2.kept("nav", "en", "carer", caller=lambda: part("carer in English"))
+        jinja2.layout_part("nav", "cy", "carer", caller=lambda: part("carer in Welsh"))
+    jinja2.layout_part("nav", "en", "carer", caller=lambda: part("carer in English"))
     assert made == ["carer in Welsh", "carer in English"]

@@ -86,6 +86,7 @@ WORDS = {
     "notifications.Message recipient": "zq-recipient@example.org",
     "admin.LogEntry": "zq-admin-log-message",
     "imports.SourceRecord": "zq-source-system-id",
+    "selfassessment.Answer": "zq-self-assessment-comment",
 }
 QUESTION = "Did the zq-checklist make leaving hospital easier?"
 # Words given in confidence are for the coordinator and the person, not staff downloading
@@ -218,6 +219,21 @@ def scene(
         text="Say which wards.",
         version=1,
         given_at=timezone.now(),
+    )
+
+    # Their answers to the organisation's self-assessment: the score stays in the figures,
+    # without them or their comment.
+    from coproduce.selfassessment import actions as selfassessment
+    from coproduce.selfassessment.models import Question, Side
+
+    round_ = selfassessment.open_round(person.organisation, "This year")
+    question = Question.objects.filter(organisation=person.organisation).first()
+    assert question is not None
+    selfassessment.answer(
+        round_,
+        Side.CARERS,
+        {question: selfassessment.Given(3, WORDS["selfassessment.Answer"])},
+        person=person,
     )
 
     # Imported from the centre's own database: their id there.
