@@ -224,15 +224,16 @@ def scene(
     # Their answers to the organisation's self-assessment: the score stays in the figures,
     # without them or their comment.
     from coproduce.selfassessment import actions as selfassessment
-    from coproduce.selfassessment.models import Question, Side
+    from coproduce.selfassessment.models import Question as Statement
+    from coproduce.selfassessment.models import Side
 
     round_ = selfassessment.open_round(person.organisation, "This year")
-    question = Question.objects.filter(organisation=person.organisation).first()
-    assert question is not None
+    statement = Statement.objects.filter(organisation=person.organisation).first()
+    assert statement is not None
     selfassessment.answer(
         round_,
         Side.CARERS,
-        {question: selfassessment.Given(3, WORDS["selfassessment.Answer"])},
+        {statement: selfassessment.Given(3, WORDS["selfassessment.Answer"])},
         person=person,
     )
 
