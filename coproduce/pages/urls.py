@@ -9,4 +9,5 @@ urlpatterns = [
     path("pages/accessibility/", views.accessibility, name="accessibility"),
     path("pages/privacy/", views.privacy, name="privacy"),
     path("ping/", views.ping, name="ping"),
+    path("health/", views.health, name="health"),
 ]

@@ -5,7 +5,7 @@ from typing import Any
 
 from django.core.paginator import Paginator
 from django.db.models import Count, QuerySet, Window
-from django.http import HttpRequest, HttpResponse
+from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import render
 from django.utils import timezone
 
@@ -17,6 +17,7 @@ from coproduce.breaks.access import pays_for_a_scheme, practices_for, referrals_
 from coproduce.contributions.access import waiting_for_response
 from coproduce.decisions.access import own_proposals_waiting
 from coproduce.evaluation.access import published_reviews_of
+from coproduce.lib import health as lib_health
 from coproduce.notifications.access import messages_not_delivered
 from coproduce.payments.access import claims_to_approve
 from coproduce.recruitment.access import expressions_to_screen, open_briefs_of
@@ -157,6 +158,16 @@ def ping(request: HttpRequest) -> HttpResponse:
     """Alive: the smallest answer the whole middleware stack gives (no database, no
     template). Load balancers ask it; the load harness measures it as its ceiling."""
     return HttpResponse("ok", content_type="text/plain; charset=utf-8")
+
+
+def health(request: HttpRequest) -> JsonResponse:
+    """For a load balancer or a monitor: 200 while the database and the shared cache
+    answer, 503 when either fails; with how long the oldest due task has waited for a
+    worker (coproduce/lib/health.py). Nothing in it is about anyone."""
+    found = lib_health.check()
+    response = JsonResponse(found.as_dict(), status=200 if found.serving else 503)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def bad_request(request: HttpRequest, exception: Exception | None = None) -> HttpResponse:
