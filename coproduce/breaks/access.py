@@ -4,12 +4,15 @@ Referrals are seen by the referring practice (its members) and by the scheme's p
 support organisation (its admins and coordinators), and by nobody else.
 """
 
-from django.db.models import OuterRef, Q, QuerySet, Subquery
+import datetime
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.http import HttpRequest
 
 from coproduce.breaks.models import Practice, PracticeMember, Referral, ReferralStatus, Scheme
 from coproduce.people.models import Person
 from coproduce.tenancy.access import one, require_staff, user_for
+from coproduce.tenancy.models import Organisation
 
 
 def practices_for(request: HttpRequest) -> QuerySet[Practice]:
@@ -88,3 +91,17 @@ def referrals_paid_by(organisation_id: int) -> QuerySet[Referral]:
     return Referral.objects.filter(scheme__payment_organisation_id=organisation_id).exclude(
         status=ReferralStatus.DRAFT
     )
+
+
+def referral_figures_of(
+    organisation: Organisation, since: datetime.datetime, until: datetime.datetime
+) -> dict[str, int]:
+    """How many referrals sent in [since, until) to the schemes an organisation pays for
+    are in each state (one query; counts only, for its open data)."""
+    sent = Referral.objects.filter(
+        scheme__payment_organisation=organisation,
+        submitted_at__gte=since,
+        submitted_at__lt=until,
+    ).exclude(status=ReferralStatus.DRAFT)
+    counts = sent.order_by().values("status").annotate(n=Count("pk"))
+    return {row["status"]: row["n"] for row in counts}

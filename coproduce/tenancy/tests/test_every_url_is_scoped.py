@@ -174,6 +174,8 @@ def b_contributions(b_project: Project, carer_b: Member) -> dict[str, object]:
         "contribution_pk": contribution.pk,
         "attachment_pk": attachment.pk,
         "organisation_slug": "org-a",
+        # A's open data (public by design, like its front door): none of B's rows count.
+        "key": "actions",
     }
 
 
