@@ -47,6 +47,7 @@ from coproduce.demo import contributions as demo_contributions
 from coproduce.demo import data
 from coproduce.demo import decisions as demo_decisions
 from coproduce.demo import evaluation as demo_evaluation
+from coproduce.demo import imports as demo_imports
 from coproduce.demo import payments as demo_payments
 from coproduce.demo import projects as demo_projects
 from coproduce.demo import selfassessment as demo_selfassessment
@@ -422,6 +423,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
     )
     demo_api.build(centre=riverside, admin=staff_users[ADMIN_EMAIL])
     demo_contributions.recorded_when_given(riverside)
+    demo_imports.build(centre=riverside, admin=staff_users[ADMIN_EMAIL])
 
     return DemoSummary(
         riverside_carers=CarerProfile.objects.filter(person__organisation=riverside).count(),

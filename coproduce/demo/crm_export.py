@@ -60,7 +60,7 @@ def _row(draw: random.Random, number: int) -> list[str]:
         f"{draw.randint(1, 120)} {draw.choice(STREETS)}",
         town,
         postcode,
-        f"01632 {draw.randint(0, 999999):06d}",
+        f"01632 960{draw.randint(0, 999):03d}",
         f"{forename.lower()}.{surname.lower()}{number}@example.org",
         draw.choice(CHANNELS),
         draw.choice(LANGUAGES),
