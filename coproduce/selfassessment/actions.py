@@ -12,6 +12,7 @@ from django.utils import timezone
 from coproduce.accountability.models import ActionStatus
 from coproduce.accounts.models import User
 from coproduce.people.models import Person
+from coproduce.selfassessment.guidance import GUIDANCE
 from coproduce.selfassessment.models import (
     Answer,
     Channel,
@@ -40,6 +41,23 @@ class Given:
     comment: str = ""
 
 
+def restore_guidance() -> None:
+    """The platform's guidance set, from what ships (guidance.GUIDANCE) if it is empty."""
+    if Question.objects.filter(organisation=None).exists():
+        return
+    Question.objects.bulk_create(
+        Question(
+            organisation=None,
+            area=area,
+            principle=principle,
+            position=position,
+            text=text,
+            text_cy=text_cy,
+        )
+        for position, (area, principle, text, text_cy) in enumerate(GUIDANCE, start=1)
+    )
+
+
 @transaction.atomic
 def adopt_guidance(organisation: Organisation) -> int:
     """Give the organisation its own copy of the guidance questions, if it has none yet.
@@ -47,6 +65,7 @@ def adopt_guidance(organisation: Organisation) -> int:
     Organisation.objects.select_for_update().get(pk=organisation.pk)
     if Question.objects.filter(organisation=organisation).exists():
         return 0
+    restore_guidance()
     guidance = Question.objects.filter(organisation=None, active=True).order_by("position", "pk")
     copies = [
         Question(
