@@ -7,12 +7,15 @@ be a server error, and every answer must match the schema (status, content type,
 tries more (CI uses API_EXAMPLES's default of 15 a operation, about 30 seconds in all)."""
 
 import os
+from collections.abc import Iterator
 from typing import Any
 
 import pytest
 import schemathesis
 from django.core.cache import cache
+from django.core.signals import request_finished, request_started
 from django.core.wsgi import get_wsgi_application
+from django.db import close_old_connections
 from hypothesis import HealthCheck, settings
 from schemathesis.specs.openapi.checks import positive_data_acceptance
 
@@ -30,6 +33,18 @@ schema = schemathesis.openapi.from_wsgi("/api/v1/openapi.json", get_wsgi_applica
 # own ignored_auth check still sends requests without it); query parameters the API does not
 # name are ignored, as HTTP APIs do, so they are not generated as "invalid".
 schema.config.generation.update(with_security_parameters=False, allow_extra_parameters=False)
+
+
+@pytest.fixture(autouse=True)
+def connection_kept_open() -> Iterator[None]:
+    """As Django's test client does: a request through the WSGI app must not close the
+    database connection that holds the test's transaction (PostgreSQL closes it, when the
+    request ends, otherwise)."""
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    yield
+    request_started.connect(close_old_connections)
+    request_finished.connect(close_old_connections)
 
 
 @pytest.fixture
