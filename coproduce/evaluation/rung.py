@@ -43,19 +43,13 @@ The page shows the reasons in plain words and, for the next rung up, what is mis
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date, datetime
-from typing import Any
 
 from django.db.models import (
     Exists,
-    F,
-    Func,
-    IntegerField,
     OuterRef,
     Q,
-    QuerySet,
     Subquery,
 )
-from django.db.models.functions import Coalesce
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -73,6 +67,7 @@ from coproduce.activities.models import (
 from coproduce.contributions.models import Contribution, ResponseStatus
 from coproduce.decisions.models import Position, Proposal
 from coproduce.evaluation.models import EvaluationQuestion
+from coproduce.lib.subqueries import count_of
 from coproduce.payments.models import Claim, Line, LineKind, Status
 from coproduce.projects import extensions, rules
 from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage, StageChange
@@ -126,18 +121,6 @@ class Facts:
     carers_attended: bool  # a carer member attended an activity (any stage)
 
 
-def _count(rows: "QuerySet[Any]", distinct: str = "") -> Coalesce:
-    """COUNT of `rows` as a scalar subquery (of the distinct values of `distinct`)."""
-    if distinct:
-        counter = Func(
-            F(distinct), template="COUNT(DISTINCT %(expressions)s)", output_field=IntegerField()
-        )
-    else:
-        counter = Func(template="COUNT(*)", output_field=IntegerField())
-    counted = rows.order_by().annotate(n=counter).values("n")[:1]
-    return Coalesce(Subquery(counted, output_field=IntegerField()), 0)
-
-
 def _counts(project: Project, now: datetime) -> dict[str, object]:
     """Every count, as one query over the project's row."""
     carers = ProjectMember.objects.filter(project=project, role=GroupRole.CARER)
@@ -176,19 +159,19 @@ def _counts(project: Project, now: datetime) -> dict[str, object]:
         person_id__in=carer_ids,
     )
     annotated = Project.objects.filter(pk=project.pk).annotate(
-        carer_members=_count(carers),
+        carer_members=count_of(carers),
         first_joined=Subquery(first_joined),
-        carer_views=_count(views),
-        views_considered=_count(views.exclude(status=ResponseStatus.NEW)),
-        planning_views_acted_on=_count(views.filter(acted_on, stage=Stage.PLANNING)),
-        decisions=_count(Proposal.objects.filter(project=project)),
-        decisions_with_carers=_count(Proposal.objects.filter(carer_position, project=project)),
-        activities_held=_count(held),
-        activities_carers_led=_count(held.filter(carer_led)),
-        questions_by_carers=_count(
+        carer_views=count_of(views),
+        views_considered=count_of(views.exclude(status=ResponseStatus.NEW)),
+        planning_views_acted_on=count_of(views.filter(acted_on, stage=Stage.PLANNING)),
+        decisions=count_of(Proposal.objects.filter(project=project)),
+        decisions_with_carers=count_of(Proposal.objects.filter(carer_position, project=project)),
+        activities_held=count_of(held),
+        activities_carers_led=count_of(held.filter(carer_led)),
+        questions_by_carers=count_of(
             EvaluationQuestion.objects.filter(project=project, proposed_by_carer=True)
         ),
-        carers_paid=_count(paid, distinct="person_id"),
+        carers_paid=count_of(paid, distinct="person_id"),
     )
     names = [
         "carer_members",
