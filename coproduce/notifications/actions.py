@@ -63,7 +63,7 @@ def letter_layout(person: Person, body: str, today: date | None = None) -> str:
             body = body.removeprefix(greeting).lstrip()
             break
     environment = cast(Jinja2, engines["jinja2"]).env
-    return (
+    letter: str = (
         environment.get_template("notifications/_letter.txt")
         .render(
             {
@@ -75,6 +75,7 @@ def letter_layout(person: Person, body: str, today: date | None = None) -> str:
         )
         .strip()
     )
+    return letter
 
 
 def recipient_for(person: Person, channel: Channel | None) -> str:
