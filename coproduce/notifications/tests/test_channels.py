@@ -13,8 +13,9 @@ from django.core import signing
 from django.utils import translation
 from pytest_django import Settings
 
+from coproduce.conftest import Member
 from coproduce.notifications import rules
-from coproduce.notifications.actions import render, template_names
+from coproduce.notifications.actions import notify, render, template_names
 from coproduce.people.models import Channel, Person
 from coproduce.tenancy.models import Organisation
 
@@ -258,3 +259,41 @@ def test_an_invitation_by_letter_offers_phone_and_post_and_no_calendar_file() ->
     assert "Phone us or write to us (our details are at the top of this letter)" in letter
     assert len(URL.findall(letter)) == 1
     assert "Add it to your calendar" in email
+
+
+@pytest.mark.django_db
+def test_notify_chooses_the_channel_first_and_stores_the_text_it_will_send(
+    carer: Member, settings: Settings
+) -> None:
+    settings.NOTIFY_API_KEY = ""
+    person = carer.person
+    person.phone = "07700 900982"
+    person.save()
+    person.carer_profile.preferred_channel = Channel.SMS
+    person.carer_profile.save()
+    context = {
+        "referral": SimpleNamespace(
+            scheme=SimpleNamespace(payment_organisation=person.organisation)
+        ),
+        "link": f"{SITE}/breaks/wellbeing/abc/",
+    }
+    message = notify(person, "breaks.wellbeing", "breaks_wellbeing", context, idempotency_key="t.1")
+    assert message.channel == Channel.SMS
+    assert message.subject == "How are you since your break?"
+    assert message.body.startswith("Riverside Carers: Hello Margaret Carer. How are you since")
+    assert URL.findall(message.body) == [f"{SITE}/breaks/wellbeing/abc/"]
+    assert rules.sms_length(message.body).parts <= rules.SMS_MAX_PARTS
+    assert message.recipient == "07700 900982"
+
+
+@pytest.mark.django_db
+def test_an_email_has_a_plain_subject_in_the_persons_language(carer: Member) -> None:
+    person = carer.person
+    person.preferred_language = "cy"
+    person.save()
+    context = {"referral": long_context("cy")["referral"]}
+    message = notify(person, "breaks.received", "breaks_received", context, idempotency_key="t.2")
+    assert message.channel == Channel.EMAIL
+    assert message.subject == "Rydych chi wedi cael eich atgyfeirio am seibiant i ofalwr"
+    assert "Subject" not in message.body
+    assert message.body.startswith("Helo Margaret Carer,")
