@@ -230,6 +230,16 @@ def test_a_letter_is_laid_out_as_a_letter() -> None:
     assert not URL.search(body)
 
 
+def test_a_letter_names_the_organisation_once_when_its_address_starts_with_its_name() -> None:
+    person = long_person("en")
+    person.organisation.postal_address = f"{LONG['en']['organisation']}\n14 Long Street\nCF10 1AA"
+    with translation.override("en"):
+        _, body = render(
+            "breaks_received", {"person": person, **long_context("en")}, Channel.LETTER
+        )
+    assert body.splitlines()[:3] == [LONG["en"]["organisation"], "14 Long Street", "CF10 1AA"]
+
+
 def test_a_letter_in_welsh_comes_from_the_organisation_by_its_welsh_name() -> None:
     person = long_person("cy")
     with translation.override("cy"):
