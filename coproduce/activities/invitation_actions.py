@@ -32,7 +32,7 @@ from coproduce.activities.models import (
     Reply,
 )
 from coproduce.activities.signals import follow_up_received
-from coproduce.notifications.actions import notify
+from coproduce.notifications.actions import Preview, notify, preview
 from coproduce.notifications.models import Message, Status
 from coproduce.people.models import Person
 from coproduce.tenancy.models import Organisation
@@ -162,6 +162,16 @@ def group_members(activity: Activity) -> QuerySet[Person]:
         project_memberships__left_on=None,
         erased_at=None,
     ).order_by("full_name", "pk")
+
+
+def preview_invitation(activity: Activity, person: Person) -> list[Preview]:
+    """The invitation as `person` would get it by email, text and letter, in their
+    language, without sending or storing anything. Someone not invited yet is shown it
+    with links that will work once they are."""
+    invitation = Invitation.objects.filter(activity=activity, person=person).first()
+    if invitation is None:
+        invitation = Invitation(activity=activity, person=person)
+    return preview(person, "activities_invitation", message_context(invitation, activity))
 
 
 def send_invitation(invitation: Invitation, activity: Activity) -> Message:

@@ -246,3 +246,22 @@ class FollowUpForm(GovukForm):
         max_length=10000,
         error_messages={"required": _("Write what you would like to add")},
     )
+
+
+class PreviewForm(GovukForm):
+    """Whose invitation to show, before anyone is sent it (a GET form: it changes nothing)."""
+
+    person = forms.ChoiceField(
+        label=_("Show the invitation as this person would get it"),
+        error_messages={"required": _("Select the person whose invitation you want to see")},
+    )
+
+    def __init__(self, *args: Any, people: list[Person], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.by_pk = {str(p.pk): p for p in people}
+        field = self.fields["person"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [("", _("Choose a person")), *((str(p.pk), p.full_name) for p in people)]
+
+    def chosen(self) -> Person:
+        return self.by_pk[self.cleaned_data["person"]]

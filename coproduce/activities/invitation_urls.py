@@ -10,6 +10,7 @@ from coproduce.activities import invitation_views as views
 urlpatterns: list[URLPattern] = [
     path("activities/<int:pk>/invite/", views.invite, name="invite"),
     path("activities/<int:pk>/invitations/", views.invitations, name="invitations"),
+    path("activities/<int:pk>/invitations/preview/", views.preview, name="invitation-preview"),
     path(
         "activities/<int:pk>/invitations/<int:invitation_pk>/",
         views.invitation,

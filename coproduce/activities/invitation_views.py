@@ -21,6 +21,7 @@ from coproduce.activities.invitation_forms import (
     CheckInForm,
     FollowUpForm,
     InviteForm,
+    PreviewForm,
     RegisterForm,
     ReplyForm,
     SupportForm,
@@ -28,6 +29,7 @@ from coproduce.activities.invitation_forms import (
 from coproduce.activities.models import Activity, ActivityStatus, Invitation, Reply
 from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
+from coproduce.people.models import Channel
 from coproduce.tenancy.access import user_for
 
 REPLY_ORDER = Case(
@@ -68,6 +70,16 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
     return render_page(
         request, "activities/invitation_invite.html", context, form=form, bad=unscheduled
     )
+
+
+def preview(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff: the invitation as one chosen person would get it, by each channel, in their
+    language. A GET form: it sends nothing and stores no message."""
+    activity = access.activity_for(request, pk, "edit")
+    form = PreviewForm(request.GET or None, people=list(actions.group_members(activity)))
+    previews = actions.preview_invitation(activity, form.chosen()) if form.is_valid() else []
+    context = _staff_page(activity, form=form, previews=previews, channel=Channel)
+    return render_page(request, "activities/invitation_preview.html", context, form=form)
 
 
 def invitations(request: HttpRequest, pk: int) -> HttpResponse:

@@ -1,4 +1,4 @@
-"""axe-core on the agenda pages and open-door feedback as evaluation evidence (issue 12): an activity's agenda with a carer's suggestion
+"""axe-core on the agenda pages, open-door feedback as evaluation evidence (issue 12) and the invitation preview (issue 14): an activity's agenda with a carer's suggestion
 waiting, as the coordinator (the agenda, deciding on the suggestion) and as the carer in the
 group (the activity, suggesting an item); each form's error state is checked too."""
 
@@ -92,4 +92,39 @@ def test_filing_open_door_feedback_and_the_evaluation_evidence_pass_axe(
         report.audit(page, path)
         if path.endswith("/project/"):
             _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)
+
+
+def test_the_invitation_preview_passes_axe_at_320px(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: Member,
+    carer: Member,
+    settings: Settings,
+) -> None:
+    """The preview of an invitation (issue 14): no one chosen, a carer chosen (email, text,
+    letter), a choice that is not in the group (the error state), and on a 320px screen."""
+    from coproduce.notifications.models import Message
+
+    settings.NOTIFY_API_KEY = ""
+    activity = activity_of(project_with(coordinator, carer))
+    sign_in(page, live_server, coordinator, check=False)
+    report = Report()
+    base = f"{live_server.url}/activities/{activity.pk}/invitations/preview/"
+    for query, status in (("", 200), (f"?person={carer.person.pk}", 200), ("?person=0", 400)):
+        for width in (1024, 320):
+            page.set_viewport_size({"width": width, "height": 800})
+            response = page.goto(base + query)
+            assert response is not None
+            assert response.status == status, f"{query} answered {response.status}"
+            report.audit(page, f"preview{query} at {width}px")
+            overflow = page.evaluate("document.documentElement.scrollWidth")
+            assert overflow <= width, f"preview{query} scrolls sideways at {width}px"
+    page.set_viewport_size({"width": 1024, "height": 800})
+    page.goto(base)
+    page.select_option("select[name=person]", str(carer.person.pk))
+    with page.expect_navigation():
+        page.get_by_role("button", name="Show the invitation").click()
+    assert "How it will be sent" in page.content()
+    assert not Message.objects.exists()
     assert not report.failures, "\n\n".join(report.failures)

@@ -7,7 +7,15 @@ channel. In the Notify dashboard create:
 - an email template with subject `((subject))` and message `((body))`;
 - a text message template with message `((body))`;
 - a letter template with heading `((subject))` and body `((body))` (Notify fills the
-  address block from the personalisation `address_line_1` to `address_line_7`).
+  address block from the personalisation `address_line_1` to `address_line_7`). Leave
+  the template's contact block empty: the platform serves many organisations, so each
+  letter's body starts with its own organisation's name, address and phone, then the date,
+  "Dear ...", the message, how to reply by phone or post, and "Yours sincerely"
+  (`actions.letter_layout`). Bodies use only what Notify prints in letters as written:
+  paragraphs split by a blank line, single line breaks and "-" lists.
+
+Texts are written short for their channel (`<template>.sms.txt`, two GSM-7 parts at most:
+see `rules.sms_length`), so the text message template must be `((body))` and nothing else.
 
 Put their ids in NOTIFY_EMAIL_TEMPLATE_ID, NOTIFY_SMS_TEMPLATE_ID and
 NOTIFY_LETTER_TEMPLATE_ID, and the API key in NOTIFY_API_KEY. Without them these

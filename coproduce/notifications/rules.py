@@ -1,6 +1,7 @@
 """Pure decisions about how to reach a person: no writes, no request."""
 
 import re
+from dataclasses import dataclass
 from datetime import timedelta
 
 from coproduce.people.models import CarerProfile, Channel, Person
@@ -58,6 +59,16 @@ def _usable(person: Person, channel: Channel) -> bool:
     return bool(person.phone.strip())
 
 
+def usable(person: Person, channel: Channel) -> bool:
+    """The person has the details for `channel` and has not asked not to be reached by it."""
+    if person.is_erased or not _usable(person, channel):
+        return False
+    try:
+        return channel in person.carer_profile.contactable_channels()
+    except CarerProfile.DoesNotExist:
+        return True
+
+
 def choose_channel(person: Person) -> Channel | None:
     """The person's preferred channel if allowed and possible, else the first that is
     (email, text, letter, phone). Phone means staff must call. None: no way at all.
@@ -102,3 +113,39 @@ def should_retry(status_code: int, attempts: int) -> bool:
     """Whether a send that Notify answered with `status_code` is worth trying again."""
     transient = status_code == 429 or status_code >= 500
     return transient and attempts < MAX_ATTEMPTS
+
+
+# --- Text messages: what a text costs ----------------------------------------------------
+
+# GSM 03.38: the basic set (one septet each) and the extension set (two: escape + char).
+# A text made only of these goes as GSM-7 (160 characters, or 153 per part when split);
+# anything else (Welsh ŵ ŷ â ê î ô û, curly quotes, emoji) makes the whole text UCS-2,
+# 70 characters, or 67 per part. GOV.UK Notify counts parts the same way.
+GSM7_BASIC = frozenset(
+    "@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !\"#¤%&'()*+,-./0123456789:;<=>?"
+    "¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà"
+)
+GSM7_EXTENSION = frozenset("^{}\\[~]|€\f")
+SMS_MAX_CHARACTERS = 306  # two GSM-7 parts: what every text message is written to fit
+SMS_MAX_PARTS = 2
+
+
+@dataclass(frozen=True)
+class SmsLength:
+    characters: int  # what the person reads
+    units: int  # what the network counts: septets (GSM-7) or UTF-16 code units (UCS-2)
+    unicode: bool
+    parts: int
+
+
+def sms_length(text: str) -> SmsLength:
+    """How long a text message is, and how many parts (each charged as one text) it takes."""
+    unicode = any(char not in GSM7_BASIC and char not in GSM7_EXTENSION for char in text)
+    if unicode:
+        units = len(text.encode("utf-16-le")) // 2
+        single, part = 70, 67
+    else:
+        units = len(text) + sum(1 for char in text if char in GSM7_EXTENSION)
+        single, part = 160, 153
+    parts = 1 if units <= single else -(-units // part)
+    return SmsLength(characters=len(text), units=units, unicode=unicode, parts=parts)

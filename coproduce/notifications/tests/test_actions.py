@@ -6,10 +6,12 @@ from typing import Any
 
 import pytest
 import responses
+from django.utils import timezone
 from pytest_django import DjangoCaptureOnCommitCallbacks as Capture
 from pytest_django import Settings
 
 from coproduce.conftest import Member
+from coproduce.jinja2 import localdate
 from coproduce.notifications.actions import NO_WAY_TO_CONTACT, notify
 from coproduce.notifications.models import Message, Status
 from coproduce.notifications.tasks import send_message
@@ -114,12 +116,17 @@ def test_a_letter_is_sent_with_the_address_lines(
     message = send_example(person, django_capture_on_commit_callbacks)
 
     assert notify_api.calls[0].request.url == f"{NOTIFY}/letter"
-    assert sent_json(notify_api) == {
+    sent = sent_json(notify_api)
+    body = sent["personalisation"].pop("body")
+    assert body.startswith("Riverside Carers\n")
+    assert f"\n\n{localdate(timezone.localdate())}\n\nDear Margaret Carer,\n\n" in body
+    assert "\n\nThank you for taking part. This is an example of the messages we send.\n\n" in body
+    assert body.endswith("Yours sincerely,\n\nRiverside Carers")
+    assert "Hello" not in body
+    assert sent == {
         "template_id": LETTER_TEMPLATE,
         "personalisation": {
             "subject": "A message from Riverside Carers",
-            "body": "Hello Margaret Carer,\n\n"
-            "Thank you for taking part. This is an example of the messages we send.",
             "address_line_1": "Margaret Carer",
             "address_line_2": "1 High Street",
             "address_line_3": "Guildford",
