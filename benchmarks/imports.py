@@ -8,7 +8,8 @@ every time). For each database the script migrates a fresh one, makes an organis
 its admin, then through the real import code (the upload's whole-file check, the dry run,
 the import the worker runs) imports the file, and imports it again (every row then an
 update, matched by its id in the other system). It prints rows per second for each step.
-`BENCH_IMPORT_ROWS` changes the number of rows. The PostgreSQL database named in
+`BENCH_IMPORT_ROWS` changes the number of rows; `BENCH_IMPORT_SQLITE=false` measures
+PostgreSQL alone. The PostgreSQL database named in
 DATABASE_URL gets a `_imports_bench` suffix and is dropped and created afresh (the role
 needs CREATEDB).
 """
@@ -85,7 +86,8 @@ def main() -> None:
     env = {**os.environ, "COPRODUCE_MODE": "development", "TASKS_IMMEDIATE": "true"}
     databases = []
     with tempfile.TemporaryDirectory() as folder:
-        databases.append(("SQLite", f"sqlite:///{folder}/imports.sqlite3"))
+        if os.environ.get("BENCH_IMPORT_SQLITE", "true").lower() not in ("0", "false", "no"):
+            databases.append(("SQLite", f"sqlite:///{folder}/imports.sqlite3"))
         if os.environ.get("DATABASE_URL", "").startswith("postgres"):
             databases.append(("PostgreSQL", os.environ["DATABASE_URL"] + "_imports_bench"))
         for name, url in databases:
