@@ -1,15 +1,14 @@
 """Two app servers behind one address, on one PostgreSQL and one Redis, with two task
 workers: `make two-servers` (see README, "Several app servers").
 
-    DATABASE_URL=postgresql://coproduce:coproduce@127.0.0.1:5432/coproduce \\
-        .venv/bin/python benchmarks/two_servers.py
+    make two-servers      # or: .venv/bin/python benchmarks/two_servers.py
 
 On this machine only (127.0.0.1), it:
 
-1. makes a fresh database (DATABASE_URL's name with a `_two_servers` suffix; the role needs
-   CREATEDB), migrates it and adds an organisation, a coordinator with an authenticator,
-   a project whose group has TWO_SERVERS_PEOPLE carers (by email) and TWO_SERVERS_ACTIVITIES
-   meetings, and an API token;
+1. makes a fresh database (DATABASE_URL's name, by default `coproduce`, with a
+   `_two_servers` suffix; the role needs CREATEDB), migrates it and adds an organisation,
+   a coordinator with an authenticator, a project whose group has TWO_SERVERS_PEOPLE
+   carers (by email) and TWO_SERVERS_ACTIVITIES meetings, and an API token;
 2. starts two gunicorn app servers (production settings, 2 sync workers each) on two
    ports, a round-robin TCP proxy in front of them on a third (no sticky sessions: each
    connection goes to the next server), two `manage.py db_worker` processes and a fake
@@ -26,8 +25,10 @@ On this machine only (127.0.0.1), it:
    worker, each message given to Notify exactly once, requests/s and errors through the
    proxy, and /health/ from each server. It exits non-zero if any check failed.
 
-Workers run in development mode (without DEBUG) because production refuses a Notify
-address that is not https, and the fake Notify speaks plain HTTP on loopback.
+REDIS_URL names the Redis (redis://127.0.0.1:6379/0 by default); the run's keys get a
+prefix of their own. Workers run in development mode (without DEBUG) because production
+refuses a Notify address that is not https, and the fake Notify speaks plain HTTP on
+loopback.
 """
 
 import asyncio
@@ -59,6 +60,7 @@ PEOPLE = int(os.environ.get("TWO_SERVERS_PEOPLE", "20"))
 ACTIVITIES = int(os.environ.get("TWO_SERVERS_ACTIVITIES", "15"))
 SECONDS = int(os.environ.get("TWO_SERVERS_SECONDS", "10"))
 API_LIMIT = 40
+DEFAULT_DATABASE = "postgresql://coproduce:coproduce@127.0.0.1:5432/coproduce"
 PASSWORD = "two-servers-password"
 COORDINATOR = "coordinator@two-servers.example"
 FORWARDED = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front would say
@@ -402,11 +404,12 @@ def wrk(setup: Setup, path: str, cookies: dict[str, str]) -> dict[str, float]:
 
 
 def main() -> int:
-    base = os.environ.get("DATABASE_URL", "")
+    base = os.environ.get("DATABASE_URL", DEFAULT_DATABASE)
     if not base.startswith("postgres"):
         sys.exit("Two servers share one PostgreSQL: set DATABASE_URL=postgresql://...")
     if shutil.which("wrk") is None:
-        sys.exit("wrk is needed to measure requests/s: apt-get install wrk")
+        print("Installing wrk (Debian package)...", flush=True)
+        subprocess.run(["apt-get", "install", "-y", "-qq", "wrk"], check=True, capture_output=True)
     setup = Setup(base + "_two_servers", os.environ.get("REDIS_URL", "redis://127.0.0.1:6379/0"))
     print(f"Database {urllib.parse.urlparse(setup.database_url).path[1:]} (fresh), Redis "
           f"{setup.redis_url} (keys under {setup.prefix}), {PEOPLE} carers, "
