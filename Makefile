@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 PYTHON ?= python3
 PYTEST_ARGS ?=
 
-.PHONY: demo serve test check pytest install install-dev translations frontend worker bench clean
+.PHONY: demo serve test check pytest install install-dev translations frontend worker bench two-servers clean
 
 # The settings fail closed: without COPRODUCE_MODE the service runs as in production (no
 # DEBUG, no demo secret key, real email only). These targets are for trying and developing
@@ -83,6 +83,12 @@ test: check pytest
 # The load harness (PostgreSQL; see README "Benchmarks"). BENCH_SCALE=S to try it quickly.
 bench: install-dev
 	$(PY) benchmarks/harness.py
+
+# Two app servers behind one address, two task workers, one PostgreSQL and one Redis: checks
+# no task runs twice and no message is sent twice, and prints requests/s and /health/
+# (README "Several app servers"). DATABASE_URL's database gets a _two_servers suffix.
+two-servers: install-dev
+	$(PY) benchmarks/two_servers.py
 
 frontend:
 	frontend/build.sh

@@ -206,9 +206,22 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
-_REDIS_URL = env_str("REDIS_URL", "")
+# The cache. Several app servers (or several gunicorn workers) must share one, or each
+# counts the API's rate limits on its own: set REDIS_URL (CACHE_URL is read too), e.g.
+# redis://127.0.0.1:6379/0. Without it each process keeps its own (fine for one process;
+# the deployment checks warn in production). CACHE_KEY_PREFIX keeps two services on one
+# Redis apart. A Redis that stops answering fails fast (/health/ reports it) instead of
+# holding requests.
+_REDIS_URL = env_str("REDIS_URL", "") or env_str("CACHE_URL", "")
 CACHES: dict[str, dict[str, Any]] = (
-    {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": _REDIS_URL}}
+    {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": _REDIS_URL,
+            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "coproduce"),
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
     if _REDIS_URL
     else {
         "default": {
@@ -217,6 +230,10 @@ CACHES: dict[str, dict[str, Any]] = (
         }
     }
 )
+# Sessions are rows in the database every app server shares, so any server can answer any
+# request: no sticky sessions at the load balancer. (Django's default, named here because
+# running several servers depends on it.)
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 # The open API (coproduce/api): requests each token may make per minute (shared through
 # the cache, so through Redis when several app servers run).

@@ -111,7 +111,32 @@ def check_site_url(
     ]
 
 
-ALL_CHECKS = (check_email, check_notify, check_site_url)
+IN_PROCESS_CACHES = {
+    "django.core.cache.backends.locmem.LocMemCache",
+    "django.core.cache.backends.dummy.DummyCache",
+}
+
+
+def check_shared_cache(
+    app_configs: Sequence[AppConfig] | None = None, **kwargs: Any
+) -> list[checks.CheckMessage]:
+    """A warning, not an error: one process may serve from its own cache. Several (gunicorn's
+    workers, or several app servers) each count the API's rate limit on their own then."""
+    backend = settings.CACHES["default"]["BACKEND"]
+    if backend not in IN_PROCESS_CACHES:
+        return []
+    return [
+        checks.Warning(
+            f"The cache is {backend.rpartition('.')[2]}, kept inside each process: with "
+            "several gunicorn workers or app servers each counts the API's rate limit on its "
+            "own, so a token may make that many requests a minute on each.",
+            hint="Set REDIS_URL to a Redis every app server shares, e.g. redis://127.0.0.1:6379/0.",
+            id="coproduce.W001",
+        )
+    ]
+
+
+ALL_CHECKS = (check_email, check_notify, check_site_url, check_shared_cache)
 
 
 def register() -> None:

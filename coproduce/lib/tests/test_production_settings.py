@@ -27,6 +27,9 @@ NOT_INHERITED = {
     "NOTIFY_EMAIL_TEMPLATE_ID",
     "NOTIFY_SMS_TEMPLATE_ID",
     "NOTIFY_LETTER_TEMPLATE_ID",
+    "REDIS_URL",
+    "CACHE_URL",
+    "CACHE_KEY_PREFIX",
 }
 
 
@@ -60,6 +63,8 @@ PRODUCTION = {
     "NOTIFY_EMAIL_TEMPLATE_ID": "aaaaaaaa-0000-0000-0000-000000000001",
     "NOTIFY_SMS_TEMPLATE_ID": "aaaaaaaa-0000-0000-0000-000000000002",
     "NOTIFY_LETTER_TEMPLATE_ID": "aaaaaaaa-0000-0000-0000-000000000003",
+    # Only named: the checks do not connect to it.
+    "REDIS_URL": "redis://127.0.0.1:6379/0",
 }
 SHOW_SETTINGS = (
     "from django.conf import settings as s; "
@@ -151,6 +156,48 @@ def test_check_deploy_fails_for_each_misconfiguration(
     assert code in result.stderr
     assert message in result.stderr
     assert result.stderr.count("(coproduce.E") == 1, result.stderr
+
+
+def test_production_without_a_shared_cache_is_warned_but_starts() -> None:
+    """Each process would count the API's rate limit on its own: a warning, not a refusal
+    (one process may serve from its own cache)."""
+    alone = {k: v for k, v in PRODUCTION.items() if k != "REDIS_URL"}
+
+    deploy = run_manage("check", "--deploy", **alone)
+    server = run("-c", "import coproduce.wsgi", **alone)
+
+    assert deploy.returncode == 0, deploy.stderr
+    assert "coproduce.W001" in deploy.stderr
+    assert "Set REDIS_URL" in deploy.stderr
+    assert server.returncode == 0, server.stderr
+
+
+SHOW_CACHE = (
+    "from django.conf import settings as s; c = s.CACHES['default']; "
+    "print(c['BACKEND'], c.get('LOCATION', '-'), c.get('KEY_PREFIX', '-'), s.SESSION_ENGINE)"
+)
+
+
+@pytest.mark.parametrize("name", ["REDIS_URL", "CACHE_URL"])
+def test_several_servers_share_the_cache_in_redis_and_sessions_in_the_database(
+    name: str,
+) -> None:
+    environment = {**PRODUCTION, "REDIS_URL": "", name: "redis://127.0.0.1:6379/2"}
+    shown = run_manage("shell", "--no-imports", "-c", SHOW_CACHE, **environment)
+
+    assert shown.returncode == 0, shown.stderr
+    assert shown.stdout.split() == [
+        "django.core.cache.backends.redis.RedisCache",
+        "redis://127.0.0.1:6379/2",
+        "coproduce",
+        "django.contrib.sessions.backends.db",
+    ]
+
+
+def test_without_redis_each_process_keeps_its_own_cache() -> None:
+    shown = run_manage("shell", "--no-imports", "-c", SHOW_CACHE, COPRODUCE_MODE="development")
+
+    assert shown.stdout.split()[0] == "django.core.cache.backends.locmem.LocMemCache"
 
 
 def test_production_commands_refuse_to_start_with_email_going_nowhere() -> None:

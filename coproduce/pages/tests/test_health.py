@@ -1,6 +1,7 @@
 """/health/: what a load balancer and a monitor ask of each app server."""
 
 import datetime
+import time
 from typing import Any
 
 import pytest
@@ -9,6 +10,7 @@ from django.test import Client
 from django.utils import timezone
 from django_tasks import TaskResultStatus
 from django_tasks_db.models import DBTaskResult, get_date_max
+from pytest_django import Settings
 
 from coproduce.lib import health
 
@@ -70,3 +72,23 @@ def test_a_cache_that_does_not_answer_takes_the_server_out_of_service(
     assert response.status_code == 503
     assert response.json()["cache"] == "failing"
     assert response.json()["status"] == "failing"
+
+
+def test_a_redis_that_does_not_answer_is_reported_at_once(
+    client: Client, db: None, settings: Settings
+) -> None:
+    """The shared cache as the settings make it from REDIS_URL, pointed where nothing
+    listens: /health/ says so quickly instead of holding the load balancer's request."""
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "LOCATION": "redis://127.0.0.1:9/0",
+            "OPTIONS": {"socket_connect_timeout": 2, "socket_timeout": 2},
+        }
+    }
+    started = time.monotonic()
+    response = client.get("/health/")
+    assert response.status_code == 503
+    assert response.json()["cache"] == "failing"
+    assert response.json()["database"] == "ok"
+    assert time.monotonic() - started < 10
