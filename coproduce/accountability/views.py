@@ -84,6 +84,12 @@ def members_board(request: HttpRequest, project_pk: int, template: str) -> HttpR
     )
     context["staff"] = is_staff(request)
     context["board_settings"] = actions.settings_of(project)
+    # Words of the viewer's own that staff would like to show on the public board.
+    context["asked"] = list(
+        access.own_quotes(request)
+        .filter(action__project=project, status=QuoteStatus.AWAITING)
+        .select_related("action")
+    )
     return page(request, template, context)
 
 

@@ -156,10 +156,10 @@ def test_the_groups_board_takes_the_same_queries_however_many_rows(
 ) -> None:
     url = reverse(name, args=[project.pk])
     add_rows(project, said, coordinator, 2)
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert carer_client.get(url).status_code == 200
     add_rows(project, said, coordinator, 25)  # more than a page
-    with django_assert_num_queries(12):
+    with django_assert_num_queries(13):
         assert carer_client.get(url).status_code == 200
 
 

@@ -55,16 +55,21 @@ def test_comment_rules() -> None:
     assert not rules.comment_shows("published", comment_public=False, on_public_board=True)
     assert not rules.comment_shows("pending", comment_public=True, on_public_board=True)
     assert not rules.comment_shows("rejected", comment_public=False, on_public_board=False)
-    named = {"person_name": "Ann", "own": False, "sees_everyone": False}
-    assert rules.comment_author(public=True, name="Pat", show_name=True, **named) == "Pat"
-    assert rules.comment_author(public=False, name="", show_name=False, **named) == ""
-    assert rules.comment_author(public=False, name="", show_name=True, **named) == "Ann"
-    assert (
-        rules.comment_author(
-            public=False, name="", show_name=False, person_name="Ann", own=False, sees_everyone=True
+
+    def author(public: bool, name: str, show_name: bool, sees_everyone: bool = False) -> str:
+        return rules.comment_author(
+            public=public,
+            name=name,
+            show_name=show_name,
+            person_name="Ann",
+            own=False,
+            sees_everyone=sees_everyone,
         )
-        == "Ann"
-    )
+
+    assert author(public=True, name="Pat", show_name=True) == "Pat"
+    assert author(public=False, name="", show_name=False) == ""
+    assert author(public=False, name="", show_name=True) == "Ann"
+    assert author(public=False, name="", show_name=False, sees_everyone=True) == "Ann"
 
 
 @pytest.mark.usefixtures("public")
