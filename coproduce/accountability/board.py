@@ -274,6 +274,7 @@ class Shown:
     created_at: datetime.datetime
     pending: bool = False
     public: bool = False
+    own: bool = False
 
 
 def shown_comment(comment: Comment, viewer: Viewer, *, sees_everyone: bool) -> Shown:
@@ -286,9 +287,9 @@ def shown_comment(comment: Comment, viewer: Viewer, *, sees_everyone: bool) -> S
             name=comment.name,
             show_name=comment.show_name,
             person_name=person.full_name if person is not None else "",
-            own=viewer.person_id is not None and comment.person_id == viewer.person_id,
             sees_everyone=sees_everyone,
         ),
+        own=viewer.person_id is not None and comment.person_id == viewer.person_id,
         created_at=comment.created_at,
         pending=comment.status == CommentStatus.PENDING,
         public=comment.public,

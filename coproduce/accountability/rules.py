@@ -238,14 +238,13 @@ def comment_author(
     name: str,
     show_name: bool,
     person_name: str,
-    own: bool,
     sees_everyone: bool,
 ) -> str:
     """The name shown with a comment ("" for none): a public comment's own name, if one
-    was given; a member's name if they chose to show it, or to themselves and to those
-    who may know who gave every view."""
+    was given; a member's name if they chose to show it, or to those who may know who
+    gave every view. (Their own comments say "You" to them.)"""
     if public:
         return name
-    if own or show_name or sees_everyone:
+    if show_name or sees_everyone:
         return person_name
     return ""

@@ -62,7 +62,6 @@ def test_comment_rules() -> None:
             name=name,
             show_name=show_name,
             person_name="Ann",
-            own=False,
             sees_everyone=sees_everyone,
         )
 
