@@ -440,7 +440,8 @@ def quote_from_token(value: str) -> Quote | None:
     pk, version = loaded
     return (
         Quote.objects.select_related("action__project__organisation", "person")
-        .filter(pk=pk, version=version, person__erased_at=None, kind=QuoteKind.QUOTE)
+        .filter(pk=pk, version=version, kind=QuoteKind.QUOTE)
+        .filter(person__isnull=False, person__erased_at=None)
         .first()
     )
 

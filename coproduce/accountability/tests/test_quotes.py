@@ -279,3 +279,19 @@ def test_staff_see_the_original_but_the_public_never_does(
     assert shown_anywhere(client, project, action, "Shown words")
     assert not shown_anywhere(client, project, action, IDENTIFIABLE_WORDS.split(":")[0])
     assert not shown_anywhere(client, project, action, CONFIDENTIAL_WORDS.split(":")[0])
+
+
+def test_erasure_withdraws_the_words_and_the_link_stops_working(
+    client: Client, action: Action, said: Said, coordinator: Member
+) -> None:
+    from coproduce.people import personal_data
+
+    quote = actions.propose_quote(action, said.identifiable, "Words to forget", coordinator.user)
+    link = link_in(Message.objects.get(kind="accountability.quote"))
+    person = said.identifiable.person
+    assert person is not None
+    personal_data.erase(person)
+    quote.refresh_from_db()
+    assert (quote.status, quote.person) == (QuoteStatus.WITHDRAWN, None)
+    assert "Words to forget" not in quote.text
+    assert client.get(link).status_code == 404
