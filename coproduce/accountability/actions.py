@@ -10,6 +10,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -21,15 +23,25 @@ from coproduce.accountability.models import (
     ActionUpdate,
     BoardSettings,
     Comment,
+    CommentStatus,
+    Difference,
+    DifferenceAnswer,
+    Quote,
+    QuoteKind,
+    QuoteStatus,
 )
 from coproduce.accounts.models import User
 from coproduce.contributions import actions as contribution_actions
-from coproduce.contributions.models import Contribution
+from coproduce.contributions.models import Contribution, ContributionChannel
 from coproduce.decisions.models import Proposal
 from coproduce.notifications.actions import notify
 from coproduce.notifications.models import Message
+from coproduce.notifications.rules import choose_channel
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
+
+# Comments one address may leave on public boards in an hour.
+PUBLIC_COMMENTS_PER_HOUR = 5
 
 
 class ReasonNeeded(Exception):
@@ -201,7 +213,8 @@ def board_link(project: Project) -> str:
 
 
 def _tell(action: Action, pks: list[int], event: str) -> list[Message]:
-    """Tell each person whose contribution this action answers, once per event."""
+    """Tell each person whose contribution this action answers, once per event. When it
+    is done, each is asked whether it made a difference, by a link of their own."""
     people_ids = {
         person_id
         for privacy, person_id in Contribution.objects.filter(pk__in=pks).values_list(
@@ -224,7 +237,7 @@ def _tell(action: Action, pks: list[int], event: str) -> list[Message]:
             person,
             f"accountability.{event}",
             f"accountability_{event}",
-            context,
+            {**context, "difference_link": settings.SITE_URL + difference_path(action, person)},
             idempotency_key=f"accountability.{action.pk}.{person.pk}.{event}",
         )
         for person in people
@@ -232,8 +245,253 @@ def _tell(action: Action, pks: list[int], event: str) -> list[Message]:
 
 
 @transaction.atomic
-def add_comment(action: Action, person: Person, text: str) -> Comment:
-    return Comment.objects.create(action=action, person=person, text=text.strip())
+def add_comment(
+    action: Action, person: Person, text: str, *, show_name: bool = False, staff: bool = False
+) -> Comment:
+    """A comment from someone signed in: shown at once if they are staff, otherwise once
+    staff have read it."""
+    return Comment.objects.create(
+        action=action,
+        person=person,
+        text=text.strip(),
+        show_name=show_name,
+        status=rules.comment_status_for(staff),
+    )
+
+
+@transaction.atomic
+def add_public_comment(action: Action, text: str, name: str = "") -> Comment:
+    """A comment from the public board: linked to nobody, waiting for staff to read it."""
+    name = name.strip()
+    return Comment.objects.create(
+        action=action,
+        text=text.strip(),
+        public=True,
+        name=name,
+        show_name=bool(name),
+        status=CommentStatus.PENDING,
+    )
+
+
+def public_comment_allowed(key: str) -> bool:
+    """At most PUBLIC_COMMENTS_PER_HOUR comments an hour from one address (`key`),
+    counted in the cache shared by the service's processes."""
+    cache_key = f"accountability.public-comments.{key}"
+    cache.add(cache_key, 0, timeout=3600)
+    try:
+        count = cache.incr(cache_key)
+    except ValueError:  # expired between add and incr
+        cache.set(cache_key, 1, timeout=3600)
+        count = 1
+    return count <= PUBLIC_COMMENTS_PER_HOUR
+
+
+class AlreadyModerated(Exception):
+    """Another member of staff got there first."""
+
+
+@transaction.atomic
+def moderate(comment: Comment, publish: bool, by: User) -> Comment:
+    locked = Comment.objects.select_for_update().get(pk=comment.pk)
+    if locked.status != CommentStatus.PENDING:
+        raise AlreadyModerated
+    locked.status = CommentStatus.PUBLISHED if publish else CommentStatus.REJECTED
+    locked.moderated_by = by
+    locked.moderated_at = timezone.now()
+    locked.save(update_fields=["status", "moderated_by", "moderated_at"])
+    return locked
+
+
+# --- Quotes on the public board -------------------------------------------------------------
+
+
+class NotQuotable(Exception):
+    """Confidential words never reach a board; a withdrawn quote is not asked again."""
+
+
+class Verbatim(Exception):
+    """A paraphrase of someone who cannot be asked must be in staff's own words."""
+
+
+def asking_channel(person: Person | None) -> str | None:
+    if person is None or person.is_erased:
+        return None
+    channel = choose_channel(person)
+    return str(channel) if channel is not None else None
+
+
+def quote_kind(contribution: Contribution) -> QuoteKind | None:
+    """How this contribution may be shown on the public board (see rules.quote_kind_for)."""
+    person = contribution.person
+    return rules.quote_kind_for(
+        contribution.privacy,
+        contribution.person_id,
+        person is not None and person.is_erased,
+        asking_channel(person),
+    )
+
+
+@transaction.atomic
+def propose_quote(
+    action: Action,
+    contribution: Contribution,
+    text: str,
+    by: User,
+    *,
+    names: Iterable[str] = (),
+) -> Quote:
+    """Staff want `text` (the contribution's words, with `names` of other people taken
+    out) to be its "You said" on the public board. Its giver is asked to approve it, by
+    their channel; for someone who cannot be asked `text` must be a paraphrase, shown at
+    once. Proposing again changes the words and asks again."""
+    if contribution.project_id != action.project_id:
+        raise NotQuotable
+    kind = quote_kind(contribution)
+    if kind is None:
+        raise NotQuotable
+    text = rules.redact(text.strip(), names)
+    if kind == QuoteKind.PARAPHRASE and rules.is_verbatim(contribution.text, text):
+        raise Verbatim
+    existing = (
+        Quote.objects.select_for_update().filter(action=action, contribution=contribution).first()
+    )
+    if existing is not None and existing.status == QuoteStatus.WITHDRAWN:
+        raise NotQuotable
+    quote = existing or Quote(action=action, contribution=contribution, created_by=by, version=0)
+    quote.kind = kind
+    quote.text = text
+    quote.version += 1
+    if kind == QuoteKind.PARAPHRASE:
+        quote.person = None
+        quote.status = QuoteStatus.APPROVED
+        quote.asked_at = None
+        quote.save()
+        return quote
+    quote.person = contribution.person
+    quote.status = QuoteStatus.AWAITING
+    quote.asked_at = timezone.now()
+    quote.answered_at = None
+    quote.save()
+    assert quote.person is not None
+    project = action.project
+    notify(
+        quote.person,
+        "accountability.quote",
+        "accountability_quote",
+        {
+            "action": action,
+            "project": project,
+            "organisation": project.organisation,
+            "quote": quote,
+            "quote_link": settings.SITE_URL + quote_path(quote),
+        },
+        idempotency_key=f"accountability.quote.{quote.pk}.{quote.version}",
+    )
+    return quote
+
+
+class QuoteAnswer:
+    APPROVE = "approve"
+    EDIT = "edit"
+    WITHDRAW = "withdraw"
+
+
+@transaction.atomic
+def answer_quote(quote: Quote, answer: str, text: str = "") -> Quote:
+    """The giver approves the words, changes them (their version is what shows), or
+    withdraws them (nothing shows, and they are not asked again)."""
+    locked = Quote.objects.select_for_update().get(pk=quote.pk)
+    if not rules.may_answer(locked.status) or locked.kind != QuoteKind.QUOTE:
+        raise NotQuotable
+    if answer == QuoteAnswer.WITHDRAW:
+        locked.status = QuoteStatus.WITHDRAWN
+    else:
+        if answer == QuoteAnswer.EDIT:
+            locked.text = text.strip()
+        locked.status = QuoteStatus.APPROVED
+    locked.answered_at = timezone.now()
+    locked.save()
+    return locked
+
+
+QUOTE_SALT = "accountability.quote"
+DIFFERENCE_SALT = "accountability.difference"
+LINK_LIFETIME = datetime.timedelta(days=400)
+
+
+def quote_path(quote: Quote) -> str:
+    """The link in the message asking for approval: no account needed, the signed link
+    is the key (to this version of the words)."""
+    token = signing.dumps([quote.pk, quote.version], salt=QUOTE_SALT)
+    return reverse("accountability:quote-link", args=[token])
+
+
+def quote_from_token(value: str) -> Quote | None:
+    """The quote a signed link is for: None if the link was not made by us, is too old,
+    is for words since changed, or its person has gone."""
+    try:
+        loaded = signing.loads(value, salt=QUOTE_SALT, max_age=LINK_LIFETIME)
+    except signing.BadSignature:
+        return None
+    if not (
+        isinstance(loaded, list) and len(loaded) == 2 and all(isinstance(v, int) for v in loaded)
+    ):
+        return None
+    pk, version = loaded
+    return (
+        Quote.objects.select_related("action__project__organisation", "person")
+        .filter(pk=pk, version=version, kind=QuoteKind.QUOTE)
+        .filter(person__isnull=False, person__erased_at=None)
+        .first()
+    )
+
+
+def difference_path(action: Action, person: Person) -> str:
+    token = signing.dumps([action.pk, person.pk], salt=DIFFERENCE_SALT)
+    return reverse("accountability:difference", args=[token])
+
+
+def difference_from_token(value: str) -> tuple[Action, Person] | None:
+    """The action and person a "did it make a difference?" link is for."""
+    try:
+        loaded = signing.loads(value, salt=DIFFERENCE_SALT, max_age=LINK_LIFETIME)
+    except signing.BadSignature:
+        return None
+    if not (
+        isinstance(loaded, list) and len(loaded) == 2 and all(isinstance(v, int) for v in loaded)
+    ):
+        return None
+    action_pk, person_pk = loaded
+    action = Action.objects.select_related("project__organisation").filter(pk=action_pk).first()
+    person = (
+        Person.objects.filter(
+            pk=person_pk, erased_at=None, organisation_id=action.project.organisation_id
+        ).first()
+        if action is not None
+        else None
+    )
+    if action is None or person is None:
+        return None
+    return action, person
+
+
+@transaction.atomic
+def record_difference(
+    action: Action, person: Person, answer: str, words: str, privacy: str
+) -> Difference:
+    """An answer to "Did it make a difference?": a follow-up contribution of the project,
+    as private as its giver chose, linked to the action it is about."""
+    label = str(DifferenceAnswer(answer).label)
+    words = words.strip()
+    contribution = contribution_actions.record_contribution(
+        organisation=action.project.organisation,
+        project=action.project,
+        channel=ContributionChannel.FOLLOW_UP,
+        privacy=privacy,
+        text=f"{action.title}: {label}." + (f"\n\n{words}" if words else ""),
+        person=person,
+    )
+    return Difference.objects.create(action=action, contribution=contribution, answer=answer)
 
 
 @transaction.atomic

@@ -11,10 +11,14 @@ from coproduce.accountability import actions, rules
 from coproduce.accountability.models import (
     MAX_COMMENT_LENGTH,
     MAX_DESCRIPTION_LENGTH,
+    MAX_NAME_LENGTH,
+    MAX_QUOTE_LENGTH,
     ActionStatus,
+    DifferenceAnswer,
 )
-from coproduce.contributions.models import Contribution
-from coproduce.contributions.rules import Viewer
+from coproduce.contributions.forms import privacy_field
+from coproduce.contributions.models import MAX_TEXT_LENGTH, Contribution
+from coproduce.contributions.rules import PRIVACY_ORDER, Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
 from coproduce.lib.govuk_forms import DateField, GovukForm
@@ -220,20 +224,154 @@ class StatusForm(GovukForm):
         return cleaned
 
 
-class CommentForm(GovukForm):
-    text = forms.CharField(
+def comment_text_field(help_text: Any) -> forms.CharField:
+    return forms.CharField(
         label=_("Your comment"),
         max_length=MAX_COMMENT_LENGTH,
-        help_text=_(
-            "Did this make a difference? Up to 2,000 characters. Other members see your "
-            "comment without your name; the coordinator sees who wrote it."
-        ),
+        help_text=help_text,
         widget=forms.Textarea(attrs={"rows": 4}),
         error_messages={
             "required": _("Enter your comment"),
             "max_length": _("Your comment must be 2,000 characters or fewer"),
         },
     )
+
+
+class CommentForm(GovukForm):
+    """A comment from a member of the group (or staff), on the members' board."""
+
+    text = comment_text_field(
+        _(
+            "Did this make a difference? Up to 2,000 characters. Staff read every comment "
+            "before it is shown to the group; the coordinator sees who wrote it."
+        )
+    )
+    show_name = forms.ChoiceField(
+        label=_("Show your name with your comment?"),
+        choices=[("no", _("Do not show my name")), ("yes", _("Show my name to the group"))],
+        widget=forms.RadioSelect,
+        initial="no",
+        required=False,
+    )
+
+    def chosen_show_name(self) -> bool:
+        return bool(self.cleaned_data.get("show_name") == "yes")
+
+
+class PublicCommentForm(GovukForm):
+    """A comment from anyone on the public board: no account, a name only if they wish."""
+
+    name = forms.CharField(
+        label=_("Your name (optional)"),
+        required=False,
+        max_length=MAX_NAME_LENGTH,
+        help_text=_("Shown with your comment. Leave it blank to comment without a name."),
+        error_messages={"max_length": _("Your name must be 100 characters or fewer")},
+    )
+    text = comment_text_field(
+        _(
+            "Up to 2,000 characters. We read every comment before it is shown. Do not "
+            "include anyone's personal details."
+        )
+    )
+
+
+class ModerateForm(GovukForm):
+    decision = forms.ChoiceField(
+        label=_("Show this comment?"),
+        choices=[("publish", _("Publish")), ("reject", _("Do not publish"))],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether to publish the comment")},
+    )
+
+
+class QuoteForm(GovukForm):
+    """Staff choosing the words the public board shows for one contribution."""
+
+    text = forms.CharField(
+        label=_("Words to show on the public board"),
+        max_length=MAX_QUOTE_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 6}),
+        error_messages={
+            "required": _("Enter the words to show"),
+            "max_length": _("The words to show must be 2,000 characters or fewer"),
+        },
+    )
+    names = forms.CharField(
+        label=_("Names of other people to take out (optional)"),
+        required=False,
+        max_length=1_000,
+        help_text=_(
+            "One on each line, for example the name of the person they care for. Each is "
+            "shown as [name]."
+        ),
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("The names must be 1,000 characters or fewer")},
+    )
+
+    def __init__(self, *args: Any, paraphrase: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        if paraphrase:
+            self.fields["text"].label = _("What they said, in your own words")
+            self.fields["text"].help_text = _(
+                "We cannot ask this person whether their words may be shown, so describe "
+                "what they told us without quoting them (no more than 5 of their words in "
+                "a row)."
+            )
+        else:
+            self.fields["text"].help_text = _(
+                "Their words as you would like to show them. We send these to them: nothing "
+                "is shown until they approve, change or withdraw them."
+            )
+
+    def name_list(self) -> list[str]:
+        return [n.strip() for n in self.cleaned_data["names"].splitlines() if n.strip()]
+
+
+class QuoteAnswerForm(GovukForm):
+    """The contributor's answer: show these words, show mine instead, or show nothing."""
+
+    answer = forms.ChoiceField(
+        label=_("May we show these words?"),
+        choices=[
+            (actions.QuoteAnswer.APPROVE, _("Yes, show these words")),
+            (actions.QuoteAnswer.EDIT, _("Show my changed words instead")),
+            (actions.QuoteAnswer.WITHDRAW, _("No, do not show them")),
+        ],
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether we may show these words")},
+    )
+    text = forms.CharField(
+        label=_("Your changed words"),
+        required=False,
+        max_length=MAX_QUOTE_LENGTH,
+        help_text=_("Only if you chose to change them. Shown without your name."),
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("Your words must be 2,000 characters or fewer")},
+    )
+
+    def clean(self) -> dict[str, Any]:
+        data = super().clean() or {}
+        if data.get("answer") == actions.QuoteAnswer.EDIT and not data.get("text", "").strip():
+            self.add_error("text", _("Enter your changed words"))
+        return data
+
+
+class DifferenceForm(GovukForm):
+    answer = forms.ChoiceField(
+        label=_("Did it make a difference?"),
+        choices=DifferenceAnswer.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select whether it made a difference")},
+    )
+    words = forms.CharField(
+        label=_("Tell us more (optional)"),
+        required=False,
+        max_length=MAX_TEXT_LENGTH,
+        widget=forms.Textarea(attrs={"rows": 5}),
+        error_messages={"max_length": _("What you tell us must be 10,000 characters or fewer")},
+    )
+    privacy = privacy_field(PRIVACY_ORDER, _("Who may know this came from you?"))
 
 
 class BoardSettingsForm(GovukForm):

@@ -25,6 +25,19 @@ urlpatterns = [
     path("you-said-we-did/actions/<int:pk>/comment/", views.comment, name="comment"),
     path("you-said-we-did/actions/<int:pk>/edit/", views.edit, name="edit"),
     path("you-said-we-did/actions/<int:pk>/status/", views.status, name="status"),
+    path(
+        "you-said-we-did/actions/<int:pk>/quote/<int:contribution_pk>/",
+        views.quote,
+        name="quote",
+    ),
+    # Staff: comments to read before they show.
+    path("you-said-we-did/comments/", views.moderation, name="moderation"),
+    path("you-said-we-did/comments/<int:pk>/", views.moderate, name="moderate"),
+    # The person whose words staff would like to show: approve, change or withdraw them.
+    path("you-said-we-did/quotes/<int:pk>/", views.own_quote, name="own-quote"),
+    path("you-said-we-did/quotes/link/<str:token>/", views.quote_link, name="quote-link"),
+    # "Did it make a difference?", from the link in the message saying it is done.
+    path("you-said-we-did/difference/<str:token>/", views.difference, name="difference"),
     # Anyone, while the project shows its board to the public.
     path("you-said-we-did/<uuid:board_uuid>/", views.public_board, name="public-board"),
     path(
@@ -33,4 +46,9 @@ urlpatterns = [
         name="public-easy-read",
     ),
     path("you-said-we-did/<uuid:board_uuid>/feed/", feeds.PublicBoardFeed(), name="public-feed"),
+    path(
+        "you-said-we-did/<uuid:board_uuid>/actions/<int:pk>/",
+        views.public_action,
+        name="public-action",
+    ),
 ]

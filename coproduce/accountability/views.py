@@ -6,17 +6,19 @@ import uuid
 from typing import Any
 
 from django.contrib import messages
-from django.db.models import Count, QuerySet
+from django.core.paginator import Paginator
+from django.db.models import Count, Q, QuerySet
 from django.forms import BaseForm
-from django.http import HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.accountability import access, actions, board, forms, rules
-from coproduce.accountability.models import Action, ActionStatus
+from coproduce.accountability.models import Action, ActionStatus, Quote, QuoteKind, QuoteStatus
 from coproduce.contributions.access import contributions_of, viewer_for
+from coproduce.contributions.actions import follow_up_privacy
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
 from coproduce.decisions.access import proposals_for
@@ -66,6 +68,9 @@ def board_context(
         "project": project,
         "page": current,
         "sections": board.sections(current.object_list, viewer, public=public),
+        "comments": board.comments_shown(
+            current.object_list, viewer, public=public, owner_id=project.organisation_id
+        ),
         "counts": counts,
         "said_per_action": board.SAID_PER_ACTION,
         "public": public,
@@ -79,6 +84,12 @@ def members_board(request: HttpRequest, project_pk: int, template: str) -> HttpR
     )
     context["staff"] = is_staff(request)
     context["board_settings"] = actions.settings_of(project)
+    # Words of the viewer's own that staff would like to show on the public board.
+    context["asked"] = list(
+        access.own_quotes(request)
+        .filter(action__project=project, status=QuoteStatus.AWAITING)
+        .select_related("action")
+    )
     return page(request, template, context)
 
 
@@ -237,6 +248,13 @@ def board_settings(request: HttpRequest, project_pk: int) -> HttpResponse:
 # --- An action, its history and comments ----------------------------------------------------
 
 
+def quote_rows(action: Action, said: list[rules.Said]) -> list[tuple[rules.Said, Quote | None]]:
+    """For staff: each view the action answers that could be shown publicly, with the
+    words chosen for the public board so far (None: nothing is shown)."""
+    quotes = {q.contribution_id: q for q in access.quotes_of(action)}
+    return [(s, quotes.get(s.pk)) for s in said if not s.confidential]
+
+
 def action_page(
     request: HttpRequest, action: Action, form: forms.CommentForm | None
 ) -> HttpResponse:
@@ -249,17 +267,23 @@ def action_page(
     if staff:
         changed_by = {u.changed_by_id for u in updates}
         names = names_of_users(action.project.organisation_id, changed_by)
+    sees_everyone = rules.may_see_commenters(viewer, action.project.organisation_id)
+    own = Q(person_id=viewer.person_id) if viewer.person_id is not None else Q(pk__in=[])
+    comments = action.comments.filter(board.shown_comments(public=False) | own).select_related(
+        "person"
+    )
     context = {
         "action": action,
         "project": action.project,
         "staff": staff,
         "said": [s for s in said if not s.confidential],
         "confidential": sum(1 for s in said if s.confidential),
+        "quotes": quote_rows(action, said) if staff else [],
+        "quote_names": dict(QuoteStatus.choices),
         "updates": [(u, names.get(u.changed_by_id, "")) for u in updates],
-        "comments": list(action.comments.select_related("person")),
+        "comments": [board.shown_comment(c, viewer, sees_everyone=sees_everyone) for c in comments],
         "proposals": list(action.proposals.all()),
         "viewer": viewer,
-        "commenters": rules.may_see_commenters(viewer, action.project.organisation_id),
         "may_comment": viewer.person_id is not None,
     }
     if form is None and context["may_comment"]:
@@ -279,6 +303,201 @@ def comment(request: HttpRequest, pk: int) -> HttpResponse:
     form = forms.CommentForm(request.POST)
     if not form.is_valid():
         return action_page(request, action, form)
-    actions.add_comment(action, person, form.cleaned_data["text"])
-    messages.success(request, _("Thank you: your comment is added"))
+    staff = is_staff(request)
+    actions.add_comment(
+        action, person, form.cleaned_data["text"], show_name=form.chosen_show_name(), staff=staff
+    )
+    if staff:
+        messages.success(request, _("Thank you: your comment is added"))
+    else:
+        messages.success(
+            request, _("Thank you: your comment will be shown once staff have read it")
+        )
     return redirect(reverse("accountability:action", args=[action.pk]) + "#comments")
+
+
+# --- The public board: an action and its comments -------------------------------------------
+
+
+def client_address(request: HttpRequest) -> str:
+    return str(request.META.get("REMOTE_ADDR", ""))
+
+
+@once
+def public_action(request: HttpRequest, board_uuid: uuid.UUID, pk: int) -> HttpResponse:
+    """An action of a public board, its approved quotes and published comments, and a
+    comment form that needs no account. Staff read each comment before it shows."""
+    settings = access.public_board_for(request, board_uuid)
+    action = access.public_action_of(settings, pk)
+    form = forms.PublicCommentForm(posted(request))
+    limited = False
+    if request.method == "POST" and form.is_valid():
+        if actions.public_comment_allowed(client_address(request)):
+            actions.add_public_comment(action, form.cleaned_data["text"], form.cleaned_data["name"])
+            return redirect(request.path + "?sent=1#comments")
+        limited = True
+    comments = action.comments.filter(board.shown_comments(public=True))
+    context = {
+        "action": action,
+        "project": action.project,
+        "board_settings": settings,
+        "public_organisation": action.project.organisation,
+        "said": [board.said_publicly(q) for q in board.approved(action)],
+        "comments": [board.shown_comment(c, PUBLIC, sees_everyone=False) for c in comments],
+        "sent": request.method == "GET" and bool(request.GET.get("sent")),
+        "limited": limited,
+    }
+    response = page(request, "public_action.html", context, form)
+    if limited:
+        response.status_code = 429
+    return response
+
+
+# --- Staff: choosing the words the public board shows ---------------------------------------
+
+
+@once
+def quote(request: HttpRequest, pk: int, contribution_pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    contribution = access.contribution_to_quote(request, action, contribution_pk)
+    kind = actions.quote_kind(contribution)
+    if kind is None:
+        raise Http404("Confidential words are never shown on a board")
+    existing = access.quotes_of(action).filter(contribution=contribution).first()
+    if existing is not None and existing.status == QuoteStatus.WITHDRAWN:
+        raise Http404("Its giver asked us not to show these words")
+    paraphrase = kind == QuoteKind.PARAPHRASE
+    text = existing.text if existing is not None else ("" if paraphrase else contribution.text)
+    form = forms.QuoteForm(posted(request), paraphrase=paraphrase, initial={"text": text})
+    if request.method == "POST" and form.is_valid():
+        try:
+            actions.propose_quote(
+                action,
+                contribution,
+                form.cleaned_data["text"],
+                user_for(request),
+                names=form.name_list(),
+            )
+        except actions.Verbatim:
+            form.add_error(
+                "text",
+                _("Write what they said in your own words: no more than 5 of theirs in a row"),
+            )
+        else:
+            if paraphrase:
+                messages.success(request, _("The words are shown on the public board"))
+            else:
+                messages.success(
+                    request, _("We have asked them: nothing is shown until they approve")
+                )
+            return redirect("accountability:action", action.pk)
+    context = {
+        "action": action,
+        "project": action.project,
+        "contribution": contribution,
+        "paraphrase": paraphrase,
+        "quote": existing,
+        "quote_names": dict(QuoteStatus.choices),
+    }
+    return page(request, "quote_form.html", context, form)
+
+
+# --- The contributor: approve, change or withdraw their words -------------------------------
+
+
+def quote_page(request: HttpRequest, quote: Quote) -> HttpResponse:
+    form = forms.QuoteAnswerForm(posted(request))
+    if request.method == "POST" and rules.may_answer(quote.status) and form.is_valid():
+        actions.answer_quote(quote, form.cleaned_data["answer"], form.cleaned_data["text"])
+        return redirect(request.path + "?answered=1")
+    context = {
+        "section": None,
+        "quote": quote,
+        "action": quote.action,
+        "project": quote.action.project,
+        "organisation": quote.action.project.organisation,
+        "public_organisation": quote.action.project.organisation,
+        "answered": request.method == "GET" and bool(request.GET.get("answered")),
+        "may_answer": rules.may_answer(quote.status),
+    }
+    return page(request, "quote_answer.html", context, form)
+
+
+@once
+def own_quote(request: HttpRequest, pk: int) -> HttpResponse:
+    return quote_page(request, access.own_quote_for(request, pk))
+
+
+@once
+def quote_link(request: HttpRequest, token: str) -> HttpResponse:
+    """From the link in the message: no account needed, the signed link is the key."""
+    found = actions.quote_from_token(token)
+    if found is None:
+        raise Http404("This link does not work")
+    return quote_page(request, found)
+
+
+# --- Did it make a difference? --------------------------------------------------------------
+
+
+@once
+def difference(request: HttpRequest, token: str) -> HttpResponse:
+    """From the link in the "done" message: the answer becomes a contribution."""
+    found = actions.difference_from_token(token)
+    if found is None:
+        raise Http404("This link does not work")
+    action, person = found
+    initial = {"privacy": follow_up_privacy(person).value}
+    form = forms.DifferenceForm(posted(request), initial=initial)
+    if request.method == "POST" and form.is_valid():
+        data = form.cleaned_data
+        actions.record_difference(action, person, data["answer"], data["words"], data["privacy"])
+        return redirect(request.path + "?sent=1")
+    context = {
+        "section": None,
+        "action": action,
+        "project": action.project,
+        "organisation": action.project.organisation,
+        "public_organisation": action.project.organisation,
+        "sent": request.method == "GET" and bool(request.GET.get("sent")),
+    }
+    return page(request, "difference.html", context, form)
+
+
+# --- Staff: comments to read before they show ------------------------------------------------
+
+COMMENTS_PER_PAGE = 25
+
+
+def moderation(request: HttpRequest) -> HttpResponse:
+    waiting = (
+        access.comments_to_moderate(request)
+        .select_related("action__project", "person")
+        .order_by("created_at", "pk")
+    )
+    current = Paginator(waiting, COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
+    viewer = viewer_for(request)
+    rows = [(c, board.shown_comment(c, viewer, sees_everyone=True)) for c in current.object_list]
+    context = {"section": "comments", "page": current, "rows": rows}
+    return page(request, "moderation.html", context)
+
+
+@require_POST
+@once
+def moderate(request: HttpRequest, pk: int) -> HttpResponse:
+    waiting = access.comment_to_moderate(request, pk)
+    form = forms.ModerateForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Select whether to publish the comment"))
+        return redirect("accountability:moderation")
+    publish = form.cleaned_data["decision"] == "publish"
+    try:
+        actions.moderate(waiting, publish, user_for(request))
+    except actions.AlreadyModerated:
+        messages.info(request, _("Someone else has already dealt with this comment"))
+    else:
+        if publish:
+            messages.success(request, _("The comment is published"))
+        else:
+            messages.success(request, _("The comment will not be shown"))
+    return redirect("accountability:moderation")

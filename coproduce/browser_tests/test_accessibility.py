@@ -82,6 +82,8 @@ DESTRUCTIVE = (
     # clear them all.
     "contact-details",
     "/dealt-with/",
+    # Publishing (or not) a comment waiting to be read: each form sends its decision.
+    "/you-said-we-did/comments/",
 )
 
 LINKS_JS = """() => Array.from(document.querySelectorAll("a[href]"))
@@ -563,6 +565,99 @@ def test_the_evaluation_pages_pass_axe(
         assert response is not None
         assert response.status == 200, f"{path} answered {response.status}"
         report.audit(page, path)
+        _submit_forms_empty(page, url, path, report, submitted)
+    assert not report.failures, "\n\n".join(report.failures)
+
+
+# You Said, We Did's loop (issue 14): words waiting for approval, the comment forms, the
+# staff's queue and choice of words, and "did it make a difference?", each page checked at
+# 320px and each form's error state.
+def _loop_under_way(coordinator: Member, carer: Member) -> dict[str, str]:
+    from coproduce.accountability import actions as board_actions
+    from coproduce.accountability.models import BoardSettings
+    from coproduce.contributions import actions as contribution_actions
+    from coproduce.contributions.models import ContributionChannel, Privacy
+    from coproduce.projects.tests.factories import ProjectFactory, ProjectMemberFactory
+
+    project = ProjectFactory.create(
+        organisation=coordinator.organisation, coordinator=coordinator.person
+    )
+    ProjectMemberFactory.create(project=project, person=carer.person)
+    words = contribution_actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.MEETING,
+        privacy=Privacy.IDENTIFIABLE,
+        text="Tom's tablets were never explained to me.",
+        person=carer.person,
+    )
+    anonymous = contribution_actions.record_contribution(
+        organisation=project.organisation,
+        project=project,
+        channel=ContributionChannel.SURVEY,
+        privacy=Privacy.ANONYMOUS,
+        text="A chart would have helped.",
+        person=None,
+    )
+    action = board_actions.record_action(
+        project,
+        board_actions.Details(title="A pharmacist explains new medicines"),
+        [words, anonymous],
+        coordinator.user,
+    )
+    board_actions.choose_public(project, True, coordinator.user)
+    quote = board_actions.propose_quote(action, words, words.text, coordinator.user, names=["Tom"])
+    board_actions.propose_quote(
+        action, anonymous, "Someone told us a medicines chart would help.", coordinator.user
+    )
+    board_actions.add_public_comment(action, "Will it be in Welsh too?", "Pat")
+    published = board_actions.add_public_comment(action, "Good news.")
+    board_actions.moderate(published, True, coordinator.user)
+    board_actions.change_status(action, "done", coordinator.user)
+    board = BoardSettings.objects.get(project=project).public_id
+    return {
+        "board": f"/you-said-we-did/{board}/",
+        "public_action": f"/you-said-we-did/{board}/actions/{action.pk}/",
+        "quote_link": board_actions.quote_path(quote),
+        "difference": board_actions.difference_path(action, carer.person),
+        "own_quote": f"/you-said-we-did/quotes/{quote.pk}/",
+        "members_board": f"/projects/{project.pk}/you-said-we-did/",
+        "action": f"/you-said-we-did/actions/{action.pk}/",
+        "quote_form": f"/you-said-we-did/actions/{action.pk}/quote/{anonymous.pk}/",
+        "moderation": "/you-said-we-did/comments/",
+    }
+
+
+LOOP_PAGES = {
+    "anonymous": ["board", "public_action", "quote_link", "difference"],
+    "carer": ["members_board", "own_quote", "action"],
+    "coordinator": ["members_board", "action", "quote_form", "moderation"],
+}
+
+
+@pytest.mark.parametrize("role", ["anonymous", "carer", "coordinator"])
+def test_the_you_said_we_did_loop_pages_pass_axe(
+    page: Page,
+    live_server: LiveServer,
+    coordinator: Member,
+    carer: Member,
+    settings: Settings,
+    role: str,
+) -> None:
+    settings.NOTIFY_API_KEY = ""
+    paths = _loop_under_way(coordinator, carer)
+    if role != "anonymous":
+        sign_in(page, live_server, {"coordinator": coordinator, "carer": carer}[role], check=False)
+    page.set_viewport_size({"width": 320, "height": 900})
+    report = Report()
+    submitted: set[tuple[str, str]] = set()
+    for name in LOOP_PAGES[role]:
+        path = paths[name]
+        url = f"{live_server.url}{path}"
+        response = page.goto(url)
+        assert response is not None
+        assert response.status == 200, f"{path} answered {response.status}"
+        report.audit(page, f"{path} at 320px")
         _submit_forms_empty(page, url, path, report, submitted)
     assert not report.failures, "\n\n".join(report.failures)
 

@@ -11,8 +11,8 @@ import datetime
 from dataclasses import dataclass, field
 from zoneinfo import ZoneInfo
 
-from coproduce.accountability import actions
-from coproduce.accountability.models import Action, ActionStatus, ActionUpdate, Comment
+from coproduce.accountability import actions, rules
+from coproduce.accountability.models import Action, ActionStatus, ActionUpdate, Comment, QuoteKind
 from coproduce.accounts.models import User
 from coproduce.contributions.models import Contribution
 from coproduce.decisions.models import Proposal
@@ -228,13 +228,73 @@ def dated(action: Action, step: Step, today: datetime.date) -> None:
     ).update(responded_at=when)
 
 
-def comment(action: Action, people: list[Person], texts: list[str], today: datetime.date) -> int:
+def comment(
+    action: Action, people: list[Person], texts: list[str], today: datetime.date, by: User
+) -> int:
+    """The group's comments, each read and published by the coordinator."""
     for number, (person, text) in enumerate(zip(people, texts, strict=False)):
         made = actions.add_comment(action, person, text)
+        actions.moderate(made, True, by)
         Comment.objects.filter(pk=made.pk).update(
             created_at=at(today - datetime.timedelta(days=5 - number), 11)
         )
     return min(len(people), len(texts))
+
+
+def first_action(project: Project, title: str) -> Action:
+    return Action.objects.get(project=project, title__startswith=title)
+
+
+def close_the_loop(
+    project: Project, margaret: Person | None, today: datetime.date, by: User
+) -> None:
+    """The public board's loop: Margaret is asked to approve her words (waiting, on her
+    own page and by the link in her email); another carer's words approved; an anonymous
+    view in the coordinator's own words; a comment from the public published and one
+    waiting to be read; and Margaret's answer to "Did it make a difference?"."""
+    phoned = first_action(project, "The ward phones the carer")
+    mine = said_in(project, ["Nobody told me Mum was coming home"])
+    if margaret is not None and mine and mine[0].person_id == margaret.pk:
+        actions.propose_quote(
+            phoned,
+            mine[0],
+            "Nobody told me Mum was coming home until the ambulance was outside.",
+            by,
+        )
+        actions.record_difference(
+            phoned,
+            margaret,
+            "yes",
+            "The ward rang me on Tuesday, two days before Mum came home. I could arrange "
+            "time off work.",
+            "identifiable",
+        )
+    medicines = first_action(project, "A pharmacist goes through")
+    chart = first_action(project, "A simple medicines chart")
+    wanted = [
+        (medicines, "We came home with a bag of tablets", "We came home with a bag of tablets "
+         "and no one explained the new ones."),
+        (chart, "A simple chart", "Someone told us that a chart showing which medicine to "
+         "give at what time would help."),
+    ]  # fmt: skip
+    for action, start, words in wanted:
+        found = said_in(project, [start])
+        if not found or not action.contributions.filter(pk=found[0].pk).exists():
+            continue
+        kind = actions.quote_kind(found[0])
+        if kind == QuoteKind.PARAPHRASE and rules.is_verbatim(found[0].text, words):
+            words = "A carer told us nobody explained the new medicines before discharge."
+        quote = actions.propose_quote(action, found[0], words, by)
+        if quote.kind == QuoteKind.QUOTE:
+            actions.answer_quote(quote, actions.QuoteAnswer.APPROVE)
+    Message.objects.filter(kind="accountability.quote", status__in=[Status.QUEUED]).update(
+        status=Status.SENT, sent_at=at(today)
+    )
+    published = actions.add_public_comment(
+        phoned, "My dad was discharged in November and the ward phoned me first. Thank you.", "Pat"
+    )
+    actions.moderate(published, True, by)
+    actions.add_public_comment(medicines, "Will the medicines chart be in Welsh as well?", "")
 
 
 def carers_of(project: Project) -> list[Person]:
@@ -247,7 +307,11 @@ def carers_of(project: Project) -> list[Person]:
 
 
 def build(
-    *, today: datetime.date, centre: Organisation, coordinator_user: User
+    *,
+    today: datetime.date,
+    centre: Organisation,
+    coordinator_user: User,
+    margaret: Person | None = None,
 ) -> AccountabilitySummary:
     """Eight actions on the discharge project (board public) and two on the young carers'
     project (board for the group), with comments from group members. Needs the demo's
@@ -259,8 +323,9 @@ def build(
         people = carers_of(project)
         for story in stories:
             action = tell(story, project, today, coordinator_user)
-            comments += comment(action, people, story.comments, today)
+            comments += comment(action, people, story.comments, today, coordinator_user)
     actions.choose_public(discharge, True, coordinator_user)
+    close_the_loop(discharge, margaret, today, coordinator_user)
     actions.choose_public(young, False, coordinator_user)
     return AccountabilitySummary(
         actions=Action.objects.filter(project__organisation=centre).count(),

@@ -408,7 +408,7 @@ def build_demo(today: date | None = None) -> DemoSummary:
         today=today, centre=riverside, coordinator_user=coordinator
     )
     accountability_summary = demo_accountability.build(
-        today=today, centre=riverside, coordinator_user=coordinator
+        today=today, centre=riverside, coordinator_user=coordinator, margaret=with_accounts[0][0]
     )
     payments_summary = demo_payments.build(today=today, centre=riverside)
     evaluation_summary = demo_evaluation.build(

@@ -41,23 +41,47 @@ def test_an_action_is_not_there_for_anyone_outside_the_project(
 
 
 def test_a_group_member_comments_and_others_see_it_without_their_name(
-    carer_client: Client, ida_client: Client, action: Action, carer: Member
+    carer_client: Client, ida_client: Client, action: Action, carer: Member, coordinator: Member
 ) -> None:
     url = reverse("accountability:comment", args=[action.pk])
     response = carer_client.post(url, {"text": "This made a real difference"})
     assert response.status_code == 302
     assert response["Location"].endswith("#comments")
-    assert Comment.objects.get().person == carer.person
+    comment = Comment.objects.get()
+    assert comment.person == carer.person
+    # Waiting for staff: its writer sees it (marked so), nobody else does.
+    own = carer_client.get(action_url(action)).content.decode()
+    assert "This made a real difference" in own
+    assert "Waiting to be checked" in own
+    assert "This made a real difference" not in ida_client.get(action_url(action)).content.decode()
+    actions.moderate(comment, True, coordinator.user)
     body = ida_client.get(action_url(action)).content.decode()
     assert "This made a real difference" in body
     assert "A member of the group" in body
     assert "Margaret Carer" not in body
 
 
+def test_a_member_who_chooses_to_show_their_name_is_named(
+    carer_client: Client, ida_client: Client, action: Action, coordinator: Member
+) -> None:
+    url = reverse("accountability:comment", args=[action.pk])
+    carer_client.post(url, {"text": "Named comment", "show_name": "yes"})
+    actions.moderate(Comment.objects.get(), True, coordinator.user)
+    body = ida_client.get(action_url(action)).content.decode()
+    assert "Named comment" in body
+    assert "Margaret Carer" in body
+
+
+def test_staff_comments_show_at_once(coordinator_client: Client, action: Action) -> None:
+    url = reverse("accountability:comment", args=[action.pk])
+    coordinator_client.post(url, {"text": "From the coordinator"})
+    assert Comment.objects.get().status == "published"
+
+
 def test_only_the_coordinator_sees_who_commented(
     coordinator_client: Client, admin_client_a: Client, action: Action, carer: Member
 ) -> None:
-    actions.add_comment(action, carer.person, "Good")
+    actions.add_comment(action, carer.person, "Good", staff=True)
     assert "Margaret Carer" in coordinator_client.get(action_url(action)).content.decode()
     assert "Margaret Carer" not in admin_client_a.get(action_url(action)).content.decode()
 

@@ -37,3 +37,28 @@ def test_the_demo_shows_what_was_done_about_what_carers_said(built_demo: str) ->
         "person__full_name", flat=True
     ):
         assert name not in body
+
+
+def test_the_demo_closes_the_loop(built_demo: str) -> None:
+    """Words waiting for approval and approved, comments waiting and published, and an
+    answer to "did it make a difference?"; the waiting words are not on the public board."""
+    from coproduce.accountability.models import CommentStatus, Difference, Quote, QuoteStatus
+
+    waiting = Quote.objects.get(status=QuoteStatus.AWAITING)
+    assert waiting.person is not None
+    assert waiting.person.email == "carer@riverside.example"
+    assert Quote.objects.filter(status=QuoteStatus.APPROVED).exists()
+    assert Comment.objects.filter(public=True, status=CommentStatus.PENDING).exists()
+    assert Comment.objects.filter(public=True, status=CommentStatus.PUBLISHED).exists()
+    assert Difference.objects.filter(contribution__channel="follow_up").exists()
+    assert not Message.objects.filter(kind="accountability.quote").exclude(status=Status.SENT)
+    board = BoardSettings.objects.get(public=True)
+    body = (
+        Client()
+        .get(reverse("accountability:public-board", kwargs={"board_uuid": board.public_id}))
+        .content.decode()
+    )
+    assert waiting.text not in body
+    approved = Quote.objects.filter(status=QuoteStatus.APPROVED).first()
+    assert approved is not None
+    assert approved.text.replace("'", "&#39;") in body
