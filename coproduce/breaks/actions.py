@@ -150,14 +150,11 @@ def record_carer_answers(
 ) -> bool:
     """Keep what the carer said (through their link, or to staff on the phone), once:
     False if they had already answered or the referral is no longer waiting for them."""
-    updated = (
-        Referral.objects.filter(
-            pk=referral.pk,
-            status__in=[ReferralStatus.SUBMITTED, ReferralStatus.APPROVED],
-            break_kind="",
-        )
-        .update(wellbeing_consent=wellbeing is not None, **fields)
-    )
+    updated = Referral.objects.filter(
+        pk=referral.pk,
+        status__in=[ReferralStatus.SUBMITTED, ReferralStatus.APPROVED],
+        break_kind="",
+    ).update(wellbeing_consent=wellbeing is not None, **fields)
     if updated != 1:
         return False
     if wellbeing is not None:

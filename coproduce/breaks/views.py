@@ -142,15 +142,11 @@ def sent(request: HttpRequest, pk: int) -> HttpResponse:
     return render(request, "breaks/sent.html", context)
 
 
-def _carer_answers(
-    request: HttpRequest, referral: Referral, form: CarerAnswersForm
-) -> bool:
+def _carer_answers(request: HttpRequest, referral: Referral, form: CarerAnswersForm) -> bool:
     """Keep the carer's answers if the form is good; True if kept (or kept before)."""
     if request.method != "POST" or not form.is_valid():
         return False
-    fields = {
-        n: form.cleaned_data[n] for n in ("relationship", "break_kind", "break_description")
-    }
+    fields = {n: form.cleaned_data[n] for n in ("relationship", "break_kind", "break_description")}
     actions.record_carer_answers(referral, fields, form.wellbeing())
     return True
 
@@ -166,7 +162,8 @@ def carer_answers(request: HttpRequest, token: str) -> HttpResponse:
     if referral is None:
         raise Http404("Not a link we made")
     if not rules.waiting_for_carer(referral.status, referral.break_kind):
-        return render(request, "breaks/carer_answers_done.html", {"referral": referral})
+        done = {"referral": referral, "closed": not referral.break_kind}
+        return render(request, "breaks/carer_answers_done.html", done)
     form = CarerAnswersForm(posted(request))
     if _carer_answers(request, referral, form):
         return redirect("breaks:carer-answers", token)
