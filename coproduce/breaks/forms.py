@@ -565,7 +565,8 @@ class ReferEligibilityForm(GovukForm):
         return cleaned
 
 
-REFER_PAGES: dict[str, type[GovukForm]] = {
+# Each page's form, built with the scheme (its eligibility questions, its age rule).
+REFER_PAGES: dict[str, Callable[..., GovukForm]] = {
     "carer": ReferCarerForm,
     "contact": ReferContactForm,
     "eligibility": ReferEligibilityForm,

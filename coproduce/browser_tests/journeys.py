@@ -93,7 +93,8 @@ class Journey:
     def report(self) -> str:
         questions = f", {self.questions} questions" if self.questions else ""
         return (
-            f"JOURNEY {self.name}: {self.pages} pages loaded, {self.fields} fields filled"
+            f"JOURNEY {self.name}: {self.pages} pages loaded, {self.fields} "
+            f"field{'' if self.fields == 1 else 's'} filled"
             f"{questions}, {self.seconds:.0f} s ({self.machine_seconds:.1f} s browser and "
             f"server, {self.characters} characters typed, {self.decisions} decisions)"
         )
