@@ -11,13 +11,14 @@ too; the fake records which thread each call came from, to prove that it did.
 
 import re
 import threading
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from coproduce.breaks import actions
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.browser_tests.conftest import (
     FakeNotify,
@@ -342,3 +343,64 @@ def test_a_gp_answers_referral_questions_without_javascript(
     expect(born.get_by_label("Day")).to_have_value("28")
     expect(page.get_by_label("What is the carer's full name?")).to_have_value("Mary O'Neill")
     check_axe(page)
+
+
+def test_the_carers_pages_and_the_phone_page_pass_axe(
+    page: Page,
+    other_page: Page,
+    live_server: LiveServer,
+    breaks: BreaksScheme,
+    coordinator: Member,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given a referral sent by the three-minute form, waiting for the carer's answers
+    referral = actions.refer(
+        breaks.practice,
+        breaks.gp.user,
+        {
+            "carer_name": "Mary O'Neill",
+            "carer_date_of_birth": date(1950, 2, 3),
+            "carer_language": "en",
+            "preferred_channel": "email",
+            "carer_email": "mary@example.com",
+            "answers": {
+                "necessary_care": "yes",
+                "effect_of_caring": ["recreation"],
+                "significant_impact": "yes",
+            },
+            "carer_consent": True,
+        },
+    )
+    link = actions.carer_answers_link(referral)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+
+    # When the coordinator opens it, and the page to record the carer's answers by phone
+    sign_in(other_page, live_server, coordinator, check=False)
+    other_page.goto(f"{live_server.url}/breaks/queue/{referral.pk}/")
+    expect(other_page.locator("#main-content")).to_contain_text("Waiting for the carer")
+    check_axe_at_widths(other_page)
+    other_page.get_by_role("link", name="Record their answers from a phone call").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text(
+        "Record Mary O'Neill's answers from a phone call"
+    )
+    check_axe_at_widths(other_page)
+
+    # Then sending it empty shows the errors, and each page passes axe at both widths
+    submit(other_page, other_page.get_by_role("button", name="Send answers"))
+    expect(other_page).to_have_title(re.compile(r"^Error: "))
+    check_axe_at_widths(other_page)
+
+    # And the carer's page, its errors, its thanks, and an expired link pass too
+    page.goto(live_server.url + path)
+    submit(page, page.get_by_role("button", name="Send answers"))
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    check_axe_at_widths(page)
+    choose(page, "Who do you look after?", "Parent")
+    choose(page, "What kind of break would you like?", "A day out")
+    submit(page, page.get_by_role("button", name="Send answers"))
+    expect(page.locator(".govuk-panel")).to_contain_text("We have your answers")
+    check_axe_at_widths(page)
+    monkeypatch.setattr(actions, "CARER_ANSWERS_LIFETIME", timedelta(seconds=-1))
+    page.goto(live_server.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link has expired")
+    check_axe_at_widths(page)
