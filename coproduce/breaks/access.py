@@ -20,6 +20,11 @@ def practices_for(request: HttpRequest) -> QuerySet[Practice]:
     return Practice.objects.filter(members__user=user_for(request)).select_related("scheme")
 
 
+def referring_practice_for(request: HttpRequest, pk: int) -> Practice:
+    """One of the practices the user refers for (Http404 for anyone else's)."""
+    return one(practices_for(request).select_related("scheme__payment_organisation"), pk=pk)
+
+
 def practice_referrals_for(request: HttpRequest) -> QuerySet[Referral]:
     return Referral.objects.filter(practice__members__user=user_for(request))
 

@@ -98,8 +98,71 @@ def submit(referral: Referral, wellbeing: dict[str, int] | None) -> Referral:
         WellbeingResponse.objects.create(
             referral=referral, moment=WellbeingMoment.AT_REFERRAL, **wellbeing
         )
-    tell_carer(referral, "received")
+    pending = rules.waiting_for_carer(referral.status, referral.break_kind)
+    tell_carer(referral, "received", link=carer_answers_link(referral) if pending else "")
     return referral
+
+
+def refer(practice: Practice, user: User, fields: dict[str, Any]) -> Referral:
+    """The GP's three-minute referral, sent in one go from the answers kept in the session:
+    nothing is stored before the GP sends it. The carer is then asked for the rest."""
+    with transaction.atomic():
+        referral = Referral.objects.create(
+            scheme=practice.scheme, practice=practice, referred_by=user, **fields
+        )
+        return submit(referral, None)
+
+
+CARER_ANSWERS_SALT = "breaks.carer-answers"
+CARER_ANSWERS_LIFETIME = timedelta(days=28)
+
+
+def carer_answers_link(referral: Referral) -> str:
+    """The carer's own link to tell the scheme about the break they want (signed, not
+    stored; it works until they have answered, for CARER_ANSWERS_LIFETIME)."""
+    token = signing.dumps({"referral": referral.pk}, salt=CARER_ANSWERS_SALT)
+    return settings.SITE_URL + reverse("breaks:carer-answers", args=[token])
+
+
+class LinkExpired(Exception):
+    """A genuine carer's link, but too old."""
+
+
+def referral_from_carer_token(token: str) -> Referral | None:
+    """The referral a carer's link is for; None if the link is not one we made.
+    LinkExpired if it is too old. Whether it is still waiting is the caller's to check."""
+    try:
+        data = signing.loads(token, salt=CARER_ANSWERS_SALT, max_age=CARER_ANSWERS_LIFETIME)
+    except signing.SignatureExpired:
+        raise LinkExpired() from None
+    except signing.BadSignature:
+        return None
+    pk = data.get("referral") if isinstance(data, dict) else None
+    if not isinstance(pk, int):
+        return None
+    referral = Referral.objects.filter(pk=pk).exclude(status=ReferralStatus.DRAFT)
+    return referral.select_related("scheme__payment_organisation", "person").first()
+
+
+@transaction.atomic
+def record_carer_answers(
+    referral: Referral, fields: dict[str, Any], wellbeing: dict[str, int] | None
+) -> bool:
+    """Keep what the carer said (through their link, or to staff on the phone), once:
+    False if they had already answered or the referral is no longer waiting for them."""
+    updated = Referral.objects.filter(
+        pk=referral.pk,
+        status__in=[ReferralStatus.SUBMITTED, ReferralStatus.APPROVED],
+        break_kind="",
+    ).update(wellbeing_consent=wellbeing is not None, **fields)
+    if updated != 1:
+        return False
+    if wellbeing is not None:
+        WellbeingResponse.objects.get_or_create(
+            referral=referral, moment=WellbeingMoment.AT_REFERRAL, defaults=wellbeing
+        )
+    referral.refresh_from_db()
+    return True
 
 
 def tell_carer(referral: Referral, event: str, **context: Any) -> None:

@@ -1,5 +1,6 @@
 """The referral form, one question per page, and the support organisation's forms."""
 
+import copy
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
@@ -271,12 +272,23 @@ class DecisionForm(GovukForm):
         widget=forms.Textarea(attrs={"rows": 3}),
     )
 
-    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+    def __init__(
+        self, *args: Any, scheme: Scheme, waiting_for_carer: bool = False, **kwargs: Any
+    ) -> None:
         self.scheme = scheme
+        self.waiting_for_carer = waiting_for_carer
         super().__init__(*args, **kwargs)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
+        if cleaned.get("decision") == "approve" and self.waiting_for_carer:
+            self.add_error(
+                "decision",
+                _(
+                    "Wait for the carer to say what break they would like, or ask them on the "
+                    "phone and record their answers, before approving"
+                ),
+            )
         if cleaned.get("decision") == "approve":
             amount: Decimal | None = cleaned.get("amount")
             if amount is None:
@@ -429,6 +441,228 @@ class JoinForm(GovukForm):
                 }
             )
         return email
+
+
+# --- The three-minute referral: three pages of at most eight questions -------------------
+#
+# The GP gives only what a referral needs: who the carer is, how to reach them and in which
+# language, the scheme's eligibility questions and the carer's consent. The rest (who they
+# look after, the break they want, their wellbeing scores) is asked of the carer afterwards
+# (`CarerAnswersForm`), by a link in their message or by staff on the phone.
+
+
+def _age_problem(born: date, scheme: Scheme) -> str | None:
+    today = date.today()
+    age = today.year - born.year - ((today.month, today.day) < (born.month, born.day))
+    if age < 18 and not scheme.includes_young_carers:
+        return str(
+            _("This scheme is for carers aged 18 or over. Contact your young carers' service.")
+        )
+    return None
+
+
+class ReferCarerForm(GovukForm):
+    """Page 1 of 3: who the carer is, and their language (three questions)."""
+
+    carer_name = NameForm.base_fields["carer_name"]
+    carer_date_of_birth = DateOfBirthForm.base_fields["carer_date_of_birth"]
+    carer_language = ChannelForm.base_fields["carer_language"]
+
+    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+        self.scheme = scheme
+        super().__init__(*args, **kwargs)
+
+    def clean_carer_date_of_birth(self) -> date:
+        born: date = self.cleaned_data["carer_date_of_birth"]
+        if problem := _age_problem(born, self.scheme):
+            raise forms.ValidationError(problem)
+        return born
+
+
+class ReferContactForm(ContactForm):
+    """Page 2 of 3: how to reach the carer (one question: the way, and its detail)."""
+
+    preferred_channel = forms.ChoiceField(
+        label=_("How would the carer like to be contacted?"),
+        help_text=_("Then give the detail for it below: the others are optional."),
+        choices=Channel.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select how the carer would like to be contacted")},
+    )
+    field_order = ["preferred_channel", "carer_email", "carer_phone", "carer_address"]
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        kwargs.pop("scheme", None)
+        super().__init__(*args, **kwargs)
+
+    def clean(self) -> dict[str, Any]:
+        from coproduce.people.rules import missing_detail_for_channel
+
+        try:
+            cleaned = super().clean()
+        except forms.ValidationError as none_given:
+            # No detail at all: the missing detail of the chosen way says it more precisely.
+            cleaned = self.cleaned_data
+            if not cleaned.get("preferred_channel"):
+                raise none_given
+        channel = cleaned.get("preferred_channel")
+        if channel and not self.errors:
+            missing = missing_detail_for_channel(
+                channel,
+                email=cleaned.get("carer_email", ""),
+                phone=cleaned.get("carer_phone", ""),
+                address=cleaned.get("carer_address", ""),
+            )
+            if missing:
+                where = {"email": "carer_email", "phone": "carer_phone", "address": "carer_address"}
+                self.add_error(where[missing], MISSING_DETAIL_MESSAGES[missing])
+        return cleaned
+
+
+def _eligibility_field(question: dict[str, Any]) -> forms.Field:
+    label = rules.stored_text(question["text"])
+    hint = rules.stored_text(question["hint"]) if question.get("hint") else ""
+    if question["kind"] == "yes_no":
+        field: forms.Field = yes_no(label, _("Select yes or no"), help_text=hint)
+        field.coerce = lambda value: value  # type: ignore[attr-defined]  # keep "yes"/"no"
+        return field
+    return forms.MultipleChoiceField(
+        label=label,
+        help_text=hint,
+        choices=[(o["value"], rules.stored_text(o["text"])) for o in question["options"]],
+        widget=forms.CheckboxSelectMultiple,
+        error_messages={"required": _("Select all that apply, or ‘None of these’")},
+    )
+
+
+class ReferEligibilityForm(GovukForm):
+    """Page 3 of 3: the scheme's eligibility questions, then the carer's consent."""
+
+    def __init__(self, *args: Any, scheme: Scheme, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.questions = scheme.eligibility["questions"]
+        for question in self.questions:
+            self.fields[f"answer_{question['key']}"] = _eligibility_field(question)
+        self.fields["carer_consent"] = copy.deepcopy(ConsentForm.base_fields["carer_consent"])
+        self.fields["carer_consent"].help_text = _(
+            "They agree to their details going to the payment support organisation, who will "
+            "contact them to ask a few questions about the break they would like."
+        )
+
+    def clean_carer_consent(self) -> bool:
+        return ConsentForm.clean_carer_consent(self)  # type: ignore[arg-type]
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        for question in self.questions:
+            name = f"answer_{question['key']}"
+            answer = cleaned.get(name)
+            none_value = question.get("none_value")
+            if none_value and isinstance(answer, list) and none_value in answer and len(answer) > 1:
+                self.add_error(
+                    name, _("Select ‘None of these’ on its own, or only the ones that apply")
+                )
+        return cleaned
+
+
+# Each page's form, built with the scheme (its eligibility questions, its age rule).
+REFER_PAGES: dict[str, Callable[..., GovukForm]] = {
+    "carer": ReferCarerForm,
+    "contact": ReferContactForm,
+    "eligibility": ReferEligibilityForm,
+}
+
+
+def referral_fields(pages: dict[str, dict[str, Any]], scheme: Scheme) -> dict[str, Any]:
+    """The referral's fields from the pages' saved answers (as kept in the session)."""
+    fields: dict[str, Any] = {"answers": {}}
+    for page in pages.values():
+        for name, value in page.items():
+            if name.startswith("answer_"):
+                fields["answers"][name.removeprefix("answer_")] = value
+            elif name == "carer_date_of_birth" and value:
+                fields[name] = date.fromisoformat(value)
+            else:
+                fields[name] = value
+    return fields
+
+
+def to_session(cleaned: dict[str, Any]) -> dict[str, Any]:
+    """A page's cleaned answers as JSON (dates as ISO strings)."""
+    return {k: v.isoformat() if isinstance(v, date) else v for k, v in cleaned.items()}
+
+
+def from_session(saved: dict[str, Any]) -> dict[str, Any]:
+    """A page's saved answers as a form's initial values."""
+    initial = dict(saved)
+    if initial.get("carer_date_of_birth"):
+        initial["carer_date_of_birth"] = date.fromisoformat(initial["carer_date_of_birth"])
+    if "carer_consent" in initial:
+        initial["carer_consent"] = "yes" if initial["carer_consent"] else "no"
+    return initial
+
+
+class CarerAnswersForm(GovukForm):
+    """What the carer tells the scheme after the GP referred them: one short page."""
+
+    relationship = forms.ChoiceField(
+        label=_("Who do you look after?"),
+        help_text=_("The person you care for is your…"),
+        choices=Relationship.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select who you look after")},
+    )
+    break_kind = forms.ChoiceField(
+        label=_("What kind of break would you like?"),
+        choices=BreakKind.choices,
+        widget=forms.RadioSelect,
+        error_messages={"required": _("Select what kind of break you would like")},
+    )
+    break_description = forms.CharField(
+        label=_("Anything else about the break (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"max_length": _("Tell us in 1,000 characters or fewer")},
+    )
+    life_satisfaction = _score(
+        _("Overall, how satisfied are you with your life nowadays?"),
+        _("0 is not at all, 10 is completely"),
+    )
+    worthwhile = _score(
+        _(
+            "Overall, to what extent do you feel that the things you do in your life are worthwhile?"
+        ),
+        _("0 is not at all, 10 is completely"),
+    )
+    happiness = _score(
+        _("Overall, how happy did you feel yesterday?"), _("0 is not at all, 10 is completely")
+    )
+    anxiety = _score(
+        _("Overall, how anxious did you feel yesterday?"), _("0 is not at all, 10 is completely")
+    )
+    SCORES = ("life_satisfaction", "worthwhile", "happiness", "anxiety")
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        for name in self.SCORES:
+            self.fields[name].required = False
+
+    def clean(self) -> dict[str, Any]:
+        cleaned = super().clean() or {}
+        given = [n for n in self.SCORES if cleaned.get(n) is not None]
+        if given and len(given) < len(self.SCORES) and not self.errors:
+            for name in self.SCORES:
+                if cleaned.get(name) is None:
+                    self.add_error(name, _("Answer all four wellbeing questions, or none of them"))
+        return cleaned
+
+    def wellbeing(self) -> dict[str, int] | None:
+        """The four scores, or None if the carer chose not to answer them."""
+        scores = {n: self.cleaned_data.get(n) for n in self.SCORES}
+        if any(v is None for v in scores.values()):
+            return None
+        return {n: int(v) for n, v in scores.items() if v is not None}
 
 
 @dataclass(frozen=True)

@@ -158,6 +158,19 @@ def evaluate(eligibility: dict[str, Any], answers: dict[str, Any]) -> Outcome:
     return Outcome(eligible=eligible and not unanswered, reasons=reasons, unanswered=unanswered)
 
 
+def waiting_for_carer(status: str, break_kind: str) -> bool:
+    """A sent referral still waiting for the carer's own answers (the break they want, who
+    they look after, their wellbeing): the GP's three-minute referral leaves them to the
+    carer. Referrals made before that asked the GP, so they have a kind of break already."""
+    return status in ("submitted", "approved") and not break_kind
+
+
+def may_approve(status: str, break_kind: str) -> bool:
+    """Approving pays for a break, so it waits for the carer to say which break they want
+    (by the link in their message, or by phone to the staff); declining need not wait."""
+    return status == "submitted" and not waiting_for_carer(status, break_kind)
+
+
 def same_carer_key(name: str, date_of_birth: date | None) -> str:
     """A loose key for spotting the same carer referred twice: name letters plus birth date."""
     letters = re.sub(r"[^a-z]", "", name.lower())

@@ -5,7 +5,11 @@ from coproduce.breaks import views
 app_name = "breaks"
 urlpatterns = [
     path("", views.home, name="home"),
-    path("refer/", views.start, name="start"),
+    path("refer/<int:practice>/check/", views.refer_check, name="refer-check"),
+    path("refer/<int:practice>/<slug:page>/", views.refer, name="refer"),
+    path("referrals/<int:pk>/sent/", views.sent, name="sent"),
+    path("your-break/<str:token>/", views.carer_answers, name="carer-answers"),
+    path("queue/<int:pk>/carer-answers/", views.staff_carer_answers, name="staff-carer-answers"),
     path("referrals/<int:pk>/", views.referral_detail, name="referral"),
     path("referrals/<int:pk>/check/", views.check, name="check"),
     path("referrals/<int:pk>/<slug:slug>/", views.step, name="step"),

@@ -15,15 +15,20 @@ from django.views.decorators.http import require_POST
 
 from coproduce.breaks import access, actions, reports, rules
 from coproduce.breaks.forms import (
+    REFER_PAGES,
+    CarerAnswersForm,
     DecisionForm,
     JoinForm,
     PaymentForm,
     PracticeForm,
     Step,
     WellbeingForm,
+    from_session,
+    referral_fields,
     steps_for,
+    to_session,
 )
-from coproduce.breaks.models import Referral, ReferralStatus
+from coproduce.breaks.models import Practice, Referral, ReferralStatus
 from coproduce.lib import exports
 from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
@@ -57,20 +62,130 @@ def home(request: HttpRequest) -> HttpResponse:
     return render(request, "breaks/home.html", context)
 
 
-@require_POST
-@once
-def start(request: HttpRequest) -> HttpResponse:
-    practices = {str(p.pk): p for p in access.practices_for(request)}
-    practice = practices.get(request.POST.get("practice", ""))
-    if practice is None:
-        raise Http404("Not one of your practices")
+# --- The three-minute referral: three pages, answers kept in the session until sent -------
+
+
+def _referring_practice(request: HttpRequest, pk: int) -> Practice:
+    """One of the GP's practices that has joined the scheme (Http404 for anyone else)."""
+    practice = access.referring_practice_for(request, pk)
     if not practice.is_signed_up:
-        messages.error(
-            request, _("%(practice)s has not joined the scheme yet.") % {"practice": practice.name}
-        )
-        return redirect("breaks:home")
-    referral = actions.start_referral(user_for(request), practice)
-    return redirect("breaks:step", referral.pk, steps_for(referral)[0].slug)
+        raise Http404("This practice has not joined the scheme yet")
+    return practice
+
+
+def _saved(request: HttpRequest, practice: Practice) -> dict[str, dict[str, Any]]:
+    saved: dict[str, dict[str, Any]] = request.session.get(f"breaks.refer.{practice.pk}", {})
+    return saved
+
+
+def refer(request: HttpRequest, practice: int, page: str) -> HttpResponse:
+    """One page of the GP's referral. What was typed is kept in the session as each page is
+    sent, so Back, Change and a page with a mistake never lose anything."""
+    chosen = _referring_practice(request, practice)
+    if page not in REFER_PAGES:
+        raise Http404("No such page")
+    saved = _saved(request, chosen)
+    form = REFER_PAGES[page](
+        posted(request), initial=from_session(saved.get(page, {})), scheme=chosen.scheme
+    )
+    pages = list(REFER_PAGES)
+    position = pages.index(page)
+    if request.method == "POST" and form.is_valid():
+        saved[page] = to_session(form.cleaned_data)
+        request.session[f"breaks.refer.{chosen.pk}"] = saved
+        if request.GET.get("change") or position + 1 == len(pages):
+            return redirect("breaks:refer-check", chosen.pk)
+        return redirect("breaks:refer", chosen.pk, pages[position + 1])
+    back = (
+        reverse("breaks:refer", args=[chosen.pk, pages[position - 1]])
+        if position
+        else reverse("pages:home")
+    )
+    context = {
+        "practice": chosen,
+        "page": page,
+        "number": position + 1,
+        "pages": len(pages),
+        "back": back,
+        "section": "breaks",
+    }
+    return render_page(request, "breaks/refer.html", context, form=form)
+
+
+@once
+def refer_check(request: HttpRequest, practice: int) -> HttpResponse:
+    """Check your answers, what they mean for eligibility, and send the referral."""
+    chosen = _referring_practice(request, practice)
+    saved = _saved(request, chosen)
+    unanswered = [page for page in REFER_PAGES if page not in saved]
+    fields = referral_fields(saved, chosen.scheme)
+    if request.method == "POST" and not unanswered:
+        referral = actions.refer(chosen, user_for(request), fields)
+        del request.session[f"breaks.refer.{chosen.pk}"]
+        return redirect("breaks:sent", referral.pk)
+    draft = Referral(scheme=chosen.scheme, practice=chosen, **fields)
+    context: dict[str, Any] = {
+        "practice": chosen,
+        "referral": draft,
+        "unanswered": unanswered,
+        "outcome": rules.evaluate(chosen.scheme.eligibility, draft.answers),
+        "questions": chosen.scheme.eligibility["questions"],
+        "section": "breaks",
+    }
+    return render_page(request, "breaks/refer_check.html", context, bad=request.method == "POST")
+
+
+def sent(request: HttpRequest, pk: int) -> HttpResponse:
+    """The confirmation: the referral has gone, and what happens next."""
+    referral = access.practice_referral_for(request, pk)
+    context = {"referral": referral, "section": "breaks"}
+    return render(request, "breaks/sent.html", context)
+
+
+def _carer_answers(request: HttpRequest, referral: Referral, form: CarerAnswersForm) -> bool:
+    """Keep the carer's answers if the form is good; True if kept (or kept before)."""
+    if request.method != "POST" or not form.is_valid():
+        return False
+    fields = {n: form.cleaned_data[n] for n in ("relationship", "break_kind", "break_description")}
+    actions.record_carer_answers(referral, fields, form.wellbeing())
+    return True
+
+
+@once
+def carer_answers(request: HttpRequest, token: str) -> HttpResponse:
+    """The carer's short page, from the link in their message: no account needed, the
+    signed link is the key; it works once, and for four weeks."""
+    try:
+        referral = actions.referral_from_carer_token(token)
+    except actions.LinkExpired:
+        return render(request, "breaks/carer_answers_done.html", {"expired": True}, status=410)
+    if referral is None:
+        raise Http404("Not a link we made")
+    if not rules.waiting_for_carer(referral.status, referral.break_kind):
+        done = {"referral": referral, "closed": not referral.break_kind}
+        return render(request, "breaks/carer_answers_done.html", done)
+    form = CarerAnswersForm(posted(request))
+    if _carer_answers(request, referral, form):
+        return redirect("breaks:carer-answers", token)
+    context = {"referral": referral, "form": form, "by_phone": False}
+    return render_page(request, "breaks/carer_answers.html", context, form=form)
+
+
+@once
+def staff_carer_answers(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff give the carer's answers for them, from a phone call."""
+    referral = access.queued_referral_for(request, pk)
+    if not rules.waiting_for_carer(referral.status, referral.break_kind):
+        return redirect("breaks:process", referral.pk)
+    form = CarerAnswersForm(posted(request))
+    if _carer_answers(request, referral, form):
+        messages.success(request, _("The carer's answers are saved"))
+        return redirect("breaks:process", referral.pk)
+    context = {"referral": referral, "form": form, "by_phone": True, "section": "queue"}
+    return render_page(request, "breaks/carer_answers.html", context, form=form)
+
+
+# --- Drafts started before the three-minute referral: one question a page ------------
 
 
 def _next_slug(steps: list[Step], referral: Referral, slug: str) -> str | None:
@@ -163,6 +278,7 @@ def process(request: HttpRequest, pk: int) -> HttpResponse:
     decision = DecisionForm(
         request.POST if request.POST.get("step") == "decide" else None,
         scheme=referral.scheme,
+        waiting_for_carer=rules.waiting_for_carer(referral.status, referral.break_kind),
         initial={"amount": referral.scheme.standard_payment},
     )
     payment = PaymentForm(request.POST if request.POST.get("step") == "pay" else None)
@@ -196,6 +312,7 @@ def process(request: HttpRequest, pk: int) -> HttpResponse:
         "form": decision if decision.is_bound else payment,
         "outcome": rules.evaluate(referral.scheme.eligibility, referral.answers),
         "earlier": actions.earlier_breaks(referral),
+        "waiting_for_carer": rules.waiting_for_carer(referral.status, referral.break_kind),
         "questions": referral.scheme.eligibility["questions"],
         "section": "queue",
     }

@@ -176,6 +176,16 @@ def other_page(browser: Browser) -> Iterator[Page]:
 
 
 @pytest.fixture
+def third_page(browser: Browser) -> Iterator[Page]:
+    """A third person at a third computer or phone (own context, JavaScript on)."""
+    ctx = _js_context(browser)
+    pg = _watch(ctx.new_page())
+    yield pg
+    _session.page_problems.pop(id(pg), None)
+    ctx.close()
+
+
+@pytest.fixture
 def no_js_context(browser: Browser) -> Iterator[BrowserContext]:
     ctx = browser.new_context(locale="en-GB", java_script_enabled=False, accept_downloads=True)
     _session.no_js_contexts.add(id(ctx))
@@ -301,6 +311,16 @@ def check_axe(page: Page) -> None:
     problems = page_problems(page)
     assert not violations, "axe found problems:\n" + format_violations(violations, where(page))
     assert not problems, f"{where(page)} reported:\n" + "\n".join(problems)
+
+
+def check_axe_at_widths(page: Page, widths: tuple[int, ...] = (320, 1280)) -> None:
+    """check_axe at each width (a small phone, a desktop), then back to the width it had."""
+    before = page.viewport_size
+    for width in widths:
+        page.set_viewport_size({"width": width, "height": 900})
+        check_axe(page)
+    if before:
+        page.set_viewport_size(before)
 
 
 # --- Journeys' building blocks --------------------------------------------------------

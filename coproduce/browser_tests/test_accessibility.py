@@ -257,6 +257,7 @@ def breaks_referrals(breaks: BreaksScheme, coordinator: Member) -> None:
     - Mary O'Neill, paid for a break two months ago, referred again and waiting for a
       decision (so her page warns that she was paid recently);
     - Joan Davies, approved and waiting for payment (so the payment form is shown);
+    - Rhys Evans, sent by the three-minute referral, waiting for his own answers;
     - a draft, half answered (so it cannot be sent, even by submitting its check page).
     """
     earlier = _sent(breaks, carer_name="Mary O'Neill", carer_email="mary@example.org")
@@ -281,6 +282,8 @@ def breaks_referrals(breaks: BreaksScheme, coordinator: Member) -> None:
         },
     )
     joan = _sent(breaks, carer_name="Joan Davies", relationship="parent")
+    # Sent by the three-minute referral: waiting for the carer to say what break they want
+    _sent(breaks, carer_name="Rhys Evans", relationship="", break_kind="", wellbeing_consent=None)
     breaks_actions.decide(joan, coordinator.user, approve=True, amount=Decimal("250.00"), reason="")
     Referral.objects.create(
         scheme=breaks.scheme,
@@ -423,6 +426,7 @@ MUST_REACH = {
     "coordinator": {
         "/breaks/queue/",
         "/breaks/queue/<id>/",
+        "/breaks/queue/<id>/carer-answers/",
         "/messages/not-sent/",
         *SELF_ASSESSMENT,
     },
@@ -437,6 +441,7 @@ MUST_REACH = {
     },
     "gp": {
         "/breaks/",
+        "/breaks/refer/<id>/carer/",
         "/breaks/referrals/<id>/",
         "/breaks/referrals/<id>/check/",
         "/breaks/referrals/<id>/name/",

@@ -11,17 +11,19 @@ too; the fake records which thread each call came from, to prove that it did.
 
 import re
 import threading
-from datetime import date
+from datetime import date, timedelta
 from decimal import Decimal
 
 import pytest
 from playwright.sync_api import Page, expect
 from pytest_django.live_server_helper import LiveServer
 
+from coproduce.breaks import actions
 from coproduce.breaks.models import BreakPayment, Referral, ReferralStatus
 from coproduce.browser_tests.conftest import (
     FakeNotify,
     check_axe,
+    check_axe_at_widths,
     choose,
     sign_in,
     submit,
@@ -41,8 +43,10 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     breaks: BreaksScheme,
     coordinator: Member,
     notify_api: FakeNotify,
+    third_page: Page,
 ) -> None:
     gp = breaks.gp
+    carer_page = third_page
 
     # Given Dr Shah, a GP at Riverside Surgery, which has joined the breaks scheme
     # When she signs in (a professional partner: email and password, no second factor)
@@ -50,39 +54,27 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     expect(page.get_by_role("heading", level=1)).to_have_text("Welcome")
     check_axe(page)
 
-    # And opens the breaks page from her home page
+    # And starts a referral with one click from her home page
     page.get_by_role("link", name="Refer a carer for a break").click()
-    expect(page).to_have_url(f"{live_server.url}/breaks/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("Carers' breaks")
-    check_axe(page)
+    base = f"{live_server.url}/breaks/refer/{breaks.practice.pk}"
 
-    # And starts a referral
-    submit(page, page.get_by_role("button", name="Refer a carer"))
-    referral = Referral.objects.get(practice=breaks.practice)
-    base = f"{live_server.url}/breaks/referrals/{referral.pk}"
-
-    # Then she is asked one question at a time, the question being the page's heading
-    expect(page).to_have_url(f"{base}/name/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("What is the carer's full name?")
-    check_axe(page)
+    # Then she is on the first of three pages: who the carer is, and their language
+    expect(page).to_have_url(f"{base}/carer/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("About the carer")
+    check_axe_at_widths(page)
     page.get_by_label("What is the carer's full name?").fill("Mary O'Neill")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/date-of-birth/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("What is the carer's date of birth?")
-    check_axe(page)
     born = page.get_by_role("group", name="What is the carer's date of birth?")
     born.get_by_label("Day").fill("3")
     born.get_by_label("Month").fill("2")
     born.get_by_label("Year").fill("1950")
+    choose(page, "Which language does the carer want us to use?", "English")
     submit(page, page.get_by_role("button", name="Continue"))
 
-    # When she gives contact details with a phone number missing digits
+    # When she says to write to the carer, with a phone number missing digits
     expect(page).to_have_url(f"{base}/contact/")
-    expect(page.get_by_role("heading", level=1)).to_have_text(
-        "How can the support organisation contact the carer?"
-    )
-    check_axe(page)
+    expect(page.get_by_role("heading", level=1)).to_have_text("How to reach the carer")
+    check_axe_at_widths(page)
+    choose(page, "How would the carer like to be contacted?", "Letter")
     page.get_by_label("Phone number").fill("01632 960")
     page.get_by_label("Postal address").fill("4 Mill Lane\nGuildford")
     page.get_by_label("Postcode", exact=True).fill("gu1 4ab")
@@ -98,13 +90,11 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     expect(summary.get_by_role("link", name=phone_message)).to_have_attribute(
         "href", "#id_carer_phone"
     )
-    expect(page.locator("#id_carer_phone-error")).to_have_text(
-        re.compile(rf"Error:\s*{re.escape(phone_message)}")
-    )
     expect(page.get_by_label("Phone number")).to_have_value("01632 960")
     expect(page.get_by_label("Postal address")).to_have_value("4 Mill Lane\nGuildford")
     expect(page.get_by_label("Postcode", exact=True)).to_have_value("gu1 4ab")
-    check_axe(page)
+    expect(page.get_by_label("Letter", exact=True)).to_be_checked()
+    check_axe_at_widths(page)
 
     # When she follows the error's link, the phone number box has focus, and she corrects it
     summary.get_by_role("link", name=phone_message).click()
@@ -112,52 +102,15 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     page.get_by_label("Phone number").fill("01632 960 001")
     submit(page, page.get_by_role("button", name="Continue"))
 
-    # Then she answers the remaining questions, each on its own page
-    expect(page).to_have_url(f"{base}/channel/")
-    check_axe(page)
-    choose(page, "How would the carer like to be contacted?", "Letter")
-    choose(page, "Which language does the carer want us to use?", "English")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/relationship/")
-    check_axe(page)
-    choose(page, "Who does the carer look after?", "Husband, wife or partner")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/eligibility-necessary_care/")
-    check_axe(page)
+    # Then the last page asks the scheme's eligibility questions and the carer's consent
+    expect(page).to_have_url(f"{base}/eligibility/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Eligibility and consent")
+    check_axe_at_widths(page)
     choose(page, "Does the carer provide necessary care to an adult?", "Yes")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/eligibility-effect_of_caring/")
-    check_axe(page)
     page.get_by_label("Their physical or mental health is getting worse or is at risk").check()
     page.get_by_label("Unable to take part in leisure or recreation").check()
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/eligibility-significant_impact/")
-    check_axe(page)
     choose(page, "As a result, is there, or is there likely to be, a significant impact", "Yes")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/break/")
-    check_axe(page)
-    choose(page, "What kind of break would the carer like?", "A day out")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/consent/")
-    check_axe(page)
     choose(page, "Has the carer agreed to this referral?", "Yes")
-    choose(page, "Has the carer agreed to answer four questions about their wellbeing", "Yes")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    expect(page).to_have_url(f"{base}/wellbeing/")
-    expect(page.get_by_role("heading", level=1)).to_have_text("The carer's wellbeing")
-    check_axe(page)
-    page.get_by_label("Overall, how satisfied are you with your life nowadays?").fill("4")
-    page.get_by_label("Overall, to what extent do you feel").fill("7")
-    page.get_by_label("Overall, how happy did you feel yesterday?").fill("3")
-    page.get_by_label("Overall, how anxious did you feel yesterday?").fill("8")
     submit(page, page.get_by_role("button", name="Continue"))
 
     # Then she checks her answers, and is told the carer meets the criteria
@@ -170,41 +123,64 @@ def test_a_gp_refers_a_carer_who_is_paid_for_a_break_and_told(
     )
     expect(summary_value(page, "Carer's name")).to_have_text("Mary O'Neill")
     expect(summary_value(page, "Contact details")).to_contain_text("GU1 4AB")
-    expect(summary_value(page, "Kind of break")).to_have_text("A day out")
-    check_axe(page)
+    check_axe_at_widths(page)
+    assert not Referral.objects.exists()  # nothing is stored until she sends it
 
-    # When she changes the kind of break: the carer would rather have a short break away
-    page.get_by_role("link", name="Change Kind of break").click()
-    expect(page).to_have_url(f"{base}/break/?change=1")
-    expect(page.get_by_label("A day out")).to_be_checked()
-    check_axe(page)
-    choose(page, "What kind of break would the carer like?", "A short break away")
-    page.get_by_label("Anything else about the break (optional)").fill("A weekend by the sea")
+    # When she changes the carer's language to Welsh
+    page.get_by_role("link", name="Change Language").click()
+    expect(page).to_have_url(f"{base}/carer/?change=1")
+    expect(page.get_by_label("What is the carer's full name?")).to_have_value("Mary O'Neill")
+    choose(page, "Which language does the carer want us to use?", "Cymraeg")
     submit(page, page.get_by_role("button", name="Continue"))
 
-    # Then she is straight back on the check page (not sent through the later questions)
+    # Then she is straight back on the check page, and sends the referral
     expect(page).to_have_url(f"{base}/check/")
-    expect(summary_value(page, "Kind of break")).to_have_text(
-        "A short break away\nA weekend by the sea"
-    )
-    expect(page.locator(".govuk-inset-text")).to_have_text(
-        "The carer meets the scheme's eligibility criteria."
-    )
-    check_axe(page)
-
-    # When she sends the referral
+    expect(summary_value(page, "Contact by")).to_have_text("Letter")
     submit(page, page.get_by_role("button", name="Send referral"))
 
-    # Then it has gone to the carers' centre, which her practice's list shows as waiting
-    expect(page).to_have_url(f"{base}/")
-    expect(success_banner(page)).to_contain_text("Referral sent to Riverside Carers")
-    expect(summary_value(page, "Status")).to_have_text("Waiting for a decision")
-    check_axe(page)
-    page.get_by_role("link", name="Back").click()
-    expect(page).to_have_url(f"{live_server.url}/breaks/")
+    # Then it has gone to the carers' centre, and she is told what happens next
+    referral = Referral.objects.get(practice=breaks.practice)
+    expect(page).to_have_url(f"{live_server.url}/breaks/referrals/{referral.pk}/sent/")
+    expect(page.locator(".govuk-panel")).to_contain_text("Referral sent")
+    check_axe_at_widths(page)
+    page.get_by_role("link", name="Your practice's referrals").click()
     row = page.get_by_role("row").filter(has_text="Mary O'Neill")
     expect(row).to_contain_text("Waiting for a decision")
     check_axe(page)
+
+    # And Mary's letter, in Welsh, asks her about the break she wants, with her own link
+    letter = Message.objects.get(kind="breaks.received", person__break_referrals=referral)
+    assert "Dywedwch wrthym" in letter.body
+    link = re.search(r"https?://[^/\s]+(/breaks/your-break/\S+/)", letter.body)
+    assert link is not None
+
+    # When Mary opens it on her own computer (no account) and answers in a minute or two
+    mary = carer_page
+    mary.goto(live_server.url + link.group(1))
+    expect(mary.get_by_role("heading", level=1)).to_have_text(
+        "Tell us about the break you would like"
+    )
+    check_axe_at_widths(mary)
+    choose(mary, "Who do you look after?", "Husband, wife or partner")
+    choose(mary, "What kind of break would you like?", "A short break away")
+    mary.get_by_label("Overall, how satisfied are you with your life nowadays?").fill("4")
+    submit(mary, mary.get_by_role("button", name="Send answers"))
+
+    # Then she is asked for all four wellbeing answers or none, keeping what she gave
+    expect(mary).to_have_title(re.compile(r"^Error: "))
+    expect(
+        mary.get_by_label("Overall, how satisfied are you with your life nowadays?")
+    ).to_have_value("4")
+    expect(mary.get_by_label("A short break away")).to_be_checked()
+    check_axe_at_widths(mary)
+    mary.get_by_label("Overall, to what extent do you feel").fill("7")
+    mary.get_by_label("Overall, how happy did you feel yesterday?").fill("3")
+    mary.get_by_label("Overall, how anxious did you feel yesterday?").fill("8")
+    submit(mary, mary.get_by_role("button", name="Send answers"))
+    expect(mary.locator(".govuk-panel")).to_contain_text("We have your answers")
+    check_axe_at_widths(mary)
+    referral.refresh_from_db()
+    assert (referral.break_kind, referral.wellbeing_consent) == ("short_break", True)
 
     # When Dylan, a coordinator at the carers' centre that pays, signs in at the office
     office = other_page
@@ -322,20 +298,21 @@ def test_a_gp_answers_referral_questions_without_javascript(
     sign_in(page, live_server, breaks.gp)
     assert "js-enabled" not in page.evaluate("() => document.body.className")
 
-    # When she starts a referral from the breaks page
+    # When she starts a referral from her home page
     page.get_by_role("link", name="Refer a carer for a break").click()
-    check_axe(page)
-    submit(page, page.get_by_role("button", name="Refer a carer"))
-    referral = Referral.objects.get(practice=breaks.practice)
-    base = f"{live_server.url}/breaks/referrals/{referral.pk}"
-    expect(page).to_have_url(f"{base}/name/")
+    base = f"{live_server.url}/breaks/refer/{breaks.practice.pk}"
+    expect(page).to_have_url(f"{base}/carer/")
     check_axe(page)
 
-    # And continues without giving the carer's name
+    # And continues giving only a date of birth that does not exist
+    born = page.get_by_role("group", name="What is the carer's date of birth?")
+    born.get_by_label("Day").fill("31")
+    born.get_by_label("Month").fill("2")
+    born.get_by_label("Year").fill("1950")
     submit(page, page.get_by_role("button", name="Continue"))
 
-    # Then the error summary and the inline error say what to do, without any script
-    expect(page).to_have_url(f"{base}/name/")
+    # Then the error summary and the inline errors say what to do, without any script
+    expect(page).to_have_url(f"{base}/carer/")
     expect(page).to_have_title(re.compile(r"^Error: "))
     summary = page.locator(".govuk-error-summary")
     expect(summary.get_by_role("link", name="Enter the carer's full name")).to_have_attribute(
@@ -344,42 +321,86 @@ def test_a_gp_answers_referral_questions_without_javascript(
     expect(page.locator("#id_carer_name-error")).to_have_text(
         re.compile(r"Error:\s*Enter the carer's full name")
     )
-    check_axe(page)
-
-    # When she gives the name, then a date of birth that does not exist
-    page.get_by_label("What is the carer's full name?").fill("Mary O'Neill")
-    submit(page, page.get_by_role("button", name="Continue"))
-    expect(page).to_have_url(f"{base}/date-of-birth/")
-    check_axe(page)
-    born = page.get_by_role("group", name="What is the carer's date of birth?")
-    born.get_by_label("Day").fill("31")
-    born.get_by_label("Month").fill("2")
-    born.get_by_label("Year").fill("1950")
-    submit(page, page.get_by_role("button", name="Continue"))
-
-    # Then she is told it must be a real date, and the error links to the day box
-    expect(page).to_have_title(re.compile(r"^Error: "))
-    error_link = page.locator(".govuk-error-summary").get_by_role("link")
-    expect(error_link).to_have_text(re.compile("must be a real date"))
-    expect(error_link).to_have_attribute("href", "#id_carer_date_of_birth-day")
+    date_error = summary.get_by_role("link", name=re.compile("must be a real date"))
+    expect(date_error).to_have_attribute("href", "#id_carer_date_of_birth-day")
     expect(born.get_by_label("Day")).to_have_value("31")
     check_axe(page)
 
-    # When she corrects it
+    # When she corrects them
+    page.get_by_label("What is the carer's full name?").fill("Mary O'Neill")
     born.get_by_label("Day").fill("28")
+    choose(page, "Which language does the carer want us to use?", "English")
     submit(page, page.get_by_role("button", name="Continue"))
 
-    # Then she is on the contact details page, and her answers so far are kept
+    # Then she is on the contact page; nothing is stored yet, but the session keeps it all
     expect(page).to_have_url(f"{base}/contact/")
     check_axe(page)
-    referral.refresh_from_db()
-    assert (referral.carer_name, referral.carer_date_of_birth) == (
-        "Mary O'Neill",
-        date(1950, 2, 28),
-    )
+    assert not Referral.objects.exists()
 
-    # And the Back link takes her to the previous question, with her answer filled in
+    # And the Back link takes her to the previous page, with her answers filled in
     page.get_by_role("link", name="Back").click()
-    expect(page).to_have_url(f"{base}/date-of-birth/")
+    expect(page).to_have_url(f"{base}/carer/")
     expect(born.get_by_label("Day")).to_have_value("28")
+    expect(page.get_by_label("What is the carer's full name?")).to_have_value("Mary O'Neill")
     check_axe(page)
+
+
+def test_the_carers_pages_and_the_phone_page_pass_axe(
+    page: Page,
+    other_page: Page,
+    live_server: LiveServer,
+    breaks: BreaksScheme,
+    coordinator: Member,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # Given a referral sent by the three-minute form, waiting for the carer's answers
+    referral = actions.refer(
+        breaks.practice,
+        breaks.gp.user,
+        {
+            "carer_name": "Mary O'Neill",
+            "carer_date_of_birth": date(1950, 2, 3),
+            "carer_language": "en",
+            "preferred_channel": "email",
+            "carer_email": "mary@example.com",
+            "answers": {
+                "necessary_care": "yes",
+                "effect_of_caring": ["recreation"],
+                "significant_impact": "yes",
+            },
+            "carer_consent": True,
+        },
+    )
+    link = actions.carer_answers_link(referral)
+    path = "/" + link.split("://", 1)[1].split("/", 1)[1]
+
+    # When the coordinator opens it, and the page to record the carer's answers by phone
+    sign_in(other_page, live_server, coordinator, check=False)
+    other_page.goto(f"{live_server.url}/breaks/queue/{referral.pk}/")
+    expect(other_page.locator("#main-content")).to_contain_text("Waiting for the carer")
+    check_axe_at_widths(other_page)
+    other_page.get_by_role("link", name="Record their answers from a phone call").click()
+    expect(other_page.get_by_role("heading", level=1)).to_have_text(
+        "Record Mary O'Neill's answers from a phone call"
+    )
+    check_axe_at_widths(other_page)
+
+    # Then sending it empty shows the errors, and each page passes axe at both widths
+    submit(other_page, other_page.get_by_role("button", name="Send answers"))
+    expect(other_page).to_have_title(re.compile(r"^Error: "))
+    check_axe_at_widths(other_page)
+
+    # And the carer's page, its errors, its thanks, and an expired link pass too
+    page.goto(live_server.url + path)
+    submit(page, page.get_by_role("button", name="Send answers"))
+    expect(page).to_have_title(re.compile(r"^Error: "))
+    check_axe_at_widths(page)
+    choose(page, "Who do you look after?", "Parent")
+    choose(page, "What kind of break would you like?", "A day out")
+    submit(page, page.get_by_role("button", name="Send answers"))
+    expect(page.locator(".govuk-panel")).to_contain_text("We have your answers")
+    check_axe_at_widths(page)
+    monkeypatch.setattr(actions, "CARER_ANSWERS_LIFETIME", timedelta(seconds=-1))
+    page.goto(live_server.url + path)
+    expect(page.get_by_role("heading", level=1)).to_have_text("This link has expired")
+    check_axe_at_widths(page)

@@ -90,7 +90,7 @@ def home(request: HttpRequest) -> HttpResponse:
     context = {
         "membership": membership,
         "several": memberships_for(request).count() > 1,
-        "refers_for_breaks": practices_for(request).exists(),
+        "refers_for_breaks": list(practices_for(request)),
         "runs_breaks": runs_breaks,
         "today": staff_today(request, runs_breaks) if staff else None,
         "now": now,

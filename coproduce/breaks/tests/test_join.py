@@ -111,7 +111,7 @@ def test_a_new_professional_can_refer_once_they_have_a_password(
     client = Client()
     client.force_login(user)
     page = client.get(reverse("breaks:home")).content.decode()
-    assert reverse("breaks:start") in page
+    assert reverse("breaks:refer", args=[new_practice.pk, "carer"]) in page
     assert "Refer a carer" in page
 
 

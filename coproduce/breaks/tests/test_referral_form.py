@@ -28,10 +28,10 @@ ANSWERS = [
 
 
 def start(client: Client, breaks: BreaksScheme) -> Referral:
-    response = client.post(reverse("breaks:start"), {"practice": breaks.practice.pk})
-    referral = Referral.objects.get()
-    assert response["Location"] == reverse("breaks:step", args=[referral.pk, "name"])
-    return referral
+    """A draft started before the three-minute referral (its pages still finish it)."""
+    from coproduce.breaks.actions import start_referral
+
+    return start_referral(breaks.gp.user, breaks.practice)
 
 
 def test_a_gp_refers_an_eligible_carer_one_question_at_a_time(
@@ -121,10 +121,11 @@ def test_a_practice_that_has_not_joined_cannot_refer(
 ) -> None:
     breaks.practice.signed_up_at = None
     breaks.practice.save()
-    response = gp_client.post(
-        reverse("breaks:start"), {"practice": breaks.practice.pk}, follow=True
-    )
+    response = gp_client.get(reverse("breaks:home"))
     assert "has not joined the scheme yet" in response.content.decode()
+    start_page = reverse("breaks:refer", args=[breaks.practice.pk, "carer"])
+    assert start_page not in response.content.decode()
+    assert gp_client.get(start_page).status_code == 404
     assert not Referral.objects.exists()
 
 
@@ -145,8 +146,8 @@ def test_support_organisation_staff_are_sent_to_the_queue_and_the_schemes(
         assert reverse("breaks:queue") in html
         assert reverse("breaks:schemes") in html
     assert (
-        coordinator_client.post(
-            reverse("breaks:start"), {"practice": breaks.practice.pk}
+        coordinator_client.get(
+            reverse("breaks:refer", args=[breaks.practice.pk, "carer"])
         ).status_code
         == 404
     )
@@ -178,7 +179,9 @@ def test_a_sent_referral_cannot_be_changed(gp_client: Client, breaks: BreaksSche
 def test_home_page_offers_each_person_their_part_of_the_scheme(
     gp_client: Client, coordinator_client: Client, carer_client: Client, breaks: BreaksScheme
 ) -> None:
-    assert reverse("breaks:home") in gp_client.get(reverse("pages:home")).content.decode()
+    gp_home = gp_client.get(reverse("pages:home")).content.decode()
+    assert reverse("breaks:home") in gp_home
+    assert reverse("breaks:refer", args=[breaks.practice.pk, "carer"]) in gp_home
     assert reverse("breaks:queue") in coordinator_client.get(reverse("pages:home")).content.decode()
     carer_home = carer_client.get(reverse("pages:home")).content.decode()
     assert reverse("breaks:queue") not in carer_home

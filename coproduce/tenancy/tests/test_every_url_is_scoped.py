@@ -365,6 +365,9 @@ def b_objects(staff_b: Member, carer_b: Member, b_project: Project) -> dict[str,
         "uidb64": urlsafe_base64_encode(force_bytes(carer_b.user.pk)),
         "token": default_token_generator.make_token(carer_b.user),
         "slug": "name",
+        # A page of the GP's referral; `practice` is B's practice (see arguments_for).
+        "page": "carer",
+        "practice": 0,
         "project_pk": b_project.pk,
         **b_recruitment(b_project, carer_b),
         **b_agenda(b_project, carer_b),
@@ -406,7 +409,7 @@ def arguments_for(
     """`pk` means a referral under breaks:, a project under projects:, an activity under
     activities:, a person elsewhere."""
     if name.startswith("breaks:"):
-        return {**b_objects, "pk": b_referral.pk}
+        return {**b_objects, "pk": b_referral.pk, "practice": b_referral.practice_id}
     if name.startswith("projects:"):
         return {**b_objects, "pk": b_objects["project_pk"]}
     if name.startswith("activities:"):
