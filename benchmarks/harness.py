@@ -48,6 +48,10 @@ WRITES_EACH = int(os.environ.get("BENCH_WRITES_EACH", "10"))
 DATABASE_URL = os.environ.get(
     "DATABASE_URL", "postgresql://coproduce:coproduce@127.0.0.1:5432/coproduce_bench"
 )
+# The server's queries stop after this long: a page too slow at this scale fails with an
+# error (and is reported so) instead of holding the database for minutes after gunicorn's
+# 30-second timeout killed its worker, which would slow every page measured after it.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("BENCH_STATEMENT_TIMEOUT_MS", "25000"))
 WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
 PASSWORD = "coproduce-demo"
 FORWARDED = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front of it would say
@@ -59,11 +63,20 @@ def setup_env() -> dict[str, str]:
     return {**os.environ, "COPRODUCE_MODE": "development", "DATABASE_URL": DATABASE_URL}
 
 
+def with_statement_timeout(url: str, milliseconds: int) -> str:
+    """`url` with libpq's options asking PostgreSQL to stop any statement after
+    `milliseconds` (dj-database-url passes the query string on as connection options)."""
+    parsed = urllib.parse.urlparse(url)
+    query = urllib.parse.parse_qsl(parsed.query)
+    query.append(("options", f"-c statement_timeout={milliseconds}"))
+    return parsed._replace(query=urllib.parse.urlencode(query)).geturl()
+
+
 def server_env() -> dict[str, str]:
     return {
         **os.environ,
         "COPRODUCE_MODE": "production",
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": with_statement_timeout(DATABASE_URL, STATEMENT_TIMEOUT_MS),
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": HOST,
         "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{PORT}",
@@ -282,10 +295,21 @@ def wrk(path: str, session: Session | None) -> dict[str, float]:
 
 
 def measure(page: Page) -> Measured:
+    """One request for the page's status, queries and size, then `wrk`; a page whose first
+    request fails or errors (too slow at this scale: see STATEMENT_TIMEOUT_MS) is reported
+    with its status and not loaded further."""
     session = page.session or Session()
-    status, headers, body = session.request("GET", page.path)
+    started = time.perf_counter()
+    try:
+        status, headers, body = session.request("GET", page.path)
+    except OSError:
+        status, headers, body = 0, {}, b""
+    if status != 200:
+        seconds = time.perf_counter() - started
+        print(f"  {page.label}: status {status} after {seconds:.1f} s; not loaded", flush=True)
+        return Measured(page.label, status, "?", len(body), 0, 0, 0, 0, 0, 1)
     report = wrk(page.path, page.session)
-    return Measured(
+    measured = Measured(
         page.label,
         status,
         headers.get("x-query-count", "?"),
@@ -297,6 +321,8 @@ def measure(page: Page) -> Measured:
         report["p99"] / 1000,
         int(report["errors"]),
     )
+    print(f"  {page.label}: {measured.rps:.0f} req/s, p95 {measured.p95:.0f} ms", flush=True)
+    return measured
 
 
 def table(rows: Sequence[Measured], ceiling: float) -> str:

@@ -114,9 +114,9 @@ def stage_history_of(project: Project) -> list[StageChange]:
         .order_by("full_name", "pk")
         .values("full_name")[:1]
     )
-    changes = list(
-        StageChange.objects.filter(project=project).annotate(changed_by_name=Subquery(name))
-    )
+    changes: list[StageChange] = [
+        *StageChange.objects.filter(project=project).annotate(changed_by_name=Subquery(name))
+    ]
     project._stage_changes = changes  # type: ignore[attr-defined]
     return changes
 
