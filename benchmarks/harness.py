@@ -48,6 +48,10 @@ WRITES_EACH = int(os.environ.get("BENCH_WRITES_EACH", "10"))
 DATABASE_URL = os.environ.get(
     "DATABASE_URL", "postgresql://coproduce:coproduce@127.0.0.1:5432/coproduce_bench"
 )
+# The server's queries stop after this long: a page too slow at this scale fails with an
+# error (and is reported so) instead of holding the database for minutes after gunicorn's
+# 30-second timeout killed its worker, which would slow every page measured after it.
+STATEMENT_TIMEOUT_MS = int(os.environ.get("BENCH_STATEMENT_TIMEOUT_MS", "25000"))
 WRK_SCRIPT = Path(__file__).with_name("wrk_report.lua")
 PASSWORD = "coproduce-demo"
 FORWARDED = {"X-Forwarded-Proto": "https"}  # as the TLS proxy in front of it would say
@@ -59,11 +63,20 @@ def setup_env() -> dict[str, str]:
     return {**os.environ, "COPRODUCE_MODE": "development", "DATABASE_URL": DATABASE_URL}
 
 
+def with_statement_timeout(url: str, milliseconds: int) -> str:
+    """`url` with libpq's options asking PostgreSQL to stop any statement after
+    `milliseconds` (dj-database-url passes the query string on as connection options)."""
+    parsed = urllib.parse.urlparse(url)
+    query = urllib.parse.parse_qsl(parsed.query)
+    query.append(("options", f"-c statement_timeout={milliseconds}"))
+    return parsed._replace(query=urllib.parse.urlencode(query)).geturl()
+
+
 def server_env() -> dict[str, str]:
     return {
         **os.environ,
         "COPRODUCE_MODE": "production",
-        "DATABASE_URL": DATABASE_URL,
+        "DATABASE_URL": with_statement_timeout(DATABASE_URL, STATEMENT_TIMEOUT_MS),
         "SECRET_KEY": secrets.token_urlsafe(64),
         "ALLOWED_HOSTS": HOST,
         "CSRF_TRUSTED_ORIGINS": f"https://{HOST}:{PORT}",
@@ -180,9 +193,12 @@ class Session:
     loopback behind a pretend TLS proxy, as the app server does in production)."""
 
     cookies: dict[str, str] = field(default_factory=dict)
+    # One carer's session is shared by several writer threads.
+    lock: threading.Lock = field(default_factory=threading.Lock, repr=False)
 
     def header(self) -> str:
-        return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
+        with self.lock:
+            return "; ".join(f"{k}={v}" for k, v in self.cookies.items())
 
     def request(
         self, method: str, path: str, form: dict[str, str] | None = None
@@ -201,7 +217,8 @@ class Session:
         for name, value in response.getheaders():
             if name.lower() == "set-cookie":
                 key, _, rest = value.partition("=")
-                self.cookies[key] = rest.split(";", 1)[0]
+                with self.lock:
+                    self.cookies[key] = rest.split(";", 1)[0]
         connection.close()
         return response.status, {k.lower(): v for k, v in response.getheaders()}, data
 
@@ -214,12 +231,17 @@ class Session:
     def post(
         self, path: str, form: dict[str, str], page_path: str = ""
     ) -> tuple[int, dict[str, str], bytes]:
-        """Post `form` to `path`, with the CSRF token of the form on `page_path` (or path)."""
+        """Post `form` to `path`, with the CSRF token and the one-time form token (`@once`)
+        of the form on `page_path` (or path), as a browser would."""
         page = self.get(page_path or path).decode()
         token = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', page)
         if not token:
             raise RuntimeError(f"No form on {path}")
-        return self.request("POST", path, {**form, "csrfmiddlewaretoken": token.group(1)})
+        sent = {**form, "csrfmiddlewaretoken": token.group(1)}
+        once = re.search(r'name="form_token" value="([0-9a-f]{32})"', page)
+        if once:
+            sent["form_token"] = once.group(1)
+        return self.request("POST", path, sent)
 
 
 def sign_in(email: str) -> Session:
@@ -273,10 +295,21 @@ def wrk(path: str, session: Session | None) -> dict[str, float]:
 
 
 def measure(page: Page) -> Measured:
+    """One request for the page's status, queries and size, then `wrk`; a page whose first
+    request fails or errors (too slow at this scale: see STATEMENT_TIMEOUT_MS) is reported
+    with its status and not loaded further."""
     session = page.session or Session()
-    status, headers, body = session.request("GET", page.path)
+    started = time.perf_counter()
+    try:
+        status, headers, body = session.request("GET", page.path)
+    except OSError:
+        status, headers, body = 0, {}, b""
+    if status != 200:
+        seconds = time.perf_counter() - started
+        print(f"  {page.label}: status {status} after {seconds:.1f} s; not loaded", flush=True)
+        return Measured(page.label, status, "?", len(body), 0, 0, 0, 0, 0, 1)
     report = wrk(page.path, page.session)
-    return Measured(
+    measured = Measured(
         page.label,
         status,
         headers.get("x-query-count", "?"),
@@ -288,6 +321,8 @@ def measure(page: Page) -> Measured:
         report["p99"] / 1000,
         int(report["errors"]),
     )
+    print(f"  {page.label}: {measured.rps:.0f} req/s, p95 {measured.p95:.0f} ms", flush=True)
+    return measured
 
 
 def table(rows: Sequence[Measured], ceiling: float) -> str:
@@ -351,9 +386,31 @@ def count_rows(snippet: str) -> int:
 
 
 REFERRALS = "from coproduce.breaks.models import Referral;print(Referral.objects.count())"
+# Fresh targets for the carers' writes (coproduce/demo/load_writes.py), and what they stored.
+PREPARE_TARGETS = (
+    "import json;from coproduce.demo import load_writes;"
+    "print(json.dumps(load_writes.prepare(%d).as_dict()))"
+)
+STORED = (
+    "import json;from coproduce.demo import load_writes;print(json.dumps(load_writes.stored(%d)))"
+)
 
 
-def writes() -> list[WriteResult]:
+def shell_json(snippet: str) -> dict[str, object]:
+    found: dict[str, object] = json.loads(
+        manage("shell", "--no-imports", "-c", snippet).strip().splitlines()[-1]
+    )
+    return found
+
+
+def redirected(status: int, headers: dict[str, str]) -> str | None:
+    """Where a successful POST sent the browser (its path), or None if it did not."""
+    if status not in (302, 303):
+        return None
+    return urllib.parse.urlparse(headers["location"]).path
+
+
+def referral_writes(total: int) -> WriteResult:
     """GPs starting referrals at once: each answered 2xx/3xx must be a stored referral."""
     gps = [sign_in(f"gp.001.{k:02d}@scale.example") for k in range(10)]
     practice_of = []
@@ -369,9 +426,65 @@ def writes() -> list[WriteResult]:
         status, _, _ = gps[k].post("/breaks/refer/", {"practice": practice_of[k]}, "/breaks/")
         return status in (200, 302, 303)
 
-    ok, failed = concurrent(refer, WRITERS * WRITES_EACH)
+    ok, failed = concurrent(refer, total)
     stored = count_rows(REFERRALS) - before
-    return [WriteResult(f"GP referrals started ({WRITERS} writers)", ok, failed, stored)]
+    return WriteResult(f"GP referrals started ({WRITERS} writers)", ok, failed, stored)
+
+
+def carer_writes(total: int) -> list[WriteResult]:
+    """Carers at once: answering one public survey (each through the public link, without
+    an account: start, answer, send), replying to invitations and giving positions on
+    proposals (signed in; each carer one reply per activity and one position per proposal,
+    so every 2xx/3xx must be a new row)."""
+    rounds = -(-total // 10)
+    targets = shell_json(PREPARE_TARGETS % rounds)
+    emails = targets["carers"]
+    assert isinstance(emails, list)
+    carers = [sign_in(str(email)) for email in emails]
+    survey, question = targets["survey"], targets["question"]
+    proposals, activities = targets["proposals"], targets["activities"]
+    assert isinstance(proposals, list)
+    assert isinstance(activities, list)
+    project = int(str(targets["project"]))
+
+    def answer_survey(index: int) -> bool:
+        anyone = Session()
+        answers = redirected(*anyone.post(f"/surveys/{survey}/", {})[:2])
+        if answers is None:
+            return False
+        check = redirected(*anyone.post(answers, {f"q{question}": f"Answer {index}"})[:2])
+        if check is None:
+            return False
+        done = redirected(*anyone.post(check, {})[:2])
+        return done is not None and done.endswith("/thank-you/")
+
+    def reply(index: int) -> bool:
+        carer, activity = carers[index % len(carers)], activities[index // len(carers)]
+        path = f"/activities/{activity}/reply/"
+        return redirected(*carer.post(path, {"reply": "coming"})[:2]) is not None
+
+    def position(index: int) -> bool:
+        carer, proposal = carers[index % len(carers)], proposals[index // len(carers)]
+        path = f"/decisions/{proposal}/"
+        return redirected(*carer.post(path, {"stance": "agree"})[:2]) is not None
+
+    total = min(total, len(carers) * rounds)
+    results = []
+    for label, kind, work in (
+        ("carers answering a public survey", "survey", answer_survey),
+        ("carers replying to invitations", "replies", reply),
+        ("carers giving positions on proposals", "positions", position),
+    ):
+        ok, failed = concurrent(work, total)
+        stored = shell_json(STORED % project)[kind]
+        assert isinstance(stored, int)
+        results.append(WriteResult(f"{label} ({WRITERS} writers)", ok, failed, stored))
+    return results
+
+
+def writes() -> list[WriteResult]:
+    total = WRITERS * WRITES_EACH
+    return [referral_writes(total), *carer_writes(total)]
 
 
 # --- Server -------------------------------------------------------------------------------

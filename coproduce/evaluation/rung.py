@@ -69,8 +69,9 @@ from coproduce.decisions.models import Position, Proposal
 from coproduce.evaluation.models import EvaluationQuestion
 from coproduce.lib.subqueries import count_of
 from coproduce.payments.models import Claim, Line, LineKind, Status
+from coproduce.projects import access as project_access
 from coproduce.projects import extensions, rules
-from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage, StageChange
+from coproduce.projects.models import GroupRole, Project, ProjectMember, Stage
 
 # --- The ladder ---------------------------------------------------------------------------
 
@@ -194,12 +195,11 @@ LATER_THAN_MEMBERSHIP = [s.value for s in rules.STAGES[2:]]
 
 def facts_of(project: Project, now: datetime | None = None) -> Facts:
     """What happened in `project` (one that came through an access function), in four
-    queries: the counts, the stage history, and the evidence of carers at each stage."""
+    queries: the counts, the stage history (none if the page read it already:
+    `stage_history_of`), and the evidence of carers at each stage."""
     now = now or timezone.now()
     counts = _counts(project, now)
-    history = list(
-        StageChange.objects.filter(project=project).values_list("to_stage", "changed_at")
-    )
+    history = project_access.stage_entries_of(project)
     evidence = extensions.evidence_of(project, now)
     entered = rules.stage_entries(history)
     involvement = rules.carer_involvement({*entered, project.stage}, evidence)

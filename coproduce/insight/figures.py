@@ -19,6 +19,7 @@ from django.db.models import (
     Exists,
     ExpressionWrapper,
     F,
+    Min,
     OuterRef,
     Q,
     QuerySet,
@@ -118,25 +119,37 @@ def people(scope: Scope) -> Table:
     never had before (new); and those who attended in the period before but not in this
     one (lapsed). One query."""
     periods = rules.periods(scope.start, scope.end)
-    attended = _attended(scope)
-    aggregates: dict[str, Count] = {}
-    for i, period in enumerate(periods):
-        earlier = rules.before(period)
-        same_person = attended.filter(person_id=OuterRef("person_id"))
-        came_before = same_person.filter(activity__starts_at__lt=moment(period.start))
-        came_in = same_person.filter(_between(period.start, period.end))
-        in_period = _between(period.start, period.end)
-        aggregates[f"active_{i}"] = Count("person_id", distinct=True, filter=in_period)
-        aggregates[f"new_{i}"] = Count(
-            "person_id", distinct=True, filter=in_period & ~Exists(came_before)
-        )
-        aggregates[f"lapsed_{i}"] = Count(
-            "person_id",
-            distinct=True,
-            filter=_between(earlier.start, earlier.end) & ~Exists(came_in),
-        )
     window = _between(rules.before(periods[0]).start, periods[-1].end)
-    totals = attended.filter(window).aggregate(**aggregates)
+    # One row per person who attended in the window: when they first attended (ever, in
+    # these projects), and how often in each period and in the period before each. A
+    # single pass over the register, where a subquery per period and person did not end
+    # at national scale (docs/benchmarks.md).
+    flags: dict[str, Any] = {"first": Min("activity__starts_at")}
+    for i, period in enumerate(periods):
+        flags[f"in_{i}"] = Count("pk", filter=_between(period.start, period.end))
+        earlier = rules.before(period)
+        flags[f"before_{i}"] = Count("pk", filter=_between(earlier.start, earlier.end))
+    rows = (
+        _attended(scope)
+        .order_by()
+        .values("person_id")
+        .annotate(in_window=Count("pk", filter=window), **flags)
+        .filter(in_window__gt=0)  # type: ignore[misc]  # (annotated just above)
+        .values_list(
+            "first", *[f"{kind}_{i}" for i in range(len(periods)) for kind in ("in", "before")]
+        )
+    )
+    totals = {f"{kind}_{i}": 0 for i in range(len(periods)) for kind in ("active", "new", "lapsed")}
+    starts = [moment(period.start) for period in periods]
+    for first, *counted in rows:
+        for i, start in enumerate(starts):
+            came, came_before = counted[2 * i], counted[2 * i + 1]
+            if came:
+                totals[f"active_{i}"] += 1
+                if first >= start:
+                    totals[f"new_{i}"] += 1
+            elif came_before:
+                totals[f"lapsed_{i}"] += 1
     return Table(
         key="people",
         title=gettext_lazy("People involved over time"),

@@ -2,10 +2,11 @@
 organisation owns or co-owns through a partnership; anyone else sees only the projects
 whose group they are in. Only staff change a project."""
 
+from datetime import datetime
 from typing import TypeVar
 
 from django.core.exceptions import PermissionDenied
-from django.db.models import Count, Model, OuterRef, Prefetch, Q, QuerySet, Subquery
+from django.db.models import Count, Model, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
 
@@ -103,15 +104,31 @@ def with_member_count(projects: QuerySet[Project]) -> QuerySet[Project]:
     return projects.annotate(member_count=Coalesce(Subquery(current_members), 0))
 
 
-def stage_history_of(project: Project) -> QuerySet[StageChange]:
-    """How `project` (which came through this module) moved between stages, with the names
-    of the people who moved it (never an erased person's)."""
-    names = Person.objects.filter(erased_at=None).only("full_name", "user_id")
-    return (
-        StageChange.objects.filter(project=project)
-        .select_related("changed_by")
-        .prefetch_related(Prefetch("changed_by__people", queryset=names))
+def stage_history_of(project: Project) -> list[StageChange]:
+    """How `project` (which came through this module) moved between stages, each move with
+    `changed_by_name`, the name of the person who moved it (never an erased person's), in
+    one query. Kept on the project object, so that the ladder rung on the same page reads
+    the moves from it (`stage_entries_of`) instead of asking again."""
+    name = (
+        Person.objects.filter(user=OuterRef("changed_by"), erased_at=None)
+        .order_by("full_name", "pk")
+        .values("full_name")[:1]
     )
+    changes: list[StageChange] = [
+        *StageChange.objects.filter(project=project).annotate(changed_by_name=Subquery(name))
+    ]
+    project._stage_changes = changes  # type: ignore[attr-defined]
+    return changes
+
+
+def stage_entries_of(project: Project) -> list[tuple[str, datetime]]:
+    """(stage entered, when) for each move of `project` (which came through this module or
+    is the project of a row that did), oldest first: from the moves already read for the
+    page if `stage_history_of` was asked, else in one query."""
+    kept: list[StageChange] | None = getattr(project, "_stage_changes", None)
+    if kept is not None:
+        return [(change.to_stage, change.changed_at) for change in kept]
+    return list(StageChange.objects.filter(project=project).values_list("to_stage", "changed_at"))
 
 
 def moves_without_carers(project: Project) -> QuerySet[StageChange]:

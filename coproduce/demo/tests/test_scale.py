@@ -122,3 +122,9 @@ def test_the_command_refuses_to_run_in_production(settings: object) -> None:
     with pytest.raises(CommandError, match="production"):
         call_command("generate_data", "--scale", "S", stdout=StringIO())
     assert not Organisation.objects.exists()
+
+
+def test_it_refreshes_the_database_statistics_at_the_end() -> None:
+    said: list[str] = []
+    scale.generate(TINY, report=said.append)
+    assert said[-1].startswith("  Analysed the tables in")

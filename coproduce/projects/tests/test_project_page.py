@@ -181,9 +181,10 @@ def test_the_project_page_takes_the_same_queries_however_much_it_holds(
         ProjectMemberFactory.create(
             project=project, person=CarerFactory.create(organisation=project.organisation)
         )
-    # 13 of its own (2 of them the evidence of carers' part, shared with the ladder rung),
-    # and 3 for the summaries evaluation registers (the rung, 2; where the final review is, 1).
-    with django_assert_num_queries(16):
+    # 12 of its own (the stage history with the names of who moved it; 2 the evidence of
+    # carers' part, both shared with the ladder rung), and 2 for the summaries evaluation
+    # registers (the rung's counts, 1; where the final review is, 1).
+    with django_assert_num_queries(14):
         response = coordinator_client.get(url(project))
     assert response.status_code == 200
 
@@ -201,3 +202,19 @@ def test_the_project_page_shows_what_higher_apps_summarise(
     assert "How far carers were involved" in body
     assert "Educating" in body  # a carer in the group, nothing said yet
     assert f"/projects/{project.pk}/evaluation/" in body
+
+
+def test_the_stage_history_names_who_moved_it_but_never_an_erased_person(
+    coordinator_client: Client, project: Project, coordinator: Member
+) -> None:
+    actions.move_stage(coordinator.user, project, Stage.FUNDING, "funding fell through")
+    page = coordinator_client.get(url(project)).content.decode()
+    history = page[page.index('id="history"') :]
+    assert coordinator.person.full_name in history
+
+    coordinator.person.erased_at = timezone.now()
+    coordinator.person.save()
+    page = coordinator_client.get(url(project)).content.decode()
+    history = page[page.index('id="history"') :]
+    assert coordinator.person.full_name not in history
+    assert "A member of staff" in history
