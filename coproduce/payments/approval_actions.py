@@ -8,6 +8,7 @@ from decimal import Decimal
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from coproduce.accounts.models import User
 from coproduce.notifications.actions import notify
@@ -39,12 +40,16 @@ def _event(claim: Claim, by: User | None, to: str, what: str, message: str = "")
     )
 
 
+# Said when the claim has no payment method; the claim page asks for one on the spot.
+NO_METHOD_YET = gettext_lazy("Choose how you would like to be paid")
+
+
 def submission_problems(claim: Claim, lines: list[Line]) -> list[str]:
     problems = []
     if not lines:
         problems.append(_("There is nothing in this claim yet"))
     if not claim.method:
-        problems.append(_("Choose how you would like to be paid"))
+        problems.append(str(NO_METHOD_YET))
     for line in lines:
         if line.kind == LineKind.OTHER and line.amount > 0 and not line.receipt:
             problems.append(

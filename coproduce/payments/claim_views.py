@@ -74,6 +74,14 @@ def claims(request: HttpRequest) -> HttpResponse:
             if drafted
             else _("There is nothing new to claim"),
         )
+        # One claim to finish (the usual case after a meeting): go straight to it.
+        drafts = list(
+            access.claims_for(request)
+            .filter(person=person, status__in=[Status.DRAFT, Status.QUERIED])
+            .values_list("pk", flat=True)[:2]
+        )
+        if len(drafts) == 1:
+            return redirect("payments:claim", drafts[0])
         return redirect("payments:claims")
     own = list(
         access.claims_for(request)
@@ -103,12 +111,31 @@ def claim(request: HttpRequest, claim_pk: int) -> HttpResponse:
     return claim_page(request, access.claim_for(request, claim_pk))
 
 
+def _method_form(
+    request: HttpRequest, claim: Claim, data: Any = None
+) -> forms.MethodForm | None:
+    """How to be paid, asked on the claim itself when it has not been chosen yet (so the
+    carer sends the claim from one page); None once it has, or when it cannot change."""
+    if claim.method or not rules.may_edit(claim.status):
+        return None
+    initial = {"voucher_send_to": claim.person.email}
+    return forms.MethodForm(data, initial=initial, offered=_offered(claim))
+
+
 def claim_page(
-    request: HttpRequest, claim: Claim, errors: list[tuple[str, str]] | None = None
+    request: HttpRequest,
+    claim: Claim,
+    errors: list[tuple[str, str]] | None = None,
+    method_form: forms.MethodForm | None = None,
 ) -> HttpResponse:
     """The claim; after a refused send, with a GOV.UK error summary of what to do:
-    `errors` are (message, the id of the place on the page to go to)."""
+    `errors` are (message, the id of the place on the page to go to). Without a payment
+    method yet, the send form asks for one (`method_form`, bound after a refused send)."""
+    method_form = method_form or _method_form(request, claim)
     lines = list(claim.lines.select_related("activity"))
+    problems = approval_actions.submission_problems(claim, lines)
+    if method_form is not None:  # asked right here, so not a thing to do elsewhere
+        problems = [p for p in problems if p != str(approval_actions.NO_METHOD_YET)]
     amounts = [rules.LineAmount(line.kind, line.amount) for line in lines]
     context = {
         "claim": claim,
@@ -121,10 +148,11 @@ def claim_page(
         "staff": is_staff(request),
         "admin": is_admin(request),
         "advice_url": ADVICE_URL,
-        "problems": approval_actions.submission_problems(claim, lines),
+        "problems": problems,
+        "method_form": method_form,
         "submit_errors": [{"text": text, "href": href} for text, href in errors or []],
     }
-    return page(request, "claim.html", context, bad=bool(errors))
+    return page(request, "claim.html", context, method_form, bad=bool(errors))
 
 
 def line(request: HttpRequest, claim_pk: int, claim_line_pk: int) -> HttpResponse:
@@ -211,13 +239,22 @@ def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
         bool(benefit_actions.benefit_warnings(claim)) if rules.may_edit(claim.status) else False
     )
     form = forms.SubmitForm(request.POST, warned=warned)
-    if not form.is_valid():
-        # The claim cannot go yet: say everything still to do, not only the first thing.
+    method_form = _method_form(request, claim, request.POST)
+    method_ok = method_form is None or method_form.is_valid()
+    if not form.is_valid() or not method_ok:
+        # The claim cannot go yet: say everything still to do, not only the first thing,
+        # keeping what was typed (the method form's own errors head the summary).
         lines = list(claim.lines.select_related("activity"))
         problems = approval_actions.submission_problems(claim, lines)
-        choice = " ".join(str(e) for e in form.errors["choice"])
-        return claim_page(request, claim, [(choice, "#choice")] + [(p, "#send") for p in problems])
+        errors = []
+        if "choice" in form.errors:
+            errors = [(" ".join(str(e) for e in form.errors["choice"]), "#choice")]
+        if method_form is not None:
+            problems = [p for p in problems if p != str(approval_actions.NO_METHOD_YET)]
+        return claim_page(request, claim, errors + [(p, "#send") for p in problems], method_form)
     try:
+        if method_form is not None:
+            actions.choose_method(claim, user_for(request), method_form.cleaned_data)
         approval_actions.submit(claim, user_for(request), form.cleaned_data["choice"])
     except actions.ClaimProblem as problem:
         return claim_page(request, claim, [(str(problem), "#send")])

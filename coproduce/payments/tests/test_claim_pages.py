@@ -29,6 +29,63 @@ def test_a_carer_checks_for_new_claims_and_sees_them(
     assert "Draft" in body
 
 
+def test_checking_goes_straight_to_the_one_claim_to_finish(
+    coordinator: Member, carer: Member, carer_client: Client
+) -> None:
+    make_setting(coordinator, carer)
+    response = carer_client.post(reverse("payments:claims"))
+    claim = Claim.objects.get(person=carer.person)
+    assert response["Location"] == reverse("payments:claim", args=[claim.pk])
+
+
+def test_checking_with_two_claims_to_finish_shows_the_list(
+    coordinator: Member, carer: Member, carer_client: Client
+) -> None:
+    make_setting(coordinator, carer)
+    make_setting(coordinator, carer)
+    response = carer_client.post(reverse("payments:claims"))
+    assert Claim.objects.filter(person=carer.person, status=Status.DRAFT).count() == 2
+    assert response["Location"] == reverse("payments:claims")
+
+
+def test_a_claim_without_a_payment_method_asks_for_one_and_sends_in_one_go(
+    setting: Setting, carer: Member, carer_client: Client
+) -> None:
+    claim = drafted_claim(setting, carer)
+    actions.save_travel(claim.lines.get(kind="travel"), "mileage", Decimal("10"), None, None)
+    Claim.objects.filter(pk=claim.pk).update(method="", voucher_send_to="")
+    body = carer_client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
+    assert "How would you like to be paid?" in body
+    assert 'href="%s"' % reverse("payments:method", args=[claim.pk]) not in body
+    response = carer_client.post(
+        reverse("payments:submit", args=[claim.pk]),
+        {"method": "voucher", "voucher_send_to": "margaret@example.org"},
+    )
+    assert response.status_code == 302
+    claim.refresh_from_db()
+    assert claim.status == Status.SUBMITTED
+    assert (claim.method, claim.voucher_send_to) == ("voucher", "margaret@example.org")
+
+
+def test_a_half_filled_payment_method_on_the_claim_is_reshown_and_nothing_is_sent(
+    setting: Setting, carer: Member, carer_client: Client
+) -> None:
+    claim = drafted_claim(setting, carer)
+    Claim.objects.filter(pk=claim.pk).update(method="", voucher_send_to="")
+    response = carer_client.post(
+        reverse("payments:submit", args=[claim.pk]),
+        {"method": "bank", "account_name": "M Jones", "sort_code": "", "account_number": "1"},
+    )
+    assert response.status_code == 400
+    body = response.content.decode()
+    summary = body.split('class="govuk-error-summary"')[1].split("</ul>")[0]
+    assert "Enter a sort code" in summary
+    assert "Enter a valid account number like 00733445" in summary
+    assert 'value="M Jones"' in body
+    claim.refresh_from_db()
+    assert (claim.status, claim.method, claim.account_name) == (Status.DRAFT, "", "")
+
+
 @pytest.mark.parametrize("count", [1, 5])
 def test_your_claims_runs_a_fixed_number_of_queries(
     coordinator: Member,
