@@ -111,9 +111,7 @@ def claim(request: HttpRequest, claim_pk: int) -> HttpResponse:
     return claim_page(request, access.claim_for(request, claim_pk))
 
 
-def _method_form(
-    request: HttpRequest, claim: Claim, data: Any = None
-) -> forms.MethodForm | None:
+def _method_form(request: HttpRequest, claim: Claim, data: Any = None) -> forms.MethodForm | None:
     """How to be paid, asked on the claim itself when it has not been chosen yet (so the
     carer sends the claim from one page); None once it has, or when it cannot change."""
     if claim.method or not rules.may_edit(claim.status):

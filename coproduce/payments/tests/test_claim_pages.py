@@ -56,7 +56,8 @@ def test_a_claim_without_a_payment_method_asks_for_one_and_sends_in_one_go(
     Claim.objects.filter(pk=claim.pk).update(method="", voucher_send_to="")
     body = carer_client.get(reverse("payments:claim", args=[claim.pk])).content.decode()
     assert "How would you like to be paid?" in body
-    assert 'href="%s"' % reverse("payments:method", args=[claim.pk]) not in body
+    method_url = reverse("payments:method", args=[claim.pk])
+    assert f'href="{method_url}"' not in body
     response = carer_client.post(
         reverse("payments:submit", args=[claim.pk]),
         {"method": "voucher", "voucher_send_to": "margaret@example.org"},
