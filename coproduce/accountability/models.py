@@ -32,6 +32,10 @@ class Action(models.Model):
     description = models.TextField(
         _("what we did or will do"), max_length=MAX_DESCRIPTION_LENGTH, blank=True
     )
+    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
+    description_cy = models.TextField(
+        _("what we did or will do, in Welsh"), max_length=MAX_DESCRIPTION_LENGTH, blank=True
+    )
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus, default=ActionStatus.PLANNED
     )
