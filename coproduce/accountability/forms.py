@@ -11,12 +11,14 @@ from coproduce.accountability import actions, rules
 from coproduce.accountability.models import (
     MAX_COMMENT_LENGTH,
     MAX_DESCRIPTION_LENGTH,
+    Action,
     ActionStatus,
 )
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STARTING_STATUSES = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
@@ -155,6 +157,7 @@ class ActionForm(GovukForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Action.TRANSLATED)
         decisions = self.fields["proposals"]
         assert isinstance(decisions, forms.MultipleChoiceField)
         decisions.choices = [(str(p.pk), p.title) for p in proposals]
@@ -181,6 +184,7 @@ class ActionForm(GovukForm):
             planned_for=data.get("planned_for"),
             evidence=data["evidence"],
             evidence_link=data["evidence_link"],
+            **bilingual.twin_data(data, *Action.TRANSLATED),
         )
 
     def chosen(self) -> list[Contribution]:

@@ -27,6 +27,9 @@ class ActionStatus(models.TextChoices):
 class Action(models.Model):
     """One thing done, or to be done, in answer to contributions (and decisions)."""
 
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "description")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="we_did")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(

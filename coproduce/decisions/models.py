@@ -84,6 +84,9 @@ class DecisionRule(models.Model):
 
 
 class Proposal(models.Model):
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "background", "options")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(_("proposal"), max_length=TITLE_LIMIT)
     background = models.TextField(_("background"))
