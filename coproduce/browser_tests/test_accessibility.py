@@ -406,6 +406,7 @@ EXTRA_PAGES = [
     ("carer", "/no-such-page/", 404),
     ("carer", "/people/", 403),
     ("carer", "/breaks/", 200),
+    ("carer", "/welsh-to-write/", 403),
     ("coordinator", "/people/999999/", 404),
     ("coordinator", "/breaks/queue/999999/", 404),
     ("admin", "/no-such-page/", 404),
@@ -422,6 +423,7 @@ MUST_REACH = {
         "/breaks/queue/",
         "/breaks/queue/<id>/",
         "/messages/not-sent/",
+        "/welsh-to-write/",
         *SELF_ASSESSMENT,
     },
     "admin": {

@@ -24,7 +24,7 @@ from typing import Any
 
 from django import forms
 from django.db.models import Q
-from django.utils import translation
+from django.utils import timezone, translation
 from django.utils.text import capfirst, format_lazy
 from django.utils.translation import gettext, pgettext_lazy
 from markupsafe import Markup, escape
@@ -148,7 +148,6 @@ def twin_data(data: dict[str, Any], *names: str) -> dict[str, str]:
     return {twin(name): str(data.get(twin(name)) or "").strip() for name in names}
 
 
-
 def welsh_twin_fields(form: forms.BaseForm) -> tuple[list[forms.BoundField], bool]:
     """The form's Welsh boxes, and whether any is filled in or wrong (the group opens)."""
     twins = [form[name] for name in form.fields if name.endswith("_cy")]
@@ -182,6 +181,9 @@ class WelshForm(GovukForm):
     def save(self, obj: Any) -> None:
         """Write the Welsh to `obj` (only the twins: nothing else it holds changes)."""
         values = {name: str(value or "").strip() for name, value in self.cleaned_data.items()}
-        type(obj).objects.filter(pk=obj.pk).update(**values)
+        changed: dict[str, Any] = dict(values)
+        if any(f.name == "updated_at" for f in obj._meta.concrete_fields):
+            changed["updated_at"] = timezone.now()
+        type(obj).objects.filter(pk=obj.pk).update(**changed)
         for name, value in values.items():
             setattr(obj, name, value)

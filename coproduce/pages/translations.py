@@ -6,6 +6,7 @@ Each kind costs two queries (the first rows and the count), whatever the numbers
 
 import datetime
 from dataclasses import dataclass
+from typing import Any
 
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.urls import reverse
@@ -37,7 +38,7 @@ class Kind:
     count: int
 
 
-def _kind(name: StrOrPromise, rows: list[Row], queryset: "QuerySet[object]") -> Kind:
+def _kind(name: StrOrPromise, rows: list[Row], queryset: "QuerySet[Any]") -> Kind:
     count = len(rows) if len(rows) < SHOWN else queryset.count()
     return Kind(name, rows, count)
 

@@ -18,13 +18,13 @@ from coproduce.contributions.access import waiting_for_response
 from coproduce.decisions.access import own_proposals_waiting
 from coproduce.evaluation.access import published_reviews_of
 from coproduce.lib import health as lib_health
-from coproduce.pages import translations
 from coproduce.notifications.access import messages_not_delivered
+from coproduce.pages import translations
 from coproduce.payments.access import claims_to_approve
+from coproduce.projects.access import projects_for
 from coproduce.recruitment.access import expressions_to_screen, open_briefs_of
 from coproduce.selfassessment import access as self_assessment
 from coproduce.surveys.access import open_public_surveys_of, published_results_of
-from coproduce.projects.access import projects_for
 from coproduce.tenancy.access import (
     is_staff,
     memberships_for,

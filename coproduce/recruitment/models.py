@@ -39,7 +39,15 @@ class Brief(models.Model):
     """The invitation to get involved in a project. Public once published, at its public_id."""
 
     # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
-    TRANSLATED = ("title", "work", "time_commitment", "dates", "where_and_how", "payment", "who_for")
+    TRANSLATED = (
+        "title",
+        "work",
+        "time_commitment",
+        "dates",
+        "where_and_how",
+        "payment",
+        "who_for",
+    )
 
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="briefs")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)

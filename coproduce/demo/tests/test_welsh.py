@@ -22,9 +22,7 @@ def test_gwen_sees_her_meeting_project_and_brief_in_welsh(built_demo: str) -> No
     client = signed_in(Client(), gwen)
     home = html.unescape(client.get(reverse("pages:home")).content.decode())
     assert "Cyfarfod adolygu'r cynllun peilot" in home
-    invitation = Invitation.objects.get(
-        person__user=gwen, activity__title="Pilot review meeting"
-    )
+    invitation = Invitation.objects.get(person__user=gwen, activity__title="Pilot review meeting")
     reply = html.unescape(
         client.get(reverse("activities:reply", args=[invitation.activity_id])).content.decode()
     )

@@ -84,18 +84,21 @@ def test_forms_get_optional_welsh_boxes_like_the_english() -> None:
         "notes_cy": "",
     }
     welsh = form.fields["title_cy"]
-    assert not welsh.required and str(welsh.label) == "Title in Welsh"
+    assert not welsh.required
+    assert str(welsh.label) == "Title in Welsh"
     assert isinstance(form.fields["notes_cy"].widget, forms.Textarea)
     assert field_spec(form["title_cy"])["params"]["attributes"] == {"lang": "cy"}
     # The English box is unchanged (a copy was made).
     assert "lang" not in form.fields["title"].widget.attrs
     too_long = NoteForm({"title": "Tea", "title_cy": "x" * 21})
-    assert not too_long.is_valid() and "title_cy" in too_long.errors
+    assert not too_long.is_valid()
+    assert "title_cy" in too_long.errors
 
 
 def test_the_welsh_group_opens_when_something_is_written_or_wrong() -> None:
     twins, filled = bilingual.welsh_twin_fields(NoteForm())
-    assert [bf.name for bf in twins] == ["title_cy", "notes_cy"] and not filled
+    assert [bf.name for bf in twins] == ["title_cy", "notes_cy"]
+    assert not filled
     _twins, filled = bilingual.welsh_twin_fields(NoteForm(initial={"notes_cy": "Dewch"}))
     assert filled
 
@@ -111,4 +114,5 @@ def test_missing_welsh_finds_rows_with_english_and_no_welsh() -> None:
     found = Organisation.objects.filter(bilingual.missing_welsh("opening_hours"))
     assert list(found) == [english]
     kept = Organisation.objects.filter(bilingual.has_welsh("opening_hours"))
-    assert both in kept and english not in kept
+    assert both in kept
+    assert english not in kept

@@ -98,9 +98,7 @@ def test_the_welsh_pages_say_where_the_brief_is_not_in_welsh_yet(
         assert f'<span lang="en">{brief.title}</span>' in page
 
 
-def test_the_welsh_pages_show_the_brief_in_welsh_once_written(
-    client: Client, brief: Brief
-) -> None:
+def test_the_welsh_pages_show_the_brief_in_welsh_once_written(client: Client, brief: Brief) -> None:
     from django.conf import settings
 
     for name in Brief.TRANSLATED:
@@ -111,7 +109,8 @@ def test_the_welsh_pages_show_the_brief_in_welsh_once_written(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
     page = client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
     text = page.content.decode()
-    assert "title yn Gymraeg" in text and "work yn Gymraeg" in text
+    assert "title yn Gymraeg" in text
+    assert "work yn Gymraeg" in text
     assert "app-welsh-missing" not in text
     easy = client.get(reverse("recruitment:public-easy-read", args=[brief.public_id]))
     assert '<p class="app-easy-read__text" lang="cy">Dewch.</p>' in easy.content.decode()
