@@ -156,7 +156,7 @@ def welsh_to_write(request: HttpRequest) -> HttpResponse:
     kinds = translations.to_translate(
         projects_for(request, need="edit"), timezone.localdate(now), now
     )
-    context = {"kinds": kinds, "shown": translations.SHOWN, "section": "projects"}
+    context = {"kinds": kinds, "section": "projects"}
     return render(request, "pages/welsh_to_write.html", context)
 
 
