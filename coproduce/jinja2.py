@@ -20,7 +20,7 @@ from django.utils import formats, timezone, translation
 from jinja2 import ChoiceLoader, Environment, PackageLoader, PrefixLoader, select_autoescape
 from markupsafe import Markup, escape
 
-from coproduce.lib import govuk_forms, once
+from coproduce.lib import bilingual, govuk_forms, once
 
 
 def person_url(name: str, pk: int | None, *args: Any) -> str:
@@ -111,6 +111,9 @@ def environment(**options: Any) -> Environment:
             "person_url": person_url,
             "layout_part": layout_part,
             "slot": slot,
+            "shown": bilingual.shown,
+            "welsh_notice": bilingual.welsh_notice,
+            "welsh_twin_fields": bilingual.welsh_twin_fields,
         }
     )
     env.filters["localdate"] = localdate

@@ -55,6 +55,8 @@ class Details:
     planned_for: datetime.date | None = None
     evidence: str = ""
     evidence_link: str = ""
+    title_cy: str = ""
+    description_cy: str = ""
 
 
 def _project_proposals(project: Project, proposals: Iterable[Proposal]) -> list[int]:
@@ -98,6 +100,8 @@ def record_action(
         project=project,
         title=details.title.strip(),
         description=details.description.strip(),
+        title_cy=details.title_cy.strip(),
+        description_cy=details.description_cy.strip(),
         planned_for=details.planned_for,
         evidence=details.evidence.strip(),
         evidence_link=details.evidence_link.strip(),
@@ -124,6 +128,8 @@ def change_action(
     locked = Action.objects.select_for_update().get(pk=action.pk)
     locked.title = details.title.strip()
     locked.description = details.description.strip()
+    locked.title_cy = details.title_cy.strip()
+    locked.description_cy = details.description_cy.strip()
     locked.planned_for = details.planned_for
     locked.evidence = details.evidence.strip()
     locked.evidence_link = details.evidence_link.strip()

@@ -13,6 +13,7 @@ from coproduce.accountability.models import (
     MAX_DESCRIPTION_LENGTH,
     MAX_NAME_LENGTH,
     MAX_QUOTE_LENGTH,
+    Action,
     ActionStatus,
     DifferenceAnswer,
 )
@@ -21,6 +22,7 @@ from coproduce.contributions.models import MAX_TEXT_LENGTH, Contribution
 from coproduce.contributions.rules import PRIVACY_ORDER, Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STARTING_STATUSES = [ActionStatus.PLANNED, ActionStatus.IN_PROGRESS, ActionStatus.DONE]
@@ -159,6 +161,7 @@ class ActionForm(GovukForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Action.TRANSLATED)
         decisions = self.fields["proposals"]
         assert isinstance(decisions, forms.MultipleChoiceField)
         decisions.choices = [(str(p.pk), p.title) for p in proposals]
@@ -185,6 +188,7 @@ class ActionForm(GovukForm):
             planned_for=data.get("planned_for"),
             evidence=data["evidence"],
             evidence_link=data["evidence_link"],
+            **bilingual.twin_data(data, *Action.TRANSLATED),
         )
 
     def chosen(self) -> list[Contribution]:

@@ -29,10 +29,17 @@ class ActionStatus(models.TextChoices):
 class Action(models.Model):
     """One thing done, or to be done, in answer to contributions (and decisions)."""
 
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "description")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="we_did")
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(
         _("what we did or will do"), max_length=MAX_DESCRIPTION_LENGTH, blank=True
+    )
+    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
+    description_cy = models.TextField(
+        _("what we did or will do, in Welsh"), max_length=MAX_DESCRIPTION_LENGTH, blank=True
     )
     status = models.CharField(
         _("status"), max_length=20, choices=ActionStatus, default=ActionStatus.PLANNED

@@ -176,6 +176,8 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
     initial = {
         "title": action.title,
         "description": action.description,
+        "title_cy": action.title_cy,
+        "description_cy": action.description_cy,
         "planned_for": action.planned_for,
         "evidence": action.evidence,
         "evidence_link": action.evidence_link,

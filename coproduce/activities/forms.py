@@ -19,6 +19,7 @@ from coproduce.activities.models import (
     LeadRole,
     OtherWay,
 )
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import DateField, GovukForm, GovukModelForm
 from coproduce.people.models import Person
 
@@ -286,6 +287,7 @@ class PlanForm(WhenForm):
         self, *args: Any, lead_candidates: Sequence[tuple[Person, str]], **kwargs: Any
     ) -> None:
         super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Activity.TRANSLATED)
         self.lead_names = []
         for person, role in lead_candidates:
             name = f"lead_{person.pk}"
@@ -354,6 +356,7 @@ class PlanForm(WhenForm):
             "kind": data["kind"],
             "title": data["title"].strip(),
             "description": data["description"].strip(),
+            **bilingual.twin_data(data, *Activity.TRANSLATED),
             "format": format_,
             "duration_minutes": data["duration_minutes"],
             "venue_name": data["venue_name"].strip() if venue else "",

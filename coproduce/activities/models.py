@@ -44,6 +44,9 @@ class OtherWay(models.TextChoices):
 
 
 class Activity(models.Model):
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "description")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="activities")
     stage = models.CharField(
         _("project stage"),
@@ -54,6 +57,8 @@ class Activity(models.Model):
     kind = models.CharField(_("kind of activity"), max_length=20, choices=ActivityKind.choices)
     title = models.CharField(_("title"), max_length=200)
     description = models.TextField(_("what it is for"), blank=True)
+    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
+    description_cy = models.TextField(_("what it is for, in Welsh"), blank=True)
     format = models.CharField(_("how people take part"), max_length=20, choices=Format.choices)
     status = models.CharField(
         max_length=20, choices=ActivityStatus.choices, default=ActivityStatus.FINDING_A_TIME

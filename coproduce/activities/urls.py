@@ -11,6 +11,7 @@ urlpatterns = [
     path("activities/<int:pk>/cancel/", views.cancel, name="cancel"),
     path("activities/<int:pk>/costs/", views.costs, name="costs"),
     path("activities/<int:pk>/notes/", views.notes, name="notes"),
+    path("activities/<int:pk>/welsh/", views.welsh, name="welsh"),
     path("activities/<int:pk>/agenda/", agenda_views.agenda, name="agenda"),
     path("activities/<int:pk>/agenda/move/", agenda_views.move_item, name="agenda-move"),
     path("activities/<int:pk>/agenda/remove/", agenda_views.remove_item, name="agenda-remove"),

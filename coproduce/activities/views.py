@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -18,6 +19,7 @@ from django.views.decorators.http import require_POST
 from coproduce.activities import access, actions, forms, invitation_rules, rules
 from coproduce.activities.models import Activity, ActivityStatus, LeadRole, OtherWay
 from coproduce.jinja2 import localdatetime
+from coproduce.lib import bilingual
 from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
@@ -202,6 +204,19 @@ def costs(request: HttpRequest, pk: int) -> HttpResponse:
         messages.success(request, _("The costs are saved"))
         return redirect("activities:activity", activity.pk)
     return page(request, "costs.html", {"activity": activity}, form)
+
+
+def welsh(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write the activity's title and what it is for in Welsh."""
+    activity = access.activity_for(request, pk, need="edit")
+    form = bilingual.WelshForm(posted(request), obj=activity, fields=Activity.TRANSLATED)
+    if request.method == "POST" and form.is_valid():
+        form.save(activity)
+        messages.success(request, _("The Welsh is saved"))
+        return redirect("activities:activity", activity.pk)
+    back = reverse("activities:activity", args=[activity.pk])
+    context = {**COMMON, "caption": activity.title, "back_url": back}
+    return render_page(request, "bilingual/welsh_form.html", context, form=form)
 
 
 def notes(request: HttpRequest, pk: int) -> HttpResponse:

@@ -411,6 +411,7 @@ EXTRA_PAGES = [
     ("carer", "/no-such-page/", 404),
     ("carer", "/people/", 403),
     ("carer", "/breaks/", 200),
+    ("carer", "/welsh-to-write/", 403),
     ("coordinator", "/people/999999/", 404),
     ("coordinator", "/breaks/queue/999999/", 404),
     ("admin", "/no-such-page/", 404),
@@ -428,6 +429,7 @@ MUST_REACH = {
         "/breaks/queue/<id>/",
         "/breaks/queue/<id>/carer-answers/",
         "/messages/not-sent/",
+        "/welsh-to-write/",
         *SELF_ASSESSMENT,
     },
     "admin": {

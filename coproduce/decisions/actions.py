@@ -70,6 +70,7 @@ class Draft:
     hide_positions_until_deadline: bool
     allow_anonymous_positions: bool
     short_notice_reason: str = ""
+    welsh: tuple[tuple[str, str], ...] = ()  # the Welsh twins written: (name, text)
 
 
 @dataclass(frozen=True)
@@ -178,6 +179,7 @@ def put_proposal(
         title=draft.title,
         background=draft.background,
         options=draft.options,
+        **dict(draft.welsh),
         deadline=draft.deadline,
         hide_positions_until_deadline=draft.hide_positions_until_deadline,
         allow_anonymous_positions=draft.allow_anonymous_positions,

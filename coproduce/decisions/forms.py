@@ -18,9 +18,11 @@ from coproduce.decisions.models import (
     TITLE_LIMIT,
     Outcome,
     PositionChannel,
+    Proposal,
     RuleKind,
     Stance,
 )
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import DateField, GovukForm
 
 STANCE_HINTS = {
@@ -129,6 +131,7 @@ class ProposalForm(GovukForm):
     ) -> None:
         """`notice_for` gives the notice a deadline gives the group, against their needs."""
         super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Proposal.TRANSLATED)
         self.notice_for = notice_for
         self.notice: times.Notice | None = None
 
@@ -179,6 +182,7 @@ class ProposalForm(GovukForm):
             hide_positions_until_deadline=data["hide_positions_until_deadline"],
             allow_anonymous_positions=data["allow_anonymous_positions"],
             short_notice_reason=data.get("short_notice_reason", ""),
+            welsh=tuple(bilingual.twin_data(data, *Proposal.TRANSLATED).items()),
         )
 
 

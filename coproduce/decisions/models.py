@@ -84,10 +84,16 @@ class DecisionRule(models.Model):
 
 
 class Proposal(models.Model):
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "background", "options")
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="proposals")
     title = models.CharField(_("proposal"), max_length=TITLE_LIMIT)
     background = models.TextField(_("background"))
     options = models.TextField(_("options"))
+    title_cy = models.CharField(_("proposal in Welsh"), max_length=TITLE_LIMIT, blank=True)
+    background_cy = models.TextField(_("background in Welsh"), blank=True)
+    options_cy = models.TextField(_("options in Welsh"), blank=True)
     deadline = models.DateTimeField(_("deadline for positions"))
     hide_positions_until_deadline = models.BooleanField(default=False)
     allow_anonymous_positions = models.BooleanField(default=False)

@@ -9,5 +9,6 @@ urlpatterns = [
     path("projects/<int:project_pk>/decisions/rule/", views.decision_rule, name="rule"),
     path("decisions/<int:pk>/", views.proposal_page, name="proposal"),
     path("decisions/<int:pk>/record/", views.record, name="record"),
+    path("decisions/<int:pk>/welsh/", views.welsh, name="welsh"),
     path("decisions/<int:pk>/outcome/", views.outcome, name="outcome"),
 ]

@@ -11,6 +11,7 @@ from django.db.models import Count
 from django.forms import BaseForm
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
@@ -25,6 +26,7 @@ from coproduce.decisions.models import (
     RuleKind,
     Stance,
 )
+from coproduce.lib import bilingual
 from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
@@ -118,6 +120,7 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
             "title": revises.title,
             "background": revises.background,
             "options": revises.options,
+            **{name: getattr(revises, name) for name in bilingual.twins(Proposal.TRANSLATED)},
         }
     form = forms.ProposalForm(
         posted(request),
@@ -145,6 +148,19 @@ def propose(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 
 @once
+def welsh(request: HttpRequest, pk: int) -> HttpResponse:
+    """Write the proposal in Welsh (staff: a carer's proposal too)."""
+    proposal = access.proposal_for(request, pk, need="edit")
+    form = bilingual.WelshForm(posted(request), obj=proposal, fields=Proposal.TRANSLATED)
+    if request.method == "POST" and form.is_valid():
+        form.save(proposal)
+        messages.success(request, _("The Welsh is saved"))
+        return redirect("decisions:proposal", proposal.pk)
+    back = reverse("decisions:proposal", args=[proposal.pk])
+    context = {"section": "projects", "caption": proposal.title, "back_url": back}
+    return render_page(request, "bilingual/welsh_form.html", context, form=form)
+
+
 def proposal_page(request: HttpRequest, pk: int) -> HttpResponse:
     """The proposal, the positions the viewer may see, and their own position's form."""
     proposal = access.proposal_for(request, pk)

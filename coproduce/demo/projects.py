@@ -286,6 +286,15 @@ def build(
             "Carers, ward staff and the discharge team design together how carers are told, "
             "asked and supported when the person they care for leaves hospital."
         ),
+        # Gwen, a member of the group, reads the service in Welsh: this project, its brief
+        # and the pilot review meeting she is invited to are written in Welsh too. The young
+        # carers' project is not yet (it is on "Welsh translations to write").
+        title_cy="Gadael yr ysbyty mewn ffordd sy'n gweithio i ofalwyr",
+        aims_cy=(
+            "Mae gofalwyr, staff y wardiau a'r tîm rhyddhau yn cynllunio gyda'i gilydd sut "
+            "mae gofalwyr yn cael gwybod, yn cael eu holi ac yn cael eu cefnogi pan fydd y "
+            "person maen nhw'n gofalu amdano yn gadael yr ysbyty."
+        ),
         scope="Riverside Hospital's adult wards. Not children's services or mental health wards.",
         coordinator=coordinator,
         starts_on=today - datetime.timedelta(days=300),
@@ -430,6 +439,11 @@ def build(
         kind=ActivityKind.MEETING,
         title="Pilot review meeting",
         description="What has worked on the two pilot wards, and what we change before the trust rolls it out.",
+        title_cy="Cyfarfod adolygu'r cynllun peilot",
+        description_cy=(
+            "Beth sydd wedi gweithio ar y ddwy ward beilot, a beth rydyn ni'n ei newid cyn i'r "
+            "ymddiriedolaeth ei gyflwyno ym mhobman."
+        ),
         format=Format.HYBRID,
         status=ActivityStatus.SCHEDULED,
         starts_at=upcoming_at,
@@ -836,6 +850,18 @@ def add_briefs(
         support=[Support.TRAVEL, Support.REPLACEMENT_CARE, Support.BRIEFING, Support.REFRESHMENTS],
         payment="£25 an hour for your time, plus travel and replacement care.",
         who_for="Carers whose relative or friend left Riverside Hospital in the last two years.",
+        title_cy="Gofalwyr sydd â phrofiad o adael yr ysbyty",
+        work_cy=(
+            "Helpu staff y wardiau a'r tîm rhyddhau i ailgynllunio sut mae gofalwyr yn cael "
+            "eu cynnwys."
+        ),
+        time_commitment_cy="Tua 10 cyfarfod dros flwyddyn, 2 awr yr un.",
+        where_and_how_cy="Yn y ganolfan gofalwyr a'r ysbyty, gyda rhai cyfarfodydd ar-lein.",
+        payment_cy="£25 yr awr am eich amser, a chostau teithio a gofal yn eich lle.",
+        who_for_cy=(
+            "Gofalwyr y gadawodd eu perthynas neu eu ffrind Ysbyty Riverside yn ystod y ddwy "
+            "flynedd diwethaf."
+        ),
         opens_on=today - datetime.timedelta(days=290),
         closes_on=today - datetime.timedelta(days=262),
         published_at=at(today - datetime.timedelta(days=290), 9),

@@ -9,6 +9,8 @@ from django_stubs_ext import StrOrPromise
 
 from coproduce.decisions.models import Outcome, ProposalStatus
 from coproduce.evaluation.models import Agreement, EvaluationQuestion, Review
+from coproduce.lib import bilingual
+from coproduce.lib.bilingual import Shown as Shown  # what `shown` answers
 from coproduce.projects.models import Stage
 
 AGREED_OUTCOMES = (Outcome.AGREED, Outcome.AGREED_WITH_RESERVATIONS)
@@ -69,22 +71,10 @@ REVIEW_SECTIONS: tuple[tuple[str, StrOrPromise], ...] = (
 )
 
 
-@dataclass(frozen=True)
-class Shown:
+def shown(review: Review, name: str, language: str) -> Shown:
     """A section's text in the reader's language, and whether it is the English text shown
     because the Welsh is missing (the page says so, and marks it `lang="en"`)."""
-
-    text: str
-    language: str
-    welsh_missing: bool
-
-
-def shown(review: Review, name: str, language: str) -> Shown:
-    english: str = getattr(review, name)
-    welsh: str = getattr(review, f"{name}_cy")
-    if language == "cy" and welsh.strip():
-        return Shown(welsh, "cy", False)
-    return Shown(english, "en", language == "cy" and bool(english.strip()))
+    return bilingual.shown(review, name, language)
 
 
 def publish_problem(stage: str) -> str | None:

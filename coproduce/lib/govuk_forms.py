@@ -423,6 +423,8 @@ def field_spec(bf: forms.BoundField, **overrides: Any) -> Params:
             params["classes"] = widget.attrs["class"]
         macro = "input"
 
+    if "lang" in widget.attrs and macro in ("input", "textarea"):  # a Welsh twin's box
+        params["attributes"] = {**params.get("attributes", {}), "lang": widget.attrs["lang"]}
     params.update(overrides)
     return {"macro": macro, "params": params}
 

@@ -19,7 +19,9 @@ from coproduce.decisions.access import own_proposals_waiting
 from coproduce.evaluation.access import published_reviews_of
 from coproduce.lib import health as lib_health
 from coproduce.notifications.access import messages_not_delivered
+from coproduce.pages import translations
 from coproduce.payments.access import claims_to_approve
+from coproduce.projects.access import projects_for
 from coproduce.recruitment.access import expressions_to_screen, open_briefs_of
 from coproduce.selfassessment import access as self_assessment
 from coproduce.surveys.access import open_public_surveys_of, published_results_of
@@ -28,6 +30,7 @@ from coproduce.tenancy.access import (
     memberships_for,
     public_organisation,
     public_organisations,
+    require_staff,
 )
 from coproduce.tenancy.models import Role
 
@@ -144,6 +147,17 @@ def front_door(request: HttpRequest, organisation_slug: str) -> HttpResponse:
         and membership.role == Role.ADMIN,
     }
     return render(request, "pages/front_door.html", context)
+
+
+def welsh_to_write(request: HttpRequest) -> HttpResponse:
+    """Staff: the published or open items of their projects with no Welsh yet."""
+    require_staff(request)
+    now = timezone.now()
+    kinds = translations.to_translate(
+        projects_for(request, need="edit"), timezone.localdate(now), now
+    )
+    context = {"kinds": kinds, "section": "projects"}
+    return render(request, "pages/welsh_to_write.html", context)
 
 
 def accessibility(request: HttpRequest) -> HttpResponse:

@@ -41,11 +41,15 @@ class ProjectDetails:
     starts_on: datetime.date
     ends_on: datetime.date | None
     partnership: Partnership | None
+    title_cy: str = ""
+    aims_cy: str = ""
 
 
 def _apply(project: Project, details: ProjectDetails) -> None:
     project.title = details.title
     project.aims = details.aims
+    project.title_cy = details.title_cy
+    project.aims_cy = details.aims_cy
     project.scope = details.scope
     project.coordinator = details.coordinator
     project.starts_on = details.starts_on

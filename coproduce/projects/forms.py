@@ -8,9 +8,10 @@ from django import forms
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import DateField, GovukForm
 from coproduce.projects import rules
-from coproduce.projects.models import BudgetKind, GroupRole, Stage
+from coproduce.projects.models import BudgetKind, GroupRole, Project, Stage
 
 NO_PARTNERSHIP = "none"
 
@@ -91,6 +92,7 @@ class ProjectForm(GovukForm):
         **kwargs: Any,
     ) -> None:
         super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Project.TRANSLATED)
         coordinator = self.fields["coordinator"]
         assert isinstance(coordinator, forms.ChoiceField)
         coordinator.choices = [("", _("Choose a coordinator")), *coordinators]

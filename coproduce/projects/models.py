@@ -33,8 +33,13 @@ class Project(models.Model):
     partnership = models.ForeignKey(
         Partnership, on_delete=models.PROTECT, related_name="projects", null=True, blank=True
     )
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = ("title", "aims")
+
     title = models.CharField(_("project name"), max_length=200)
     aims = models.TextField(_("aims"))
+    title_cy = models.CharField(_("project name in Welsh"), max_length=200, blank=True)
+    aims_cy = models.TextField(_("aims in Welsh"), blank=True)
     scope = models.TextField(_("scope"), blank=True)
     coordinator = models.ForeignKey(
         Person,

@@ -13,6 +13,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from coproduce.lib import bilingual
 from coproduce.lib.once import once
 from coproduce.lib.params import row_id
 from coproduce.lib.views import posted, render_page
@@ -78,6 +79,8 @@ def _project_form(
         initial = {
             "title": project.title,
             "aims": project.aims,
+            "title_cy": project.title_cy,
+            "aims_cy": project.aims_cy,
             "scope": project.scope,
             "coordinator": project.coordinator_id,
             "starts_on": project.starts_on,
@@ -102,6 +105,7 @@ def _details(form: ProjectForm, organisation_id: int) -> actions.ProjectDetails:
     return actions.ProjectDetails(
         title=data["title"],
         aims=data["aims"],
+        **bilingual.twin_data(data, *Project.TRANSLATED),
         scope=data["scope"],
         coordinator=staff_people_of(organisation_id).get(pk=data["coordinator"]),
         starts_on=data["starts_on"],

@@ -15,6 +15,7 @@ from django_stubs_ext import StrOrPromise
 from coproduce.accounts.models import User
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib import bilingual
 from coproduce.notifications.actions import notify
 from coproduce.notifications.models import Message
 from coproduce.people.actions import record_consent
@@ -59,13 +60,18 @@ class Refused(Exception):
 
 def create_brief(actor: User, project: Any, data: dict[str, Any]) -> Brief:
     return Brief.objects.create(
-        project=project, created_by=actor, **{k: data[k] for k in BRIEF_FIELDS}
+        project=project,
+        created_by=actor,
+        **{k: data[k] for k in BRIEF_FIELDS},
+        **bilingual.twin_data(data, *Brief.TRANSLATED),
     )
 
 
 def update_brief(brief: Brief, data: dict[str, Any]) -> Brief:
     for name in BRIEF_FIELDS:
         setattr(brief, name, data[name])
+    for name, value in bilingual.twin_data(data, *Brief.TRANSLATED).items():
+        setattr(brief, name, value)
     brief.save()
     return brief
 
@@ -99,10 +105,13 @@ def add_line(brief: Brief, data: dict[str, Any]) -> EasyReadLine:
 
 def line_fields(data: dict[str, Any]) -> dict[str, Any]:
     picture = data.get("picture", "")
+    welsh = bilingual.twin_data(data, "text", "alt_text")
     return {
         "text": data["text"],
+        "text_cy": welsh["text_cy"],
         "picture": picture,
         "alt_text": data.get("alt_text", "") if picture else "",
+        "alt_text_cy": welsh["alt_text_cy"] if picture else "",
     }
 
 

@@ -6,6 +6,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import bilingual
 from coproduce.lib.govuk_forms import EARLIEST_BIRTH_DATE, DateField, GovukForm
 from coproduce.people import rules as people_rules
 from coproduce.people.forms import MISSING_DETAIL_MESSAGES, ContactDetailsMixin, yes_no
@@ -14,6 +15,8 @@ from coproduce.projects.models import GroupRole
 from coproduce.recruitment import rules
 from coproduce.recruitment.audience import GROUPS
 from coproduce.recruitment.models import (
+    Brief,
+    EasyReadLine,
     ExpressionOfInterest,
     GuardianConsentHow,
     Pictogram,
@@ -84,6 +87,10 @@ class BriefForm(GovukForm):
         error_messages={"required": _("Enter the closing date")},
     )
 
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *Brief.TRANSLATED)
+
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}
         opens_on, closes_on = cleaned.get("opens_on"), cleaned.get("closes_on")
@@ -111,6 +118,10 @@ class EasyReadLineForm(GovukForm):
         required=False,
         help_text=_("For people who cannot see it. Needed when you choose a picture."),
     )
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        bilingual.add_welsh_twins(self, *EasyReadLine.TRANSLATED)
 
     def clean(self) -> dict[str, Any]:
         cleaned = super().clean() or {}

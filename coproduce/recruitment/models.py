@@ -38,6 +38,17 @@ class Pictogram(models.TextChoices):
 class Brief(models.Model):
     """The invitation to get involved in a project. Public once published, at its public_id."""
 
+    # The texts with a Welsh twin `<name>_cy` (coproduce.lib.bilingual).
+    TRANSLATED = (
+        "title",
+        "work",
+        "time_commitment",
+        "dates",
+        "where_and_how",
+        "payment",
+        "who_for",
+    )
+
     project = models.ForeignKey(Project, on_delete=models.CASCADE, related_name="briefs")
     public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     title = models.CharField(_("title"), max_length=200)
@@ -45,11 +56,19 @@ class Brief(models.Model):
     time_commitment = models.TextField(_("how much time it takes"))
     dates = models.TextField(_("dates"), blank=True)
     where_and_how = models.TextField(_("where and how"))
+    # The Welsh twins (coproduce.lib.bilingual): blank until someone writes them.
+    title_cy = models.CharField(_("title in Welsh"), max_length=200, blank=True)
+    work_cy = models.TextField(_("what the work is, in Welsh"), blank=True)
+    time_commitment_cy = models.TextField(_("how much time it takes, in Welsh"), blank=True)
+    dates_cy = models.TextField(_("dates in Welsh"), blank=True)
+    where_and_how_cy = models.TextField(_("where and how, in Welsh"), blank=True)
     online_group = models.BooleanField(_("the group meets online"), default=False)
     support = models.JSONField(_("support offered"), default=list, blank=True)
     support_other = models.CharField(_("other support"), max_length=300, blank=True)
     payment = models.TextField(_("payment offered"), blank=True)
     who_for = models.TextField(_("who it is for"))
+    payment_cy = models.TextField(_("payment offered, in Welsh"), blank=True)
+    who_for_cy = models.TextField(_("who it is for, in Welsh"), blank=True)
     opens_on = models.DateField(_("opening date"))
     closes_on = models.DateField(_("closing date"))
     published_at = models.DateTimeField(null=True, blank=True)
@@ -90,11 +109,17 @@ class Brief(models.Model):
 class EasyReadLine(models.Model):
     """One idea of the easy-read version: a short sentence and, optionally, a picture."""
 
+    TRANSLATED = ("text", "alt_text")
+
     brief = models.ForeignKey(Brief, on_delete=models.CASCADE, related_name="easy_read_lines")
     position = models.PositiveIntegerField()
     text = models.CharField(_("sentence"), max_length=200)
     picture = models.CharField(_("picture"), max_length=20, choices=Pictogram.choices, blank=True)
     alt_text = models.CharField(_("description of the picture"), max_length=200, blank=True)
+    text_cy = models.CharField(_("sentence in Welsh"), max_length=200, blank=True)
+    alt_text_cy = models.CharField(
+        _("description of the picture in Welsh"), max_length=200, blank=True
+    )
 
     class Meta:
         ordering = ["position", "pk"]

@@ -11,12 +11,14 @@ from django.core.paginator import Paginator
 from django.db.models import Count, Q
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
-from django.utils import timezone, translation
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from coproduce.audit import actions as audit
 from coproduce.audit.models import AuditAction, DataCategory
+from coproduce.lib import bilingual
+from coproduce.lib.bilingual import twins
 from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.notifications.models import Status as MessageStatus
@@ -36,7 +38,7 @@ from coproduce.recruitment.forms import (
     NotThisTimeForm,
     ScreeningForm,
 )
-from coproduce.recruitment.models import Brief, Pictogram, State
+from coproduce.recruitment.models import Brief, EasyReadLine, Pictogram, State
 from coproduce.tenancy.access import membership_for, user_for
 from coproduce.tenancy.models import Role
 
@@ -114,7 +116,7 @@ def brief_new(request: HttpRequest, project_pk: int) -> HttpResponse:
 
 def brief_edit(request: HttpRequest, brief_pk: int) -> HttpResponse:
     brief = access.brief_for(request, brief_pk)
-    initial = {name: getattr(brief, name) for name in BRIEF_FIELDS}
+    initial = {name: getattr(brief, name) for name in [*BRIEF_FIELDS, *twins(Brief.TRANSLATED)]}
     initial["online_group"] = "yes" if brief.online_group else "no"
     form = BriefForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
@@ -177,7 +179,8 @@ def easy_read(request: HttpRequest, brief_pk: int) -> HttpResponse:
 def easy_read_line(request: HttpRequest, brief_pk: int, easy_read_line_pk: int) -> HttpResponse:
     brief = access.brief_for(request, brief_pk)
     line = access.easy_read_line_for(brief, easy_read_line_pk)
-    initial = {"text": line.text, "picture": line.picture, "alt_text": line.alt_text}
+    initial = {name: getattr(line, name) for name in ("picture", *EasyReadLine.TRANSLATED)}
+    initial |= {name: getattr(line, name) for name in twins(EasyReadLine.TRANSLATED)}
     form = EasyReadLineForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         actions.update_line(line, form.cleaned_data)
@@ -269,8 +272,8 @@ def public_page(
     context = {
         "brief": brief,
         "public_organisation": brief.project.organisation,
-        # Briefs are written in English only: say so to anyone reading the Welsh pages.
-        "english_only": translation.get_language() == "cy",
+        # Where the Welsh has not been written, the page says so to Welsh readers.
+        "welsh_missing": bilingual.welsh_missing(brief, *Brief.TRANSLATED),
         **context,
     }
     return page(request, template, context, bad)
@@ -284,8 +287,15 @@ def public_brief(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
 
 def public_easy_read(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
-    lines = [(line, rules.phone_parts(line.text)) for line in brief.easy_read_lines.all()]
-    context = {"status": status_of(brief), "lines": lines}
+    lines = [
+        (line, said, rules.phone_parts(said.text))
+        for line in brief.easy_read_lines.all()
+        for said in [bilingual.shown(line, "text")]
+    ]
+    missing = bilingual.welsh_missing(brief, "title", "where_and_how") or any(
+        said.welsh_missing for _line, said, _parts in lines
+    )
+    context = {"status": status_of(brief), "lines": lines, "welsh_missing": missing}
     return public_page(request, "recruitment/public_easy_read.html", brief, context)
 
 

@@ -7,10 +7,10 @@ import uuid
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
-from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.contributions.models import Contribution, Privacy
+from coproduce.lib import bilingual
 from coproduce.people.models import Person
 from coproduce.projects.models import Project
 from coproduce.recruitment.models import Brief
@@ -23,11 +23,7 @@ class Bilingual:
     """Models with `<field>` and `<field>_cy` show the Welsh when the page is in Welsh."""
 
     def shown(self, field: str) -> str:
-        if get_language() == "cy":
-            welsh = str(getattr(self, f"{field}_cy", "") or "")
-            if welsh:
-                return welsh
-        return str(getattr(self, field))
+        return bilingual.text(self, field)
 
 
 class Audience(models.TextChoices):

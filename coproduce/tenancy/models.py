@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from coproduce.lib import bilingual
+
 
 class Organisation(models.Model):
     """A carers' centre, charity, NHS body or council using the platform: the tenant."""
@@ -52,11 +54,7 @@ class Organisation(models.Model):
     def in_language(self, field: str, language: str) -> str:
         """A contact text (`opening_hours`, `premises_access`) in `language`, falling back
         to the English when no Welsh has been written."""
-        if language == "cy":
-            welsh = str(getattr(self, f"{field}_cy"))
-            if welsh:
-                return welsh
-        return str(getattr(self, field))
+        return bilingual.text(self, field, language)
 
     @property
     def has_contact_details(self) -> bool:

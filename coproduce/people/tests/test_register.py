@@ -64,3 +64,16 @@ def test_a_channel_without_its_contact_detail_is_refused(
 def test_carer_cannot_register_people(carer_client: Client) -> None:
     assert carer_client.post(reverse("people:register"), VALID).status_code == 403
     assert not Person.objects.filter(full_name="Sunita Patel").exists()
+
+
+def test_registering_asks_which_language_and_keeps_welsh(
+    coordinator_client: Client, coordinator: Member
+) -> None:
+    form = coordinator_client.get(reverse("people:register")).content.decode()
+    assert "Which language do they want us to use?" in form
+    coordinator_client.post(reverse("people:register"), {**VALID, "preferred_language": "cy"})
+    assert Person.objects.get(full_name="Sunita Patel").preferred_language == "cy"
+    unanswered = {k: v for k, v in VALID.items() if k != "preferred_language"}
+    response = coordinator_client.post(reverse("people:register"), unanswered)
+    assert response.status_code == 400
+    assert "Select English or Welsh" in response.content.decode()

@@ -82,16 +82,43 @@ def test_public_pages_carry_the_briefs_organisation_name_not_coproduce(
         assert f"– {name}</title>" in html, url
 
 
-def test_the_welsh_pages_say_the_brief_is_only_in_english(client: Client, brief: Brief) -> None:
+def test_the_welsh_pages_say_where_the_brief_is_not_in_welsh_yet(
+    client: Client, brief: Brief
+) -> None:
     from django.conf import settings
 
     english = client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
-    assert "only available in English" not in english.content.decode()
+    assert "app-welsh-missing" not in english.content.decode()
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
     for name in ("recruitment:public-brief", "recruitment:public-easy-read"):
         response = client.get(reverse(name, args=[brief.public_id]))
         assert response.headers["Content-Language"] == "cy"
-        assert 'class="govuk-inset-text" lang="cy"' in response.content.decode()
+        page = response.content.decode()
+        assert "app-welsh-missing" in page
+        assert f'<span lang="en">{brief.title}</span>' in page
+
+
+def test_the_welsh_pages_show_the_brief_in_welsh_once_written(client: Client, brief: Brief) -> None:
+    from django.conf import settings
+
+    for name in Brief.TRANSLATED:
+        setattr(brief, f"{name}_cy", f"{name} yn Gymraeg" if getattr(brief, name) else "")
+    brief.save()
+    brief.easy_read_lines.update(text_cy="Llinell yn Gymraeg")
+    line = brief.easy_read_lines.create(position=99, text="Come along.", text_cy="Dewch.")
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "cy"
+    page = client.get(reverse("recruitment:public-brief", args=[brief.public_id]))
+    text = page.content.decode()
+    assert "title yn Gymraeg" in text
+    assert "work yn Gymraeg" in text
+    assert "app-welsh-missing" not in text
+    easy = client.get(reverse("recruitment:public-easy-read", args=[brief.public_id]))
+    assert '<p class="app-easy-read__text" lang="cy">Dewch.</p>' in easy.content.decode()
+    assert "app-welsh-missing" not in easy.content.decode()
+    line.text_cy = ""
+    line.save()
+    easy = client.get(reverse("recruitment:public-easy-read", args=[brief.public_id]))
+    assert "app-welsh-missing" in easy.content.decode()
 
 
 def test_the_easy_read_version_starts_with_who_by_when_and_where(
