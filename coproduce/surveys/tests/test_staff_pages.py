@@ -145,7 +145,10 @@ def test_coordinator_types_in_a_paper_response_for_a_member(
     assert entered.channel == "paper"
     assert entered.entered_by == coordinator.user
     assert entered.submitted_at is not None
-    assert Contribution.objects.filter(person=carer.person).count() == 2
+    # One contribution for the whole response, with both answers.
+    (given,) = Contribution.objects.filter(person=carer.person)
+    assert "Did you stay in hospital overnight?: No" in given.text
+    assert "Who helped most?: Friends" in given.text
 
 
 def test_entering_answers_for_someone_not_on_file_makes_them_anonymous(
