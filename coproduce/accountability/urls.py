@@ -25,6 +25,10 @@ urlpatterns = [
     path("you-said-we-did/actions/<int:pk>/comment/", views.comment, name="comment"),
     path("you-said-we-did/actions/<int:pk>/edit/", views.edit, name="edit"),
     path("you-said-we-did/actions/<int:pk>/status/", views.status, name="status"),
+    # Staff: find the views an action answers, add and remove them.
+    path("you-said-we-did/actions/<int:pk>/views/", views.views_page, name="views"),
+    path("you-said-we-did/actions/<int:pk>/views/add/", views.add_views, name="add-views"),
+    path("you-said-we-did/actions/<int:pk>/views/remove/", views.remove_view, name="remove-view"),
     # Anyone, while the project shows its board to the public.
     path("you-said-we-did/<uuid:board_uuid>/", views.public_board, name="public-board"),
     path(

@@ -134,7 +134,7 @@ def test_themes_and_actions_of_every_part_are_kept_and_the_earliest_date() -> No
 
 
 def test_merge_refuses_nothing() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="Nothing to merge"):
         merging.merge("T", [])
 
 
