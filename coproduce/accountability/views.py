@@ -190,9 +190,18 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
 SEARCH_FIELDS = ("q", "theme", "channel", "status", "page")
 
 
+def kept_fields(data: QueryDict, leave_out: str = "") -> list[tuple[str, str]]:
+    """The search and page being shown (from a GET, or the hidden fields of a POST)."""
+    return [
+        (name, str(data.get(name, "")))
+        for name in SEARCH_FIELDS
+        if name != leave_out and data.get(name)
+    ]
+
+
 def kept_search(data: QueryDict) -> str:
     """The search and page being shown, as a query string to come back to."""
-    return urlencode([(name, data[name]) for name in SEARCH_FIELDS if data.get(name)])
+    return urlencode(kept_fields(data))
 
 
 def back_to_search(action: Action, data: QueryDict) -> HttpResponse:
@@ -235,10 +244,8 @@ def picker_page(
         "page": current,
         "linked": [forms.contribution_choice(c, viewer, confidential) for c in linked],
         "not_reachable": action.contributions.count() - len(linked),
-        "kept": [(name, data[name]) for name in SEARCH_FIELDS if data.get(name)],
-        "query": urlencode(
-            [(name, data[name]) for name in SEARCH_FIELDS if name != "page" and data.get(name)]
-        ),
+        "kept": kept_fields(data),
+        "query": urlencode(kept_fields(data, leave_out="page")),
         "problems": problems or [],
     }
     bad = bool(search_form.errors or add_form.errors or problems)

@@ -53,7 +53,7 @@ def test_the_page_lists_every_view_to_add_and_none_linked(
 
 
 def test_search_by_words_theme_channel_and_response(
-    coordinator_client: Client, bare: Action, said: Said, project: Project
+    coordinator_client: Client, bare: Action, said: Said, project: Project, coordinator: Member
 ) -> None:
     body = coordinator_client.get(url(bare, q="MEDICINES")).content.decode()
     assert "1 view found" in body
@@ -68,7 +68,9 @@ def test_search_by_words_theme_channel_and_response(
     body = coordinator_client.get(url(bare, channel="phone")).content.decode()
     assert "1 view found" in body
     assert "Phoned-words" in found(body)
-    contribution_actions.respond(said.anonymous, ResponseStatus.CONSIDERED, "Read it", None)
+    contribution_actions.respond(
+        said.anonymous, ResponseStatus.CONSIDERED, "Read it", coordinator.user
+    )
     body = coordinator_client.get(url(bare, status="considered")).content.decode()
     assert "1 view found" in body
     assert "Anon-words" in found(body)
@@ -207,6 +209,7 @@ def test_the_page_takes_the_same_queries_however_many_views(
     project: Project,
     django_assert_num_queries: DjangoAssertNumQueries,
 ) -> None:
+    give(project, Privacy.IDENTIFIABLE, "Other words", None, ["Extra"])
     with django_assert_num_queries(QUERIES):
         coordinator_client.get(url(action, q="words"))
     for number in range(30):
@@ -218,4 +221,4 @@ def test_the_page_takes_the_same_queries_however_many_views(
     assert response.status_code == 200
 
 
-QUERIES = 13
+QUERIES = 15

@@ -18,7 +18,9 @@ def test_the_demo_survey_has_about_thirty_responses_and_published_results(
     assert 25 <= answered.filter(submitted_at__isnull=False).count() <= 40
     assert answered.filter(channel="paper").count() == 2
     # Each response is one contribution, its answers in the survey's order.
-    given = Contribution.objects.filter(channel=ContributionChannel.SURVEY, project=survey.project)
+    given = Contribution.objects.filter(
+        channel=ContributionChannel.SURVEY, survey_answers__response__survey=survey
+    ).distinct()
     assert given.count() == answered.filter(submitted_at__isnull=False).count()
     for contribution in given:
         assert contribution.text.startswith(survey.title + "\n\n")

@@ -147,7 +147,11 @@ def old_shape(built: Built, person: Member | None, privacy: str) -> tuple[Respon
     questions = actions.questions_of(built.survey)
     yes = built.stayed.options.get(text="Yes")
     family = built.help.options.get(text="Family")
-    given = {built.stayed.pk: [yes.pk], built.why.pk: "The stairs", built.help.pk: [family.pk]}
+    given: dict[int, actions.Given] = {
+        built.stayed.pk: [yes.pk],
+        built.why.pk: "The stairs",
+        built.help.pk: [family.pk],
+    }
     actions.save_answers(response, questions, given)
     (whole,) = actions.submit(response)
     parts = []
