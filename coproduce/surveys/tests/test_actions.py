@@ -1,7 +1,10 @@
 import pytest
+from django.utils import timezone
 
 from coproduce.conftest import Member
 from coproduce.contributions.models import Contribution, ContributionChannel, Privacy
+from coproduce.insight import figures
+from coproduce.projects.models import Project
 from coproduce.surveys import actions
 from coproduce.surveys.models import Answer, LateAnswer, Option, QuestionKind, Response
 from coproduce.surveys.tests.conftest import Built
@@ -187,3 +190,19 @@ def test_a_survey_without_questions_cannot_open(project: object) -> None:
     add_question(survey, "Anything else?")
     actions.open_survey(survey)
     assert survey.status == "open"
+
+
+def test_the_dashboard_counts_each_survey_response_once(built: Built, carer: Member) -> None:
+    actions.submit(answered(built, carer))
+    stranger = actions.start_response(built.survey, None, Privacy.ANONYMOUS)
+    actions.save_answers(
+        stranger,
+        actions.questions_of(built.survey),
+        {built.stayed.pk: [no(built).pk], built.help.pk: [family(built).pk]},
+    )
+    actions.submit(stranger)
+    today = timezone.localdate()
+    project = built.survey.project
+    scope = figures.Scope(project.organisation, Project.objects.filter(pk=project.pk), today, today)
+    rows = dict(figures.channels(scope).rows)
+    assert rows["Survey response"] == 2
