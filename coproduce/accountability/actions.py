@@ -119,12 +119,13 @@ def record_action(
 def change_action(
     action: Action,
     details: Details,
-    contributions: Iterable[Contribution],
+    contributions: Iterable[Contribution] | None,
     by: User,
     proposals: Iterable[Proposal] = (),
 ) -> Action:
-    """Change what an action says and which contributions it answers. Contributions
-    newly linked are answered and their givers told; unlinking answers nothing again."""
+    """Change what an action says and which contributions it answers (None: leave them as
+    they are). Contributions newly linked are answered and their givers told; unlinking
+    answers nothing again."""
     locked = Action.objects.select_for_update().get(pk=action.pk)
     locked.title = details.title.strip()
     locked.description = details.description.strip()
@@ -135,11 +136,32 @@ def change_action(
     locked.evidence_link = details.evidence_link.strip()
     locked.save()
     locked.proposals.set(_project_proposals(locked.project, proposals))
+    if contributions is None:
+        return locked
     wanted = set(_project_contributions(locked.project, contributions))
     current = set(locked.contributions.values_list("pk", flat=True))
     locked.contributions.remove(*(current - wanted))
     _link(locked, sorted(wanted - current), by)
     return locked
+
+
+@transaction.atomic
+def add_contributions(action: Action, contributions: Iterable[Contribution], by: User) -> int:
+    """Link more of the project's contributions to an action: each newly linked one is
+    answered and its giver told. Returns how many were newly linked."""
+    locked = Action.objects.select_for_update().select_related("project").get(pk=action.pk)
+    wanted = set(_project_contributions(locked.project, contributions))
+    current = set(locked.contributions.filter(pk__in=wanted).values_list("pk", flat=True))
+    new = sorted(wanted - current)
+    _link(locked, new, by)
+    return len(new)
+
+
+@transaction.atomic
+def remove_contributions(action: Action, contributions: Iterable[Contribution]) -> None:
+    """Unlink contributions from an action (their responses stay as they are)."""
+    locked = Action.objects.select_for_update().get(pk=action.pk)
+    locked.contributions.remove(*[c.pk for c in contributions])
 
 
 @transaction.atomic

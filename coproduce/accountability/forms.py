@@ -7,7 +7,7 @@ from typing import Any
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
-from coproduce.accountability import actions, rules
+from coproduce.accountability import actions, picker, rules
 from coproduce.accountability.models import (
     MAX_COMMENT_LENGTH,
     MAX_DESCRIPTION_LENGTH,
@@ -18,7 +18,13 @@ from coproduce.accountability.models import (
     DifferenceAnswer,
 )
 from coproduce.contributions.forms import privacy_field
-from coproduce.contributions.models import MAX_TEXT_LENGTH, Contribution
+from coproduce.contributions.models import (
+    MAX_TEXT_LENGTH,
+    Contribution,
+    ContributionChannel,
+    ResponseStatus,
+    Theme,
+)
 from coproduce.contributions.rules import PRIVACY_ORDER, Viewer
 from coproduce.decisions.models import Proposal
 from coproduce.jinja2 import localdate
@@ -105,7 +111,8 @@ def evidence_link_field() -> forms.URLField:
 
 
 class ActionForm(GovukForm):
-    """What the action is, and which of the project's contributions it answers."""
+    """What the action is, and which of the group's decisions it carries out. The views it
+    answers are found and linked on their own page (`ViewSearchForm`, `AddViewsForm`)."""
 
     title = forms.CharField(
         label=_("What did or will you do? Give it a short title"),
@@ -135,16 +142,6 @@ class ActionForm(GovukForm):
     done_on = done_on_field()
     evidence = evidence_field()
     evidence_link = evidence_link_field()
-    contributions = forms.MultipleChoiceField(
-        label=_("Which views does it answer? (You said)"),
-        required=False,
-        widget=forms.CheckboxSelectMultiple,
-        help_text=_(
-            "The people who gave them are told by the way they prefer, unless they gave them "
-            "anonymously."
-        ),
-    )
-
     proposals = forms.MultipleChoiceField(
         label=_("Which of the group's decisions does it carry out? (optional)"),
         required=False,
@@ -154,8 +151,6 @@ class ActionForm(GovukForm):
     def __init__(
         self,
         *args: Any,
-        contributions: list[Contribution],
-        viewer: Viewer,
         proposals: list[Proposal],
         editing: bool = False,
         **kwargs: Any,
@@ -169,13 +164,6 @@ class ActionForm(GovukForm):
             str(p.pk): str(p.get_outcome_display() or p.get_status_display()) for p in proposals
         }
         self.proposals_by_pk = {str(p.pk): p for p in proposals}
-        confidential = str(_("A view given in confidence"))
-        choices = [contribution_choice(c, viewer, confidential) for c in contributions]
-        field = self.fields["contributions"]
-        assert isinstance(field, forms.MultipleChoiceField)
-        field.choices = [(value, label) for value, label, _hint in choices]
-        field.item_hints = {value: hint for value, _label, hint in choices}  # type: ignore[attr-defined]
-        self.by_pk = {str(c.pk): c for c in contributions}
         if editing:
             del self.fields["status"]
             del self.fields["done_on"]
@@ -191,15 +179,110 @@ class ActionForm(GovukForm):
             **bilingual.twin_data(data, *Action.TRANSLATED),
         )
 
-    def chosen(self) -> list[Contribution]:
-        return [self.by_pk[v] for v in self.cleaned_data["contributions"]]
-
     def chosen_proposals(self) -> list[Proposal]:
         return [self.proposals_by_pk[v] for v in self.cleaned_data["proposals"]]
 
     def done_date(self) -> datetime.date | None:
         value: datetime.date | None = self.cleaned_data.get("done_on")
         return value
+
+
+# --- Finding the views an action answers ---------------------------------------------------
+
+
+def any_of(choices: Iterable[tuple[str, Any]]) -> list[tuple[str, Any]]:
+    return [("", _("Any")), *choices]
+
+
+class ViewSearchForm(GovukForm):
+    """Find the project's views by their words, theme, channel and response (all optional)."""
+
+    q = forms.CharField(
+        label=_("Words in the view"),
+        required=False,
+        max_length=200,
+        error_messages={"max_length": _("Search for 200 characters or fewer")},
+    )
+    theme = forms.ChoiceField(label=_("Theme"), required=False)
+    channel = forms.ChoiceField(
+        label=_("How it was given"), required=False, choices=any_of(ContributionChannel.choices)
+    )
+    status = forms.ChoiceField(
+        label=_("Response"), required=False, choices=any_of(ResponseStatus.choices)
+    )
+
+    def __init__(self, *args: Any, themes: list[Theme], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["theme"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = any_of((str(t.pk), t.name) for t in themes)
+        for name in ("theme", "channel", "status"):
+            self.fields[name].error_messages["invalid_choice"] = _("Select one from the list")
+
+    def search(self) -> picker.Search:
+        """What to look for: nothing (every view) while the form has errors."""
+        if not self.is_bound or not self.is_valid():
+            return picker.Search()
+        data = self.cleaned_data
+        return picker.Search(
+            words=data["q"].strip(),
+            theme=int(data["theme"]) if data["theme"] else None,
+            channel=data["channel"],
+            status=data["status"],
+        )
+
+
+class AddViewsForm(GovukForm):
+    """Tick the views found that the action answers."""
+
+    contributions = forms.MultipleChoiceField(
+        label=_("Which of these views does it answer?"),
+        widget=forms.CheckboxSelectMultiple,
+        help_text=_(
+            "The people who gave them are told by the way they prefer, unless they gave them "
+            "anonymously."
+        ),
+        error_messages={
+            "required": _("Select the views this action answers"),
+            "invalid_choice": _("Select the views this action answers"),
+        },
+    )
+
+    def __init__(
+        self, *args: Any, contributions: list[Contribution], viewer: Viewer, **kwargs: Any
+    ) -> None:
+        super().__init__(*args, **kwargs)
+        confidential = str(_("A view given in confidence"))
+        choices = [contribution_choice(c, viewer, confidential) for c in contributions]
+        field = self.fields["contributions"]
+        assert isinstance(field, forms.MultipleChoiceField)
+        field.choices = [(value, label) for value, label, _hint in choices]
+        field.item_hints = {value: hint for value, _label, hint in choices}  # type: ignore[attr-defined]
+        self.by_pk = {str(c.pk): c for c in contributions}
+
+    def chosen(self) -> list[Contribution]:
+        return [self.by_pk[v] for v in self.cleaned_data["contributions"]]
+
+
+class RemoveViewForm(GovukForm):
+    """Unlink one view from the action."""
+
+    contribution = forms.ChoiceField(
+        error_messages={
+            "required": _("Select the view to remove"),
+            "invalid_choice": _("This view is no longer linked to the action"),
+        }
+    )
+
+    def __init__(self, *args: Any, contributions: list[Contribution], **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        field = self.fields["contribution"]
+        assert isinstance(field, forms.ChoiceField)
+        field.choices = [(str(c.pk), str(c.pk)) for c in contributions]
+        self.by_pk = {str(c.pk): c for c in contributions}
+
+    def chosen(self) -> Contribution:
+        return self.by_pk[self.cleaned_data["contribution"]]
 
 
 class StatusForm(GovukForm):

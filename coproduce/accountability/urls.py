@@ -38,6 +38,10 @@ urlpatterns = [
     path("you-said-we-did/quotes/link/<str:token>/", views.quote_link, name="quote-link"),
     # "Did it make a difference?", from the link in the message saying it is done.
     path("you-said-we-did/difference/<str:token>/", views.difference, name="difference"),
+    # Staff: find the views an action answers, add and remove them.
+    path("you-said-we-did/actions/<int:pk>/views/", views.views_page, name="views"),
+    path("you-said-we-did/actions/<int:pk>/views/add/", views.add_views, name="add-views"),
+    path("you-said-we-did/actions/<int:pk>/views/remove/", views.remove_view, name="remove-view"),
     # Anyone, while the project shows its board to the public.
     path("you-said-we-did/<uuid:board_uuid>/", views.public_board, name="public-board"),
     path(

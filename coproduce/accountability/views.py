@@ -9,15 +9,22 @@ from django.contrib import messages
 from django.core.paginator import Paginator
 from django.db.models import Count, Q, QuerySet
 from django.forms import BaseForm
-from django.http import Http404, HttpRequest, HttpResponse
+from django.http import Http404, HttpRequest, HttpResponse, QueryDict
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.http import urlencode
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.http import require_POST
 
-from coproduce.accountability import access, actions, board, forms, rules
+from coproduce.accountability import access, actions, board, forms, picker, rules
 from coproduce.accountability.models import Action, ActionStatus, Quote, QuoteKind, QuoteStatus
-from coproduce.contributions.access import contributions_of, viewer_for
+from coproduce.contributions.access import (
+    contributions_of,
+    themes_of,
+    viewer_for,
+    with_details,
+)
 from coproduce.contributions.actions import follow_up_privacy
 from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
@@ -135,22 +142,11 @@ def action_list(request: HttpRequest, project_pk: int) -> HttpResponse:
     return page(request, "action_list.html", context)
 
 
-def choosable(request: HttpRequest, project: Project) -> list[Contribution]:
-    """The project's contributions this member of staff may reach, newest first."""
-    return list(
-        contributions_of(request, project)
-        .select_related("person")
-        .prefetch_related("themes")
-        .order_by("-given_on", "-pk")
-    )
-
-
 def record(request: HttpRequest, project_pk: int) -> HttpResponse:
+    """Record what was done; the views it answers are then found on their own page."""
     project = project_for(request, project_pk, need="edit")
     form = forms.ActionForm(
         posted(request),
-        contributions=choosable(request, project),
-        viewer=viewer_for(request),
         proposals=list(proposals_for(request, project)),
         initial={"status": ActionStatus.PLANNED},
     )
@@ -158,21 +154,19 @@ def record(request: HttpRequest, project_pk: int) -> HttpResponse:
         action = actions.record_action(
             project,
             form.details(),
-            form.chosen(),
+            [],
             user_for(request),
             status=form.cleaned_data["status"],
             done_on=form.done_date(),
             proposals=form.chosen_proposals(),
         )
-        messages.success(request, _("The action is recorded"))
-        return redirect("accountability:action", action.pk)
+        messages.success(request, _("The action is recorded. Now find the views it answers."))
+        return redirect("accountability:views", action.pk)
     return page(request, "action_form.html", {"project": project, "action": None}, form)
 
 
 def edit(request: HttpRequest, pk: int) -> HttpResponse:
     action = access.action_for(request, pk, need="edit")
-    reachable = choosable(request, action.project)
-    linked = set(action.contributions.values_list("pk", flat=True))
     initial = {
         "title": action.title,
         "description": action.description,
@@ -181,31 +175,132 @@ def edit(request: HttpRequest, pk: int) -> HttpResponse:
         "planned_for": action.planned_for,
         "evidence": action.evidence,
         "evidence_link": action.evidence_link,
-        "contributions": [str(c.pk) for c in reachable if c.pk in linked],
         "proposals": [str(pk) for pk in action.proposals.values_list("pk", flat=True)],
     }
     form = forms.ActionForm(
         posted(request),
-        contributions=reachable,
-        viewer=viewer_for(request),
         proposals=list(proposals_for(request, action.project)),
         editing=True,
         initial=initial,
     )
     if request.method == "POST" and form.is_valid():
-        # What this member of staff may not see stays linked as it was.
-        hidden = action.contributions.exclude(pk__in=[c.pk for c in reachable])
-        chosen = [*form.chosen(), *hidden]
         actions.change_action(
-            action,
-            form.details(),
-            chosen,
-            user_for(request),
-            proposals=form.chosen_proposals(),
+            action, form.details(), None, user_for(request), proposals=form.chosen_proposals()
         )
         messages.success(request, _("The action is saved"))
         return redirect("accountability:action", action.pk)
     return page(request, "action_form.html", {"project": action.project, "action": action}, form)
+
+
+# --- Staff: the views an action answers -------------------------------------------------------
+#
+# One page per action: the views it answers now, each with a Remove button, then a search
+# (a GET form: words, theme, channel, response) over the project's other views, a page of 20
+# at a time, to tick and add. Adding and removing save at once, so what is linked is kept
+# whatever is searched next; each returns to the same search and page.
+
+SEARCH_FIELDS = ("q", "theme", "channel", "status", "page")
+
+
+def kept_fields(data: QueryDict, leave_out: str = "") -> list[tuple[str, str]]:
+    """The search and page being shown (from a GET, or the hidden fields of a POST)."""
+    return [
+        (name, str(data.get(name, "")))
+        for name in SEARCH_FIELDS
+        if name != leave_out and data.get(name)
+    ]
+
+
+def kept_search(data: QueryDict) -> str:
+    """The search and page being shown, as a query string to come back to."""
+    return urlencode(kept_fields(data))
+
+
+def back_to_search(action: Action, data: QueryDict) -> HttpResponse:
+    query = kept_search(data)
+    return redirect(
+        reverse("accountability:views", args=[action.pk]) + (f"?{query}" if query else "")
+    )
+
+
+def linked_views(request: HttpRequest, action: Action) -> list[Contribution]:
+    """The views the action answers that this member of staff may reach."""
+    reachable = contributions_of(request, action.project).filter(answered_by=action)
+    return list(with_details(reachable).order_by("-given_on", "-pk"))
+
+
+def picker_page(
+    request: HttpRequest,
+    action: Action,
+    data: QueryDict,
+    adding: QueryDict | None = None,
+    problems: list[dict[str, str]] | None = None,
+) -> HttpResponse:
+    project = action.project
+    viewer = viewer_for(request)
+    search_form = forms.ViewSearchForm(data, themes=list(themes_of(project)))
+    search = search_form.search()
+    linked = linked_views(request, action)
+    found = picker.matching(contributions_of(request, project), search, action)
+    current = Paginator(with_details(found), picker.PAGE_SIZE).get_page(data.get("page"))
+    add_form = forms.AddViewsForm(adding, contributions=list(current.object_list), viewer=viewer)
+    if adding is not None:
+        add_form.is_valid()  # shows why nothing was added
+    confidential = str(_("A view given in confidence"))
+    context = {
+        "action": action,
+        "project": project,
+        "search_form": search_form,
+        "search": search,
+        "add_form": add_form,
+        "page": current,
+        "linked": [forms.contribution_choice(c, viewer, confidential) for c in linked],
+        "not_reachable": action.contributions.count() - len(linked),
+        "kept": kept_fields(data),
+        "query": urlencode(kept_fields(data, leave_out="page")),
+        "problems": problems or [],
+    }
+    bad = bool(search_form.errors or add_form.errors or problems)
+    return render_page(request, "accountability/views.html", {**COMMON, **context}, bad=bad)
+
+
+def views_page(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    return picker_page(request, action, request.GET)
+
+
+@require_POST
+@once
+def add_views(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    wanted = [v for v in request.POST.getlist("contributions") if v.isdigit()]
+    candidates = contributions_of(request, action.project).exclude(answered_by=action)
+    chosen = list(with_details(candidates.filter(pk__in=wanted)))
+    form = forms.AddViewsForm(request.POST, contributions=chosen, viewer=viewer_for(request))
+    if not form.is_valid():
+        return picker_page(request, action, request.POST, adding=request.POST)
+    added = actions.add_contributions(action, form.chosen(), user_for(request))
+    messages.success(
+        request,
+        ngettext("%(num)s view added", "%(num)s views added", added) % {"num": added},
+    )
+    return back_to_search(action, request.POST)
+
+
+@require_POST
+@once
+def remove_view(request: HttpRequest, pk: int) -> HttpResponse:
+    action = access.action_for(request, pk, need="edit")
+    linked = list(contributions_of(request, action.project).filter(answered_by=action))
+    form = forms.RemoveViewForm(request.POST, contributions=linked)
+    if not form.is_valid():
+        problems = [
+            {"text": str(e), "href": "#linked"} for e in form.errors.get("contribution", [])
+        ]
+        return picker_page(request, action, request.POST, problems=problems)
+    actions.remove_contributions(action, [form.chosen()])
+    messages.success(request, _("The view is no longer linked to this action"))
+    return back_to_search(action, request.POST)
 
 
 def status(request: HttpRequest, pk: int) -> HttpResponse:

@@ -158,10 +158,18 @@ def test_a_view_given_on_the_phone_is_considered_decided_on_and_done_and_the_car
         "Wards phone carers two days before discharge"
     )
     choose(office, "Where is it now?", "Done")
-    office.get_by_role("group", name="Which views does it answer? (You said)").get_by_role(
+    submit(office, office.get_by_role("button", name="Save action"))
+    # Then the views it answers are found by their words, and added.
+    expect(success_banner(office)).to_contain_text("Now find the views it answers")
+    check_axe(office)
+    office.get_by_label("Words in the view").fill("rang me")
+    office.get_by_role("button", name="Search").click()
+    check_axe(office)
+    office.get_by_role("group", name="Which of these views does it answer?").get_by_role(
         "checkbox"
     ).first.check()
-    submit(office, office.get_by_role("button", name="Save action"))
+    submit(office, office.get_by_role("button", name="Add the ticked views"))
+    expect(success_banner(office)).to_contain_text("1 view added")
     check_axe(office)
     contribution.refresh_from_db()
     assert contribution.status == ResponseStatus.ACTED_ON

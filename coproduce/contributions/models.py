@@ -22,7 +22,7 @@ class ContributionChannel(models.TextChoices):
     WEB = "web", _("Written on this website")
     EMAIL = "email", _("Email")
     LETTER = "letter", _("Letter")
-    SURVEY = "survey", _("Survey answer")
+    SURVEY = "survey", _("Survey response")
     VISIT = "visit", _("Home visit")
     FOLLOW_UP = "follow_up", _("After-meeting follow-up")
     OPEN_DOOR = "open_door", _("Open-door feedback")

@@ -186,7 +186,7 @@ def agree_plan(
 def answer(
     asking: Asking, hosts: list[Person], by: User, answered_on: datetime.date
 ) -> list[Contribution]:
-    """Some hosts answer, on paper or by phone, entered by the coordinator; each answer is
+    """Some hosts answer, on paper or by phone, entered by the coordinator; each response is
     a contribution."""
     questions = surveys.questions_of(asking.survey)
     said = {p.text: p.answers for p in PLAN}

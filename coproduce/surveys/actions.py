@@ -1,5 +1,5 @@
 """Verbs for surveys: build one, open and close it, take answers (online, on paper or by
-phone), submit them as contributions once, and keep answers that come too late."""
+phone), submit a response as one contribution once, and keep answers that come too late."""
 
 import datetime
 from collections.abc import Mapping, Sequence
@@ -331,8 +331,10 @@ def missing_answers(questions: Sequence[Question], given: Mapping[int, Given]) -
 
 @transaction.atomic
 def submit(response: Response, by: User | None = None) -> list[Contribution]:
-    """Turn each shown, answered question into one contribution, once. Answers to
-    questions whose condition is no longer met are dropped. Submitting again does nothing."""
+    """Turn the response into one contribution, once: every shown, answered question with
+    its answer, in order, so the response is considered as a whole. Answers to questions
+    whose condition is no longer met are dropped. Returns the contribution made (none when
+    submitting again, or when nothing was answered)."""
     locked = (
         # Lock the response row only: PostgreSQL cannot lock the nullable side of a join.
         Response.objects.select_for_update(of=("self",))
@@ -349,7 +351,8 @@ def submit(response: Response, by: User | None = None) -> list[Contribution]:
     if missing:
         raise Incomplete(missing)
     shown = {s.question_id for s in rules.shown_steps(steps_of(questions), chosen_of(answers))}
-    made: list[Contribution] = []
+    kept: list[Answer] = []
+    said: list[tuple[str, str]] = []
     for question in questions:
         answer = answers.get(question.pk)
         if answer is None:
@@ -357,18 +360,21 @@ def submit(response: Response, by: User | None = None) -> list[Contribution]:
         if question.pk not in shown:
             answer.delete()
             continue
-        text = rules.answer_text(question.text, answer_display(question, given[question.pk], True))
-        answer.contribution = record_contribution(
+        kept.append(answer)
+        said.append((question.text, answer_display(question, given[question.pk], True)))
+    made: list[Contribution] = []
+    if kept:
+        contribution = record_contribution(
             organisation=survey.project.organisation,
             channel=ContributionChannel.SURVEY,
             privacy=locked.privacy,
-            text=text,
+            text=rules.response_text(survey.title, said),
             person=locked.person,
             project=survey.project,
             recorded_by=by,
         )
-        answer.save(update_fields=["contribution"])
-        made.append(answer.contribution)
+        Answer.objects.filter(pk__in=[a.pk for a in kept]).update(contribution=contribution)
+        made.append(contribution)
     locked.submitted_at = timezone.now()
     if locked.privacy == Privacy.ANONYMOUS:
         locked.person = None

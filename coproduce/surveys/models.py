@@ -1,6 +1,7 @@
 """Consultations and surveys: questionnaires in English and Welsh, with conditional
 questions, answered online (signed in or not), on paper or by phone through staff. Each
-answer becomes one contribution, kept as private as the respondent chose."""
+response becomes one contribution (its answers, question by question, in order), kept as
+private as the respondent chose and considered as a whole."""
 
 import uuid
 
@@ -196,9 +197,14 @@ class Answer(models.Model):
     question = models.ForeignKey(Question, on_delete=models.CASCADE, related_name="answers")
     value = models.TextField(blank=True, max_length=ANSWER_MAX_LENGTH)
     options = models.ManyToManyField(Option, blank=True, related_name="answers")
-    # Set once, when the response is submitted: so nothing is counted twice.
-    contribution = models.OneToOneField(
-        Contribution, on_delete=models.SET_NULL, null=True, blank=True, related_name="survey_answer"
+    # Set once, when the response is submitted: every answer of one response points to the
+    # response's one contribution, so nothing is counted twice.
+    contribution = models.ForeignKey(
+        Contribution,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="survey_answers",
     )
 
     class Meta:

@@ -124,5 +124,11 @@ def share(count: int, total: int) -> int:
 
 
 def answer_text(question: str, answer: str) -> str:
-    """How one answer reads as a contribution."""
+    """How one answer reads within a contribution."""
     return f"{question}: {answer}"
+
+
+def response_text(title: str, answers: Sequence[tuple[str, str]]) -> str:
+    """How a whole response reads as one contribution: the survey's title, then each
+    question and its answer, in the survey's order, a paragraph each."""
+    return "\n\n".join([title, *(answer_text(q, a) for q, a in answers)])

@@ -35,7 +35,9 @@ def test_the_cafes_agreed_their_evaluation_plan_and_have_answers(built_demo: str
     assert Response.objects.filter(
         survey__asking__project=cafes, submitted_at__isnull=False
     ).exists()
-    answers = Contribution.objects.filter(survey_answer__response__survey__asking__project=cafes)
+    answers = Contribution.objects.filter(
+        survey_answers__response__survey__asking__project=cafes
+    ).distinct()
     assert answers.filter(status=ResponseStatus.CONSIDERED).exists()
     # Every answer considered, and everything asked: the cafés could move to Review.
     assert not answers.filter(status=ResponseStatus.NEW).exists()

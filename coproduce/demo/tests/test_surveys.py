@@ -17,12 +17,14 @@ def test_the_demo_survey_has_about_thirty_responses_and_published_results(
     answered = Response.objects.filter(survey=survey)
     assert 25 <= answered.filter(submitted_at__isnull=False).count() <= 40
     assert answered.filter(channel="paper").count() == 2
-    assert (
-        Contribution.objects.filter(
-            channel=ContributionChannel.SURVEY, project=survey.project
-        ).count()
-        > 100
-    )
+    # Each response is one contribution, its answers in the survey's order.
+    given = Contribution.objects.filter(
+        channel=ContributionChannel.SURVEY, survey_answers__response__survey=survey
+    ).distinct()
+    assert given.count() == answered.filter(submitted_at__isnull=False).count()
+    for contribution in given:
+        assert contribution.text.startswith(survey.title + "\n\n")
+        assert contribution.survey_answers.exists()
     assert survey.questions.filter(condition__isnull=False).count() == 1
     body = Client().get(reverse("surveys:published", args=[survey.public_id])).content.decode()
     assert "Coming home from hospital" in body

@@ -1,7 +1,10 @@
 import pytest
+from django.utils import timezone
 
 from coproduce.conftest import Member
 from coproduce.contributions.models import Contribution, ContributionChannel, Privacy
+from coproduce.insight import figures
+from coproduce.projects.models import Project
 from coproduce.surveys import actions
 from coproduce.surveys.models import Answer, LateAnswer, Option, QuestionKind, Response
 from coproduce.surveys.tests.conftest import Built
@@ -36,34 +39,54 @@ def answered(built: Built, carer: Member, privacy: str = Privacy.IDENTIFIABLE) -
     return response
 
 
-def test_submitting_makes_one_contribution_per_answer(built: Built, carer: Member) -> None:
+def test_submitting_makes_one_contribution_for_the_whole_response(
+    built: Built, carer: Member
+) -> None:
     made = actions.submit(answered(built, carer))
-    texts = sorted(c.text for c in made)
-    assert texts == [
-        "Did you stay in hospital overnight?: Yes",
-        "How was it overall?: 4 out of 5",
-        "What was hardest?: Getting a wheelchair to the car",
-        "Who helped most?: Family",
+    assert len(made) == 1
+    (contribution,) = made
+    # Each question and its answer, in the survey's order, under the survey's title.
+    assert contribution.text == (
+        "Getting home from hospital\n\n"
+        "Did you stay in hospital overnight?: Yes\n\n"
+        "What was hardest?: Getting a wheelchair to the car\n\n"
+        "Who helped most?: Family\n\n"
+        "How was it overall?: 4 out of 5"
+    )
+    assert contribution.channel == ContributionChannel.SURVEY
+    assert contribution.person_id == carer.person.pk
+    assert contribution.project_id == built.survey.project_id
+    # Every answer belongs to the response's one contribution.
+    assert set(Answer.objects.values_list("contribution_id", flat=True)) == {contribution.pk}
+    assert [a.question_id for a in contribution.survey_answers.order_by("question__position")] == [
+        built.stayed.pk,
+        built.why.pk,
+        built.help.pk,
+        built.rating.pk,
     ]
-    assert {c.channel for c in made} == {ContributionChannel.SURVEY}
-    assert {c.person_id for c in made} == {carer.person.pk}
-    assert {c.project_id for c in made} == {built.survey.project_id}
-    assert Answer.objects.filter(contribution__isnull=True).count() == 0
 
 
-def test_submitting_again_does_not_count_anything_twice(built: Built, carer: Member) -> None:
-    response = answered(built, carer)
-    actions.submit(response)
-    assert actions.submit(response) == []
-    assert Contribution.objects.count() == 4
+def test_two_responses_make_two_contributions(built: Built, carer: Member) -> None:
+    actions.submit(answered(built, carer))
+    stranger = actions.start_response(built.survey, None, Privacy.ANONYMOUS)
+    actions.save_answers(
+        stranger,
+        actions.questions_of(built.survey),
+        {built.stayed.pk: [no(built).pk], built.help.pk: [family(built).pk]},
+    )
+    (anonymous,) = actions.submit(stranger)
+    assert anonymous.text.count("\n\n") == 2
+    assert Contribution.objects.count() == 2
+    assert Contribution.objects.filter(channel=ContributionChannel.SURVEY).count() == 2
 
 
 def test_an_anonymous_response_keeps_no_person(built: Built, carer: Member) -> None:
     response = answered(built, carer, Privacy.ANONYMOUS)
-    made = actions.submit(response)
+    (made,) = actions.submit(response)
     response.refresh_from_db()
     assert response.person is None
-    assert {c.person_id for c in made} == {None}
+    assert made.person_id is None
+    assert made.privacy == Privacy.ANONYMOUS
 
 
 def test_answers_to_questions_no_longer_shown_are_dropped(built: Built, carer: Member) -> None:
@@ -167,3 +190,19 @@ def test_a_survey_without_questions_cannot_open(project: object) -> None:
     add_question(survey, "Anything else?")
     actions.open_survey(survey)
     assert survey.status == "open"
+
+
+def test_the_dashboard_counts_each_survey_response_once(built: Built, carer: Member) -> None:
+    actions.submit(answered(built, carer))
+    stranger = actions.start_response(built.survey, None, Privacy.ANONYMOUS)
+    actions.save_answers(
+        stranger,
+        actions.questions_of(built.survey),
+        {built.stayed.pk: [no(built).pk], built.help.pk: [family(built).pk]},
+    )
+    actions.submit(stranger)
+    today = timezone.localdate()
+    project = built.survey.project
+    scope = figures.Scope(project.organisation, Project.objects.filter(pk=project.pk), today, today)
+    counted = {str(row[0]): row[1] for row in figures.channels(scope).rows}
+    assert counted["Survey response"] == 2

@@ -10,6 +10,7 @@ from openpyxl import load_workbook  # type: ignore[import-untyped]
 from pytest_django import DjangoAssertNumQueries
 
 from coproduce.conftest import Member
+from coproduce.contributions import actions as contribution_actions
 from coproduce.contributions.models import Contribution, Privacy
 from coproduce.projects.models import Project
 from coproduce.surveys import actions
@@ -145,7 +146,10 @@ def test_coordinator_types_in_a_paper_response_for_a_member(
     assert entered.channel == "paper"
     assert entered.entered_by == coordinator.user
     assert entered.submitted_at is not None
-    assert Contribution.objects.filter(person=carer.person).count() == 2
+    # One contribution for the whole response, with both answers.
+    (given,) = Contribution.objects.filter(person=carer.person)
+    assert "Did you stay in hospital overnight?: No" in given.text
+    assert "Who helped most?: Friends" in given.text
 
 
 def test_entering_answers_for_someone_not_on_file_makes_them_anonymous(
@@ -292,3 +296,35 @@ def test_a_typed_formula_is_text_in_the_spreadsheet_too(
     cells = [cell for sheet in book for row in sheet.iter_rows() for cell in row]
     assert "'@SUM(1+1)" in [cell.value for cell in cells]
     assert not [cell for cell in cells if cell.data_type == "f"]
+
+
+def test_a_response_made_confidential_later_hides_every_answer_of_it(
+    coordinator_client: Client, admin_client_a: Client, built: Built, carer: Member
+) -> None:
+    answer(built, carer.person, Privacy.IDENTIFIABLE, "Words Margaret takes back")
+    (given,) = Contribution.objects.filter(person=carer.person)
+    contribution_actions.change_privacy(given, Privacy.CONFIDENTIAL)
+    for url in ("surveys:results", "surveys:results-csv"):
+        body = admin_client_a.get(reverse(url, args=[built.survey.pk])).content.decode()
+        assert "Words Margaret takes back" not in body
+        assert "Margaret Carer" not in body
+    # The whole response is one contribution: its coordinator reads every answer of it,
+    # an admin does not reach it at all.
+    page = reverse("contributions:contribution", args=[given.pk])
+    body = coordinator_client.get(page).content.decode()
+    assert "What was hardest?: Words Margaret takes back" in body
+    assert "Who helped most?: Family" in body
+    assert admin_client_a.get(page).status_code == 404
+
+
+def test_an_anonymous_response_shows_its_answers_to_the_group_without_a_name(
+    carer_client: Client, coordinator_client: Client, built: Built, carer: Member
+) -> None:
+    answer(built, carer.person, Privacy.ANONYMOUS, "Nobody knows I wrote this")
+    (given,) = Contribution.objects.filter(channel="survey")
+    assert given.person is None
+    for client in (carer_client, coordinator_client):
+        url = reverse("contributions:project", args=[built.survey.project_id])
+        body = client.get(url).content.decode()
+        assert "What was hardest?: Nobody knows I wrote this" in body
+        assert "Margaret Carer" not in body.split("<main")[1]
