@@ -284,6 +284,8 @@ def arranged_lines(activity: Activity, invitation: Invitation | None) -> list[st
     ):
         if need in needs:
             lines.append(_("You need: %(need)s. We will arrange it.") % {"need": str(need.label)})
+    if profile and profile.access_needs_other:
+        lines.append(_("You told us: %(notes)s") % {"notes": profile.access_needs_other})
     if profile and profile.interpreter_language:
         lines.append(
             _("Interpreter language: %(language)s") % {"language": profile.interpreter_language}
