@@ -3,6 +3,7 @@ told us they are free, and telling each person about access at the venue and wha
 need."""
 
 import datetime
+from collections.abc import Sequence
 from zoneinfo import ZoneInfo
 
 from django.db import connection
@@ -102,8 +103,8 @@ def test_what_is_flagged_is_covered_and_not_free(
 # --- The invite page ---------------------------------------------------------------------
 
 
-def _free(person_profile: CarerProfile, availability: list[str]) -> None:
-    person_profile.availability = availability
+def _free(person_profile: CarerProfile, availability: Sequence[str]) -> None:
+    person_profile.availability = list(availability)
     person_profile.save()
 
 
