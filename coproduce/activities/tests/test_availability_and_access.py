@@ -219,3 +219,13 @@ def test_access_lines_follow_the_venue() -> None:
     assert lines[0] == "Step-free access: we are finding out"
     assert lines[-1] == "Ramp at the side door"
     assert invitation_rules.access_lines(ActivityFactory.build(format=Format.PHONE)) == []
+
+
+def test_the_invitation_in_welsh_gives_access_in_welsh(coordinator: Member, carer: Member) -> None:
+    carer.person.preferred_language = "cy"
+    carer.person.save()
+    activity = group_activity(coordinator, carer.person, step_free=True)
+    actions.invite(activity, [carer.person])
+    body = Message.objects.get(kind="activities.invitation", person=carer.person).body
+    assert "Mynediad yn y lleoliad:" in body
+    assert "Mynediad heb risiau: oes" in body

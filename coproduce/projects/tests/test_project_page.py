@@ -286,3 +286,13 @@ def test_the_carers_project_page_takes_the_same_queries_however_much_it_holds(
     with django_assert_num_queries(7):
         response = carer_client.get(url(project))
     assert response.status_code == 200
+
+
+def test_a_welsh_speaking_carer_reads_where_the_project_is_in_welsh(
+    carer_client: Client, project: Project, carer: Member
+) -> None:
+    carer.person.preferred_language = "cy"
+    carer.person.save()
+    page = carer_client.get(url(project), HTTP_ACCEPT_LANGUAGE="cy").content.decode()
+    assert "Ble mae’r prosiect" in page
+    assert "Does dim wedi’i drefnu eto." in page
