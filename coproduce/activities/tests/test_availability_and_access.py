@@ -10,6 +10,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
+from django.utils import translation
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -215,7 +216,8 @@ def test_the_invitation_message_gives_access_and_needs(coordinator: Member, care
 
 def test_access_lines_follow_the_venue() -> None:
     activity = ActivityFactory.build(step_free=None, access_notes="Ramp at the side door")
-    lines = invitation_rules.access_lines(activity)
+    with translation.override("en"):
+        lines = invitation_rules.access_lines(activity)
     assert lines[0] == "Step-free access: we are finding out"
     assert lines[-1] == "Ramp at the side door"
     assert invitation_rules.access_lines(ActivityFactory.build(format=Format.PHONE)) == []
