@@ -33,6 +33,8 @@ from coproduce.activities.models import (
     AgendaStatus,
     Invitation,
     Reply,
+    Slot,
+    SlotAnswer,
 )
 from coproduce.people.access import group_member_of, own_person, own_rows
 from coproduce.people.models import Person
@@ -42,7 +44,7 @@ from coproduce.projects.access import (
     projects_of_organisation,
     rows_of_project,
 )
-from coproduce.projects.models import GroupRole, Project
+from coproduce.projects.models import GroupRole, Project, ProjectMember
 from coproduce.tenancy.access import Need, membership_for, one, require_staff
 
 # An activity is at risk of short notice when nobody has been invited and fewer than the
@@ -114,6 +116,31 @@ def group_member_for(activity: Activity, person_pk: int) -> Person:
 def own_invitations(request: HttpRequest) -> QuerySet[Invitation]:
     """The signed-in person's own invitations in their current organisation (no others')."""
     return Invitation.objects.filter(own_rows(membership_for(request)))
+
+
+def own_time_polls(request: HttpRequest) -> QuerySet[Activity]:
+    """Activities still finding a time, with a proposed time yet to come, in projects whose
+    group the signed-in person is in (one query): what they are asked "which times can you
+    make?" about, each marked `answered` when they have said for at least one time, those
+    not answered first."""
+    membership = membership_for(request)
+    mine = Person.objects.filter(own_rows(membership, ""))
+    in_group = ProjectMember.objects.filter(
+        project=OuterRef("project"), left_on=None, person__in=mine
+    )
+    time_to_come = Slot.objects.filter(activity=OuterRef("pk"), starts_at__gt=timezone.now())
+    answered = SlotAnswer.objects.filter(slot__activity=OuterRef("pk"), person__in=mine)
+    return (
+        Activity.objects.filter(
+            Exists(in_group),
+            Exists(time_to_come),
+            status=ActivityStatus.FINDING_A_TIME,
+            project__in=projects_for(request),
+        )
+        .annotate(answered=Exists(answered))
+        .select_related("project")
+        .order_by("answered", "pk")
+    )
 
 
 def own_invitation_for(request: HttpRequest, activity_pk: int) -> Invitation:

@@ -15,3 +15,4 @@ class ActivitiesConfig(AppConfig):
         schedule.add(tasks.send_activity_reminders)
         schedule.add(tasks.send_activity_follow_ups)
         registrations.register()
+        extensions.add_upcoming(registrations.upcoming)

@@ -107,6 +107,8 @@ def message_context(invitation: Invitation, activity: Activity, **extra: Any) ->
         "when": rules.when,
         "place_lines": rules.place_lines,
         "support_lines": rules.support_lines,
+        "access_lines": rules.access_lines,
+        "arranged_lines": rules.arranged_lines,
         "reply_link": settings.SITE_URL + reply_path(invitation),
         "calendar_link": settings.SITE_URL + calendar_path(invitation),
         **extra,

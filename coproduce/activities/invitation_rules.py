@@ -18,6 +18,8 @@ from coproduce.activities.models import (
     OtherWay,
     Reply,
 )
+from coproduce.activities.rules import outside_availability
+from coproduce.people.models import AccessNeed, Availability, CarerProfile, Person
 
 DEFAULT_REMINDER_DAYS = (7, 1)
 # A follow-up not sent within this many days of falling due is not sent at all: nobody
@@ -190,6 +192,125 @@ def support_lines(activity: Activity, invitation: Invitation | None = None) -> l
     if activity.de_brief_offered:
         lines.append(_("A chat afterwards (de-brief) to talk it over"))
     return lines
+
+
+# The venue's answers about access, in the order people read them, with the need (on a
+# carer's profile) each one meets.
+VENUE_ACCESS = (
+    ("step_free", AccessNeed.STEP_FREE),
+    ("hearing_loop", AccessNeed.HEARING_LOOP),
+    ("accessible_toilet", AccessNeed.ACCESSIBLE_TOILET),
+    ("quiet_room", AccessNeed.QUIET_ROOM),
+    ("parking", None),
+)
+
+
+def _venue_answer(field: str, answer: bool | None) -> str:
+    labels = {
+        "step_free": (
+            _("Step-free access: yes"),
+            _("Step-free access: no"),
+            _("Step-free access: we are finding out"),
+        ),
+        "hearing_loop": (
+            _("Hearing loop: yes"),
+            _("Hearing loop: no"),
+            _("Hearing loop: we are finding out"),
+        ),
+        "accessible_toilet": (
+            _("Accessible toilet: yes"),
+            _("Accessible toilet: no"),
+            _("Accessible toilet: we are finding out"),
+        ),
+        "quiet_room": (
+            _("Quiet room: yes"),
+            _("Quiet room: no"),
+            _("Quiet room: we are finding out"),
+        ),
+        "parking": (
+            _("Parking: yes"),
+            _("Parking: no"),
+            _("Parking: we are finding out"),
+        ),
+    }
+    yes, no, unknown = labels[field]
+    return unknown if answer is None else yes if answer else no
+
+
+def access_lines(activity: Activity) -> list[str]:
+    """The venue's answers about access (in person and hybrid only): step-free access,
+    hearing loop, accessible toilet, quiet room and parking, and anything more about it."""
+    if not is_in_person(activity):
+        return []
+    lines = [_venue_answer(field, getattr(activity, field)) for field, _need in VENUE_ACCESS]
+    if activity.access_notes:
+        lines.append(activity.access_notes)
+    return lines
+
+
+def arranged_lines(activity: Activity, invitation: Invitation | None) -> list[str]:
+    """What this person told us they need, and whether the venue has it or what we do
+    about it. Nothing for a message not addressed to one person."""
+    if invitation is None:
+        return []
+    profile: CarerProfile | None = getattr(invitation.person, "carer_profile", None)
+    needs = set(profile.access_needs if profile else [])
+    lines: list[str] = []
+    in_person = is_in_person(activity)
+    for field, need in VENUE_ACCESS:
+        if not in_person or need is None or need not in needs:
+            continue
+        label = str(AccessNeed(need).label)
+        answer = getattr(activity, field)
+        if answer:
+            lines.append(_("You need: %(need)s. The venue has it.") % {"need": label})
+        elif answer is False:
+            lines.append(
+                _(
+                    "You need: %(need)s. The venue does not have it: we will call you to arrange another way."
+                )
+                % {"need": label}
+            )
+        else:
+            lines.append(
+                _("You need: %(need)s. We are checking with the venue and will tell you.")
+                % {"need": label}
+            )
+    for need in (
+        AccessNeed.BSL,
+        AccessNeed.INTERPRETER,
+        AccessNeed.LARGE_PRINT,
+        AccessNeed.EASY_READ,
+    ):
+        if need in needs:
+            lines.append(_("You need: %(need)s. We will arrange it.") % {"need": str(need.label)})
+    if profile and profile.access_needs_other:
+        lines.append(_("You told us: %(notes)s") % {"notes": profile.access_needs_other})
+    if profile and profile.interpreter_language:
+        lines.append(
+            _("Interpreter language: %(language)s") % {"language": profile.interpreter_language}
+        )
+    if invitation.needs_notes:
+        lines.append(_("You told us: %(notes)s") % {"notes": invitation.needs_notes})
+    return lines
+
+
+def availability_warning(availability: list[str], outside: list[Availability]) -> str:
+    """Why an invitation may not suit someone, in plain words for staff."""
+    names = dict(Availability.choices)
+    return _("Told us they are free: %(free)s. This activity is at: %(outside)s.") % {
+        "free": ", ".join(str(names[a]).lower() for a in Availability.values if a in availability),
+        "outside": ", ".join(str(period.label).lower() for period in outside),
+    }
+
+
+def outside_availability_of(activity: Activity, person: Person) -> str | None:
+    """A warning when `activity` falls outside the times `person` told us they are free."""
+    assert activity.starts_at is not None
+    profile: CarerProfile | None = getattr(person, "carer_profile", None)
+    availability = list(profile.availability) if profile else []
+    outside = outside_availability(activity.starts_at, activity.duration_minutes, availability)
+    return availability_warning(availability, outside) if outside else None
 
 
 def other_way_choices(activity: Activity) -> list[tuple[str, str]]:

@@ -52,7 +52,8 @@ def _staff_page(activity: Activity, **context: Any) -> dict[str, Any]:
 def invite(request: HttpRequest, pk: int) -> HttpResponse:
     activity = access.activity_for(request, pk, "edit")
     scheduled = activity.status == ActivityStatus.SCHEDULED and activity.starts_at is not None
-    form = InviteForm(posted(request), people=list(actions.group_members(activity)))
+    people = list(actions.group_members(activity).select_related("carer_profile"))
+    form = InviteForm(posted(request), people=people)
     if scheduled and request.method == "POST" and form.is_valid():
         invited = actions.invite(activity, form.chosen())
         messages.success(
@@ -65,7 +66,13 @@ def invite(request: HttpRequest, pk: int) -> HttpResponse:
             % {"count": len(invited)},
         )
         return redirect("activities:invitations", activity.pk)
-    context = _staff_page(activity, form=form, scheduled=scheduled)
+    # Before sending: whoever the time does not suit, by what they told us, and why.
+    outside = [
+        (person, reason)
+        for person in (people if scheduled else [])
+        if (reason := rules.outside_availability_of(activity, person)) is not None
+    ]
+    context = _staff_page(activity, form=form, scheduled=scheduled, outside=outside)
     unscheduled = request.method == "POST" and not scheduled
     return render_page(
         request, "activities/invitation_invite.html", context, form=form, bad=unscheduled
@@ -189,6 +196,8 @@ def _reply_page(
         "when": rules.when(activity) if activity.starts_at else "",
         "place_lines": rules.place_lines(activity),
         "support_lines": rules.support_lines(activity, invited),
+        "access_lines": rules.access_lines(activity),
+        "arranged_lines": rules.arranged_lines(activity, invited),
         "agenda_items": list(access.agenda_of(activity)),
     }
     if not rules.can_reply(activity, timezone.now()):
@@ -214,6 +223,8 @@ def _confirmation(request: HttpRequest, invited: Invitation, change: str) -> Htt
         "when": rules.when(activity) if activity.starts_at else "",
         "place_lines": rules.place_lines(activity),
         "support_lines": rules.support_lines(activity, invited),
+        "access_lines": rules.access_lines(activity),
+        "arranged_lines": rules.arranged_lines(activity, invited),
         "calendar_path": actions.calendar_path(invited),
     }
     return render(request, "activities/invitation_confirmed.html", context)

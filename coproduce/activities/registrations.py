@@ -4,13 +4,17 @@ what they said afterwards), the times they could make and the activities they le
 download; on erasure the notes about their needs go. Replies, attendance and roles stay, as
 counts: they say nothing once the person's own record is blanked."""
 
+from datetime import datetime
 from typing import Any
 
-from django.db.models import Prefetch
+from django.db.models import F, Prefetch, Q
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from coproduce.activities.models import (
+    Activity,
     ActivityLead,
+    ActivityStatus,
     AgendaItem,
     AgendaStatus,
     FollowUpReply,
@@ -22,10 +26,30 @@ from coproduce.activities.models import (
 )
 from coproduce.people import personal_data
 from coproduce.people.models import Person
+from coproduce.projects.extensions import Upcoming
+from coproduce.projects.models import Project
 
 
 def _when(value: Any) -> str | None:
     return value.isoformat() if value else None
+
+
+def upcoming(project: Project, now: datetime) -> Upcoming | None:
+    """The group's next activity: the soonest still to come, else one still finding a time
+    (one query). For the plain summary of the project that carers see."""
+    coming = Q(status=ActivityStatus.SCHEDULED, starts_at__gt=now) | Q(
+        status=ActivityStatus.FINDING_A_TIME
+    )
+    found = (
+        Activity.objects.filter(coming, project=project)
+        .order_by(F("starts_at").asc(nulls_last=True), "pk")
+        .only("pk", "title", "starts_at")
+        .first()
+    )
+    if found is None:
+        return None
+    link = reverse("activities:activity", args=[found.pk])
+    return Upcoming(title=found.title, starts_at=found.starts_at, link=link)
 
 
 def invitations(person: Person, on_behalf: bool) -> list[dict[str, Any]]:

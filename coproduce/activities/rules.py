@@ -188,6 +188,38 @@ def availability_period(starts_at: datetime.datetime) -> Availability:
     return Availability.WEEKDAY_MORNING if local.hour < 12 else Availability.WEEKDAY_AFTERNOON
 
 
+PERIOD_STEP = datetime.timedelta(minutes=15)
+
+
+def periods_covered(starts_at: datetime.datetime, duration_minutes: int) -> list[Availability]:
+    """The availability choices an activity runs into, in order: a Wednesday 11:00 to 13:00
+    meeting covers weekday mornings and weekday afternoons. Looked at every quarter of an
+    hour from the start until just before the end, in Europe/London."""
+    end = starts_at + datetime.timedelta(minutes=max(duration_minutes, 1))
+    periods: list[Availability] = []
+    moment = starts_at
+    while moment < end:
+        period = availability_period(moment)
+        if period not in periods:
+            periods.append(period)
+        moment += PERIOD_STEP
+    last = availability_period(end - datetime.timedelta(minutes=1))
+    if last not in periods:
+        periods.append(last)
+    return periods
+
+
+def outside_availability(
+    starts_at: datetime.datetime, duration_minutes: int, availability: Iterable[str]
+) -> list[Availability]:
+    """The parts of an activity's time that fall outside the times a carer told us they are
+    free, in order. Nothing when they have not told us (empty availability)."""
+    free = set(availability)
+    if not free:
+        return []
+    return [p for p in periods_covered(starts_at, duration_minutes) if p not in free]
+
+
 @dataclass(frozen=True)
 class SlotTime:
     key: int

@@ -287,6 +287,8 @@ def times(request: HttpRequest, pk: int) -> HttpResponse:
 def answer_times(
     request: HttpRequest, activity: Activity, person: Person, staff: bool
 ) -> HttpResponse:
+    # A carer who came from their home page goes back there once they have answered.
+    from_home = not staff and request.GET.get("from") == "home"
     slots = list(activity.slots.all())
     answers = actions.slot_answers(activity)
     initial = {
@@ -307,8 +309,16 @@ def answer_times(
             )
             return redirect("activities:times", activity.pk)
         messages.success(request, _("Thank you. We will tell you when the time is chosen."))
+        if from_home:
+            return redirect("pages:home")
         return redirect("activities:activity", activity.pk)
-    context = {"activity": activity, "person": person, "staff": staff, "slots": slots}
+    context = {
+        "activity": activity,
+        "person": person,
+        "staff": staff,
+        "slots": slots,
+        "from_home": from_home,
+    }
     return page(request, "times_answer.html", context, form)
 
 

@@ -630,6 +630,25 @@ def build(
         ]
     )
     activities.append(first)
+    # A meeting set for a Wednesday morning, invitations not sent yet: the invite page warns
+    # that it is outside the times Jasmine (free weekday evenings and weekend daytime)
+    # told us she is free, before anyone sends it.
+    activities.append(
+        Activity.objects.create(
+            project=young,
+            stage=Stage.MEMBERSHIP,
+            kind=ActivityKind.MEETING,
+            title="Meeting with head teachers",
+            description="Tell three head teachers what makes school harder for young carers.",
+            format=Format.IN_PERSON,
+            status=ActivityStatus.SCHEDULED,
+            starts_at=at(weekday_after(today + datetime.timedelta(days=45), 2), 10, 30),
+            duration_minutes=90,
+            other_ways=ALL_OTHER_WAYS,
+            reminder_days=[7, 1],
+            **CENTRE,
+        )
+    )
 
     # 3. Wellbeing cafés: being evaluated with the carers who ran them.
     cafes = Project.objects.create(

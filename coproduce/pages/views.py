@@ -10,7 +10,12 @@ from django.shortcuts import render
 from django.utils import timezone
 
 from coproduce.accountability.access import public_boards_of
-from coproduce.activities.access import at_risk_of_short_notice, needs_to_arrange, own_invitations
+from coproduce.activities.access import (
+    at_risk_of_short_notice,
+    needs_to_arrange,
+    own_invitations,
+    own_time_polls,
+)
 from coproduce.activities.models import ActivityStatus
 from coproduce.activities.rules import notice_days
 from coproduce.breaks.access import pays_for_a_scheme, practices_for, referrals_waiting
@@ -110,6 +115,9 @@ def home(request: HttpRequest) -> HttpResponse:
             )
             if membership.role == Role.CARER
             else []
+        ),
+        "time_polls": (
+            list(own_time_polls(request)[:UPCOMING_SHOWN]) if membership.role == Role.CARER else []
         ),
         "self_assessment": (
             self_assessment.open_round_of(request) if membership.role == Role.CARER else None

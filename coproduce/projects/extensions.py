@@ -62,7 +62,18 @@ class Summary:
     summarise: Callable[[Project, datetime], Summarised]  # a fixed number of queries
 
 
+@dataclass(frozen=True)
+class Upcoming:
+    """The next thing the group does together, for the plain summary carers see."""
+
+    title: str
+    starts_at: datetime | None  # None while a time is still being found
+    link: str
+
+
 EVIDENCE: dict[str, Evidence] = {}
+# Who can tell what the group does next (activities): a fixed number of queries each.
+UPCOMING: list[Callable[[Project, datetime], Upcoming | None]] = []
 GATES: dict[str, Gate] = {}
 SUMMARIES: dict[str, Summary] = {}
 
@@ -77,6 +88,19 @@ def add_gate(gate: Gate) -> None:
 
 def add_summary(summary: Summary) -> None:
     SUMMARIES[summary.key] = summary
+
+
+def add_upcoming(find: Callable[[Project, datetime], Upcoming | None]) -> None:
+    if find not in UPCOMING:
+        UPCOMING.append(find)
+
+
+def upcoming_of(project: Project, now: datetime) -> Upcoming | None:
+    """The first answer of those registered: what the group does next, if anything."""
+    for find in UPCOMING:
+        if (found := find(project, now)) is not None:
+            return found
+    return None
 
 
 def summaries_of(project: Project, now: datetime) -> list[Summarised]:

@@ -14,6 +14,45 @@ STAGES: tuple[Stage, ...] = tuple(Stage)
 # --- Stages -------------------------------------------------------------------------------
 
 
+def stage_in_plain_words(stage: str) -> tuple[str, str]:
+    """What is happening at a stage, and what happens next, for carers in the group."""
+    words = {
+        Stage.FUNDING: (
+            _("We are finding the money to run the project."),
+            _("Next, we bring together a group of carers to work on it."),
+        ),
+        Stage.MEMBERSHIP: (
+            _("We are bringing together the carers and others who will work on the project."),
+            _("Next, we ask carers what they think and what matters to them."),
+        ),
+        Stage.CONSULTING: (
+            _("We are asking carers and others what they think and what matters to them."),
+            _("Next, the group plans what to do about what people said."),
+        ),
+        Stage.PLANNING: (
+            _("The group is planning what to do, from what people said."),
+            _("Next, the group puts the plan into practice."),
+        ),
+        Stage.REVISION: (
+            _("The group is changing the plan after hearing what people thought of it."),
+            _("Next, the group puts the changed plan into practice."),
+        ),
+        Stage.DELIVERY: (
+            _("The group is putting the plan into practice."),
+            _("Next, the group looks at how well it worked."),
+        ),
+        Stage.EVALUATION: (
+            _("The group is looking at how well the changes worked."),
+            _("Next, the group looks back on the whole project."),
+        ),
+        Stage.REVIEW: (
+            _("The group is looking back on the whole project and what it changed."),
+            _("This is the last stage: we will tell you what happens after it."),
+        ),
+    }
+    return words[Stage(stage)]
+
+
 def stage_position(stage: str) -> int:
     return [s.value for s in STAGES].index(stage)
 

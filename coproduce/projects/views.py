@@ -143,33 +143,44 @@ def edit_project(request: HttpRequest, pk: int) -> HttpResponse:
 
 
 def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    """Staff see how the project is run (stages, budget, history); carers in the group see
+    where it is in plain words, what happens next and the next activity instead."""
     project = access.project_for(request, pk)
     now = timezone.now()
-    changes = list(access.stage_history_of(project))
-    entries = rules.stage_entries((c.to_stage, c.changed_at) for c in changes)
-    involvement = rules.carer_involvement(
-        {*entries, project.stage}, reports.carer_evidence(project, now)
-    )
-    budget = list(project.budget_lines.all())
-    partners = list(access.partners_of(project)) if project.partnership_id else []
-    context = {
+    staff = is_staff(request)
+    context: dict[str, Any] = {
         "project": project,
-        "partners": partners,
-        "changes": changes,
-        "entries": entries,
-        "involvement": involvement,
-        "evidence_labels": extensions.evidence_labels(),
-        "summaries": extensions.summaries_of(project, now),
+        "partners": list(access.partners_of(project)) if project.partnership_id else [],
         "milestones": list(project.milestones.all()),
         "milestone_state": rules.milestone_state,
         "today": timezone.localdate(),
-        "budget": budget,
-        "budget_total": sum((line.amount for line in budget), Decimal("0")),
         "member_count": project.members.filter(left_on=None).count(),
-        "can_edit": is_staff(request),
+        "can_edit": staff,
         "stage_colours": STAGE_COLOURS,
         "section": "projects",
     }
+    if not staff:
+        now_words, next_words = rules.stage_in_plain_words(project.stage)
+        context.update(
+            stage_now=now_words,
+            stage_next=next_words,
+            upcoming=extensions.upcoming_of(project, now),
+        )
+        return render(request, "projects/detail.html", context)
+    changes = list(access.stage_history_of(project))
+    entries = rules.stage_entries((c.to_stage, c.changed_at) for c in changes)
+    budget = list(project.budget_lines.all())
+    context.update(
+        changes=changes,
+        entries=entries,
+        involvement=rules.carer_involvement(
+            {*entries, project.stage}, reports.carer_evidence(project, now)
+        ),
+        evidence_labels=extensions.evidence_labels(),
+        summaries=extensions.summaries_of(project, now),
+        budget=budget,
+        budget_total=sum((line.amount for line in budget), Decimal("0")),
+    )
     return render(request, "projects/detail.html", context)
 
 

@@ -134,9 +134,9 @@ def test_the_carers_home_page_runs_a_fixed_number_of_queries(
 ) -> None:
     for n in range(count):
         invite(carer, f"Meeting {n}", n + 1)
-    # session, user, membership, memberships, practices, invitations, the open
-    # self-assessment round, proposals
-    with django_assert_num_queries(8):
+    # session, user, membership, memberships, practices, invitations, times to answer,
+    # the open self-assessment round, proposals
+    with django_assert_num_queries(9):
         response = carer_client.get(reverse("pages:home"))
     assert response.content.decode().count("You have not replied yet.") == count
 

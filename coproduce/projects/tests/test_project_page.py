@@ -218,3 +218,98 @@ def test_the_stage_history_names_who_moved_it_but_never_an_erased_person(
     history = page[page.index('id="history"') :]
     assert coordinator.person.full_name not in history
     assert "A member of staff" in history
+
+
+# --- What carers see: where the project is, not how it is run -----------------------------
+
+
+def _budget_and_history(project: Project, coordinator: Member) -> None:
+    BudgetLineFactory.create(
+        project=project, description="Venue hire for the autumn workshops", amount=Decimal("950")
+    )
+    actions.move_stage(coordinator.user, project, Stage.FUNDING, "funding fell through")
+    actions.move_stage(
+        coordinator.user, project, Stage.CONSULTING, "funding came back", "Carers were away"
+    )
+
+
+def test_a_carer_sees_where_the_project_is_without_budget_or_stage_history(
+    carer_client: Client, project: Project, coordinator: Member
+) -> None:
+    _budget_and_history(project, coordinator)
+    ActivityFactory.create(project=project, title="Autumn workshop", **held())
+    ActivityFactory.create(
+        project=project,
+        title="Discharge checklist meeting",
+        starts_at=timezone.now() + datetime.timedelta(days=10),
+    )
+    page = carer_client.get(url(project)).content.decode()
+    assert "Where the project is" in page
+    assert "We are asking carers and others what they think" in page
+    assert "Next, the group plans what to do about what people said." in page
+    assert "Discharge checklist meeting" in page
+    assert "Autumn workshop" not in page  # already held: not what comes next
+    for staff_only in (
+        "Venue hire for the autumn workshops",
+        "£950",
+        "Budget",
+        "Stage history",
+        "funding fell through",
+        "Carers took part",
+        "How far carers were involved",
+    ):
+        assert staff_only not in page, staff_only
+
+
+def test_staff_still_see_the_budget_and_stage_history(
+    coordinator_client: Client, project: Project, coordinator: Member
+) -> None:
+    _budget_and_history(project, coordinator)
+    page = coordinator_client.get(url(project)).content.decode()
+    assert "Venue hire for the autumn workshops" in page
+    assert "funding fell through" in page
+    assert "Stage history" in page
+    assert "Where the project is" not in page
+
+
+def test_a_carer_sees_a_time_still_being_found_or_that_nothing_is_planned(
+    carer_client: Client, project: Project
+) -> None:
+    page = carer_client.get(url(project)).content.decode()
+    assert "Nothing is planned yet" in page
+    ActivityFactory.create(
+        project=project,
+        title="First meeting",
+        status=ActivityStatus.FINDING_A_TIME,
+        starts_at=None,
+    )
+    page = carer_client.get(url(project)).content.decode()
+    assert "First meeting" in page
+    assert "We are finding a time that suits the group." in page
+
+
+@pytest.mark.parametrize("rows", [1, 10])
+def test_the_carers_project_page_takes_the_same_queries_however_much_it_holds(
+    carer_client: Client,
+    project: Project,
+    coordinator: Member,
+    django_assert_num_queries: DjangoAssertNumQueries,
+    rows: int,
+) -> None:
+    for _ in range(rows):
+        MilestoneFactory.create(project=project)
+        BudgetLineFactory.create(project=project)
+        ActivityFactory.create(project=project)
+    with django_assert_num_queries(7):
+        response = carer_client.get(url(project))
+    assert response.status_code == 200
+
+
+def test_a_welsh_speaking_carer_reads_where_the_project_is_in_welsh(
+    carer_client: Client, project: Project, carer: Member
+) -> None:
+    carer.person.preferred_language = "cy"
+    carer.person.save()
+    page = carer_client.get(url(project), HTTP_ACCEPT_LANGUAGE="cy").content.decode()
+    assert "Ble mae’r prosiect" in page
+    assert "Does dim wedi’i drefnu eto." in page
