@@ -5,10 +5,13 @@ their second factor completed, as staff always are.
 Also what several apps' tests share: A's project with A's carer in its group, and a running
 carers' breaks scheme (organisation A pays; a GP refers from a practice)."""
 
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 import pytest
+from django.conf import settings
 from django.test import Client
+from django.utils import translation
 from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from coproduce.accounts.models import User
@@ -25,6 +28,17 @@ from coproduce.tenancy.tests.factories import (
     PartnershipFactory,
     UserFactory,
 )
+
+
+@pytest.fixture(autouse=True)
+def _site_language() -> Iterator[None]:
+    """Each test starts in the site's language. A request activates its reader's language
+    for the rest of the thread (as every request does in production, where the next
+    request activates its own), so without this a Welsh page in one test would leave the
+    next test in the same worker reading Welsh."""
+    translation.activate(settings.LANGUAGE_CODE)
+    yield
+    translation.activate(settings.LANGUAGE_CODE)
 
 
 @dataclass

@@ -102,6 +102,9 @@ def long_context(language: str, status: str = "approved", reply: str = "coming")
         "follow_up_link": link("follow-up/"),
         "board_link": f"{SITE}/boards/2f9c6c2e-5e0b-4c53-9a7e-8d6b1f0d2a11/",
         "link": f"{SITE}/reviews/2f9c6c2e-5e0b-4c53-9a7e-8d6b1f0d2a11/",
+        "quote_link": f"{SITE}/you-said-we-did/quotes/link/"
+        f"{signing.dumps([1234567, 12], salt='accountability.quote')}/",
+        "quote": SimpleNamespace(text="We were told nothing about the discharge until the day."),
     }
 
 
@@ -227,7 +230,8 @@ def test_a_letter_is_laid_out_as_a_letter() -> None:
     )
     assert f"To reply, phone us on {PHONE} or write to us at the address at the top" in body
     assert lines[-3:] == ["Yours sincerely,", "", "Riverside and District Carers' Association"]
-    assert not URL.search(body)
+    # At most the one link to the carer's own short page (phoning is offered beside it).
+    assert len(URL.findall(body)) <= 1
 
 
 def test_a_letter_names_the_organisation_once_when_its_address_starts_with_its_name() -> None:
@@ -261,6 +265,8 @@ def test_an_invitation_by_letter_offers_phone_and_post_and_no_calendar_file() ->
         "when": lambda activity: "Wednesday 25 November 2026, 6:30pm to 8pm",
         "place_lines": lambda activity: ["Riverside Carers' Centre"],
         "support_lines": lambda activity, invitation: ["Travel: we can arrange it"],
+        "access_lines": lambda activity: ["Step-free access: yes"],
+        "arranged_lines": lambda activity, invitation: [],
         "organisation": person.organisation,
     }
     with translation.override("en"):
