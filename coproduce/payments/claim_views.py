@@ -17,6 +17,7 @@ from coproduce.lib.views import posted, render_page
 from coproduce.payments import access, actions, approval_actions, benefit_actions, forms, rules
 from coproduce.payments.models import (
     TIME_KINDS,
+    BenefitChoice,
     Claim,
     LineKind,
     Method,
@@ -238,6 +239,8 @@ def submit(request: HttpRequest, claim_pk: int) -> HttpResponse:
     )
     form = forms.SubmitForm(request.POST, warned=warned)
     method_form = _method_form(request, claim, request.POST)
+    if request.POST.get("choice") in (BenefitChoice.VOUCHER, BenefitChoice.DECLINE):
+        method_form = None  # the benefits choice itself says how (or that) to pay
     method_ok = method_form is None or method_form.is_valid()
     if not form.is_valid() or not method_ok:
         # The claim cannot go yet: say everything still to do, not only the first thing,

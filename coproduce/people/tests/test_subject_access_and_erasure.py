@@ -20,7 +20,7 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
-from coproduce.accountability.models import Action, Comment
+from coproduce.accountability.models import Action, Comment, Quote, QuoteKind, QuoteStatus
 from coproduce.accounts.models import User
 from coproduce.activities.models import (
     ActivityLead,
@@ -79,6 +79,7 @@ WORDS = {
     "surveys.LateAnswer": "zq-late-answer",
     "decisions.Position": "zq-position-comment",
     "accountability.Comment": "zq-action-comment",
+    "accountability.Quote": "zq-quote-words",
     "payments.Claim": "zq-account-name",
     "payments.ClaimEvent": "zq-claim-event-message",
     "notifications.Message subject": "zq-message-subject",
@@ -247,6 +248,15 @@ def scene(
 
     action = Action.objects.create(project=project, title="Discharge checklist on two wards")
     Comment.objects.create(action=action, person=person, text=WORDS["accountability.Comment"])
+    said = ContributionFactory.create(project=project, person=person, text="zq-said-for-quote")
+    Quote.objects.create(
+        action=action,
+        contribution=said,
+        person=person,
+        kind=QuoteKind.QUOTE,
+        text=WORDS["accountability.Quote"],
+        status=QuoteStatus.AWAITING,
+    )
 
     claim = Claim.objects.create(
         organisation=project.organisation,
