@@ -574,7 +574,19 @@ def moderation(request: HttpRequest) -> HttpResponse:
     )
     current = Paginator(waiting, COMMENTS_PER_PAGE).get_page(request.GET.get("page"))
     viewer = viewer_for(request)
-    rows = [(c, board.shown_comment(c, viewer, sees_everyone=True)) for c in current.object_list]
+    # Who wrote each is shown as on the action's own page: only to the organisation's
+    # coordinators (an admin moderating sees the name only if the writer chose to show it).
+    rows = [
+        (
+            c,
+            board.shown_comment(
+                c,
+                viewer,
+                sees_everyone=rules.may_see_commenters(viewer, c.action.project.organisation_id),
+            ),
+        )
+        for c in current.object_list
+    ]
     context = {"section": "comments", "page": current, "rows": rows}
     return page(request, "moderation.html", context)
 
