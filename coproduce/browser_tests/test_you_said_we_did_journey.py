@@ -99,15 +99,15 @@ def test_a_view_given_on_the_phone_is_considered_decided_on_and_done_and_the_car
     check_axe(office)
     office.get_by_role("button", name="Put a proposal to the group").click()
     check_axe(office)
-    office.get_by_label("What are you proposing?").fill("Wards phone carers before discharge")
-    office.get_by_label("Background").fill("Margaret and others were not told in time.")
-    office.get_by_label("Options").fill("Phone two days before, or on the day.")
+    office.get_by_label("What are you proposing?", exact=True).fill("Wards phone carers before discharge")
+    office.get_by_label("Background", exact=True).fill("Margaret and others were not told in time.")
+    office.get_by_label("Options", exact=True).fill("Phone two days before, or on the day.")
     # A deadline in the past is refused, and nothing typed is lost.
     fill_date(office, "Deadline date", timezone.localdate() - timedelta(days=1))
     office.get_by_label("Deadline time").fill("17:00")
     submit(office, office.get_by_role("button", name="Put the proposal to the group"))
     expect(office.locator(".govuk-error-summary")).to_be_visible()
-    expect(office.get_by_label("What are you proposing?")).to_have_value(
+    expect(office.get_by_label("What are you proposing?", exact=True)).to_have_value(
         "Wards phone carers before discharge"
     )
     check_axe(office)
