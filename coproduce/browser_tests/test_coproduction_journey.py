@@ -141,7 +141,9 @@ def test_a_project_recruits_a_new_carer_who_replies_to_the_first_meeting_and_is_
     office.get_by_role("button", name="Write a brief").click()
     check_axe(office)
     office.get_by_label("Title", exact=True).fill("Help us make leaving hospital work for carers")
-    office.get_by_label("What the work is", exact=True).fill("Tell us what happened when they left hospital")
+    office.get_by_label("What the work is", exact=True).fill(
+        "Tell us what happened when they left hospital"
+    )
     office.get_by_label("How much time it takes", exact=True).fill("Three two-hour meetings")
     office.get_by_label("Where and how", exact=True).fill("At the carers' centre in Guildford")
     choose(office, "Does the group meet online?", "No")

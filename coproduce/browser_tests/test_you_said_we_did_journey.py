@@ -99,7 +99,9 @@ def test_a_view_given_on_the_phone_is_considered_decided_on_and_done_and_the_car
     check_axe(office)
     office.get_by_role("button", name="Put a proposal to the group").click()
     check_axe(office)
-    office.get_by_label("What are you proposing?", exact=True).fill("Wards phone carers before discharge")
+    office.get_by_label("What are you proposing?", exact=True).fill(
+        "Wards phone carers before discharge"
+    )
     office.get_by_label("Background", exact=True).fill("Margaret and others were not told in time.")
     office.get_by_label("Options", exact=True).fill("Phone two days before, or on the day.")
     # A deadline in the past is refused, and nothing typed is lost.
