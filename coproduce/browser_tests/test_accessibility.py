@@ -375,16 +375,19 @@ def _submit_forms_empty(
 
 
 def crawl(page: Page, origin: str, report: Report, start: Sequence[str] = ("/",)) -> None:
-    queue: deque[str] = deque(f"{origin}{path}" for path in start)
+    # Breadth-first, but a kind of page not queued before goes ahead of more of the kinds
+    # already queued, so the page limit cuts repeats rather than kinds never seen.
+    fresh: deque[str] = deque(f"{origin}{path}" for path in start)
+    repeats: deque[str] = deque()
+    kinds_queued = {_template(path) for path in start}
     seen = set(start)
     submitted: set[tuple[str, str]] = set()
-    while queue:
-        url = queue.popleft()
+    while fresh or repeats:
+        url = fresh.popleft() if fresh else repeats.popleft()
         if sum(1 for c in report.checked if "submitting" not in c) >= MAX_PAGES:
-            # Breadth-first, so what is left is the deepest pages: more of the same kinds.
+            left = " ".join([*fresh, *repeats])
             warnings.warn(
-                f"Crawl stopped at {MAX_PAGES} pages; not checked: {url} {' '.join(queue)}",
-                stacklevel=1,
+                f"Crawl stopped at {MAX_PAGES} pages; not checked: {url} {left}", stacklevel=1
             )
             return
         response = page.goto(url)
@@ -401,7 +404,9 @@ def crawl(page: Page, origin: str, report: Report, start: Sequence[str] = ("/",)
             href = href.split("#", 1)[0]
             if _wanted(href, origin) and _key(href) not in seen:
                 seen.add(_key(href))
-                queue.append(href)
+                kind = _template(_key(href))
+                (repeats if kind in kinds_queued else fresh).append(href)
+                kinds_queued.add(kind)
         _submit_forms_empty(page, url, path, report, submitted)
 
 

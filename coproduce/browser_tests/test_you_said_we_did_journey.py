@@ -156,7 +156,7 @@ def test_a_view_given_on_the_phone_is_considered_decided_on_and_done_and_the_car
     # --- 3. We did: the action is recorded, done, and Margaret is told ------------------
     office.goto(f"{base}/projects/{project.pk}/you-said-we-did/actions/new/")
     check_axe(office)
-    office.get_by_label("What did or will you do? Give it a short title").fill(
+    office.get_by_label("What did or will you do? Give it a short title", exact=True).fill(
         "Wards phone carers two days before discharge"
     )
     choose(office, "Where is it now?", "Done")

@@ -123,7 +123,8 @@ def exported(person: Person, on_behalf: bool) -> list[dict[str, Any]]:
 
 def register() -> None:
     extensions.add_summary(extensions.Summary("rung", summary))
-    extensions.add_summary(extensions.Summary("review", review_summary))
+    # Carers in the group read, comment on and agree the draft review.
+    extensions.add_summary(extensions.Summary("review", review_summary, for_carers=True))
     extensions.add_gate(
         extensions.Gate(
             "evaluation_not_asked",

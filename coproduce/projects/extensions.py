@@ -60,6 +60,8 @@ class Summary:
 
     key: str
     summarise: Callable[[Project, datetime], Summarised]  # a fixed number of queries
+    # Shown on the plain page carers in the group see, not only to staff.
+    for_carers: bool = False
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,14 @@ def upcoming_of(project: Project, now: datetime) -> Upcoming | None:
     return None
 
 
-def summaries_of(project: Project, now: datetime) -> list[Summarised]:
-    """What each registered summary says about `project`, in the order registered."""
-    return [summary.summarise(project, now) for summary in SUMMARIES.values()]
+def summaries_of(project: Project, now: datetime, carers: bool = False) -> list[Summarised]:
+    """What each registered summary says about `project`, in the order registered; with
+    `carers`, only those meant for carers too."""
+    return [
+        summary.summarise(project, now)
+        for summary in SUMMARIES.values()
+        if summary.for_carers or not carers
+    ]
 
 
 @dataclass(frozen=True)

@@ -165,6 +165,7 @@ def project_detail(request: HttpRequest, pk: int) -> HttpResponse:
             stage_now=now_words,
             stage_next=next_words,
             upcoming=extensions.upcoming_of(project, now),
+            summaries=extensions.summaries_of(project, now, carers=True),
         )
         return render(request, "projects/detail.html", context)
     changes = list(access.stage_history_of(project))

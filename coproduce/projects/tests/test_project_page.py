@@ -259,6 +259,9 @@ def test_a_carer_sees_where_the_project_is_without_budget_or_stage_history(
         "How far carers were involved",
     ):
         assert staff_only not in page, staff_only
+    # The group reads, comments on and agrees the final review: carers see where it is.
+    assert "Final review" in page
+    assert "Not written yet" in page
 
 
 def test_staff_still_see_the_budget_and_stage_history(
@@ -300,7 +303,8 @@ def test_the_carers_project_page_takes_the_same_queries_however_much_it_holds(
         MilestoneFactory.create(project=project)
         BudgetLineFactory.create(project=project)
         ActivityFactory.create(project=project)
-    with django_assert_num_queries(7):
+    # 7, and 1 for where the final review is (the one summary carers see too).
+    with django_assert_num_queries(8):
         response = carer_client.get(url(project))
     assert response.status_code == 200
 
