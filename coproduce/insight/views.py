@@ -19,7 +19,10 @@ from coproduce.lib.once import once
 from coproduce.lib.views import posted, render_page
 from coproduce.projects.rules import SMALLEST_GROUP_SHOWN
 
-MOST_PROJECTS_TO_CHOOSE = 500
+# Up to this many projects, the organisation dashboard's filter offers each by name; above
+# it, no list (its page would grow with the organisation): each project's own dashboard,
+# from its page, shows the same figures.
+MOST_PROJECTS_TO_CHOOSE = 30
 
 
 def csv_rows(table: Table) -> list[exports.Row]:
@@ -68,13 +71,17 @@ def show(
 def organisation_dashboard(request: HttpRequest) -> HttpResponse:
     organisation = access.dashboard_organisation(request)
     projects = access.dashboard_projects(request)
-    choices = list(projects.order_by("title", "pk").values_list("pk", "title"))
-    form = forms.FilterForm(request.GET or None, projects=choices[:MOST_PROJECTS_TO_CHOOSE])
+    choices = list(
+        projects.order_by("title", "pk").values_list("pk", "title")[: MOST_PROJECTS_TO_CHOOSE + 1]
+    )
+    offered = choices if len(choices) <= MOST_PROJECTS_TO_CHOOSE else None
+    form = forms.FilterForm(request.GET or None, projects=offered)
     start, end, project_pk = form.chosen(timezone.localdate())
     if project_pk is not None:
         projects = projects.filter(pk=project_pk)
     scope = Scope(organisation, projects, start, end, whole_organisation=project_pk is None)
-    return show(request, "organisation.html", scope, form, {"organisation": organisation})
+    context = {"organisation": organisation, "most_projects": MOST_PROJECTS_TO_CHOOSE}
+    return show(request, "organisation.html", scope, form, context)
 
 
 @require_GET

@@ -11,6 +11,7 @@ from django.urls import reverse
 from pytest_django import DjangoAssertNumQueries
 
 from coproduce.conftest import Member
+from coproduce.insight import views
 from coproduce.insight.tests.factories import scene
 from coproduce.people.actions import save_equality
 from coproduce.people.tests.factories import CarerFactory
@@ -208,6 +209,21 @@ def test_choosing_a_project_counts_only_it(
 
     assert [row[0] for row in rows[1:]] == [project.title]
     assert other.title not in str(rows)
+
+
+def test_an_organisation_with_many_projects_is_not_offered_each_by_name(
+    coordinator_client: Client, coordinator: Member, project: Project
+) -> None:
+    """The filter's list would grow with the organisation: above the most it offers, the
+    page sends staff to each project's own dashboard instead."""
+    page = coordinator_client.get(ORGANISATION).content.decode()
+    assert "All projects" in page
+    ProjectFactory.create_batch(
+        views.MOST_PROJECTS_TO_CHOOSE, organisation=coordinator.organisation
+    )
+    page = coordinator_client.get(ORGANISATION).content.decode()
+    assert "All projects" not in page
+    assert "find it in your projects and open its dashboard" in page
 
 
 def test_a_project_of_another_organisation_cannot_be_chosen(
