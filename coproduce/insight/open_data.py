@@ -23,6 +23,7 @@ from coproduce.insight.figures import (
     Table,
     census_comparison,
     channels,
+    contribution_totals,
     notice,
     representation,
     responses,
@@ -72,12 +73,13 @@ def open_data_of(organisation: Organisation, today: date) -> OpenData:
     start = today - PERIOD + timedelta(days=1)
     scope = Scope(organisation, access.open_projects_of(organisation), start, today)
     comparison = census_comparison(organisation)
-    by_status, _timing = responses(scope)
+    totals = contribution_totals(scope)
+    by_status, _timing = responses(totals)
     tables = [
         _actions(organisation),
         notice(scope),
         *representation(scope, comparison),
-        channels(scope),
+        channels(totals),
         by_status,
         _referrals(organisation, scope),
     ]

@@ -248,7 +248,7 @@ def test_the_dashboards_take_the_same_queries_however_much_they_hold(
     size: int,
 ) -> None:
     scene(coordinator.organisation, staff_b.organisation, coordinator.user, seed, size)
-    with django_assert_num_queries(16):
+    with django_assert_num_queries(13):
         assert coordinator_client.get(ORGANISATION).status_code == 200
-    with django_assert_num_queries(20):
+    with django_assert_num_queries(17):
         assert coordinator_client.get(project_url(project)).status_code == 200
