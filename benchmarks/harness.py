@@ -410,25 +410,59 @@ def redirected(status: int, headers: dict[str, str]) -> str | None:
     return urllib.parse.urlparse(headers["location"]).path
 
 
+# A GP's referral: its three pages, then "Send the referral" on the check page. The
+# eligibility answers are those of the default questions the generated schemes use.
+REFERRAL_PAGES = (
+    (
+        "carer",
+        {
+            "carer_name": "Load Test Carer",
+            "carer_date_of_birth-day": "3",
+            "carer_date_of_birth-month": "2",
+            "carer_date_of_birth-year": "1950",
+            "carer_language": "en",
+        },
+    ),
+    ("contact", {"preferred_channel": "email", "carer_email": "load.test@scale.example"}),
+    (
+        "eligibility",
+        {
+            "answer_necessary_care": "yes",
+            "answer_effect_of_caring": "health_at_risk",
+            "answer_significant_impact": "yes",
+            "carer_consent": "yes",
+        },
+    ),
+)
+
+
 def referral_writes(total: int) -> WriteResult:
-    """GPs starting referrals at once: each answered 2xx/3xx must be a stored referral."""
+    """GPs sending referrals at once (each its three pages and the check): each send
+    answered 2xx/3xx must be a stored referral. One referral at a time per GP, as a GP
+    would (the pages' answers are kept in the GP's session until it is sent)."""
     gps = [sign_in(f"gp.001.{k:02d}@scale.example") for k in range(10)]
-    practice_of = []
+    starts = []
     for gp in gps:
-        found = re.search(r'name="practice"[^>]*value="(\d+)"', gp.get("/breaks/").decode())
+        found = re.search(r'href="(/breaks/refer/\d+)/carer/"', gp.get("/breaks/").decode())
         if not found:
             raise RuntimeError("No practice to refer from on /breaks/")
-        practice_of.append(found.group(1))
+        starts.append(found.group(1))
+    locks = [threading.Lock() for _ in gps]
     before = count_rows(REFERRALS)
 
     def refer(index: int) -> bool:
         k = index % len(gps)
-        status, _, _ = gps[k].post("/breaks/refer/", {"practice": practice_of[k]}, "/breaks/")
-        return status in (200, 302, 303)
+        with locks[k]:
+            for page, answers in REFERRAL_PAGES:
+                status, _, _ = gps[k].post(f"{starts[k]}/{page}/", answers)
+                if status not in (302, 303):
+                    return False
+            status, _, _ = gps[k].post(f"{starts[k]}/check/", {})
+            return status in (302, 303)
 
     ok, failed = concurrent(refer, total)
     stored = count_rows(REFERRALS) - before
-    return WriteResult(f"GP referrals started ({WRITERS} writers)", ok, failed, stored)
+    return WriteResult(f"GP referrals sent ({WRITERS} writers, 10 GPs)", ok, failed, stored)
 
 
 def carer_writes(total: int) -> list[WriteResult]:

@@ -108,7 +108,14 @@ class Contribution(models.Model):
         ordering = ["-given_on", "-pk"]
         indexes = [
             models.Index(fields=["project", "status", "recorded_at"], name="contribution_queue"),
-            models.Index(fields=["organisation", "status"], name="contribution_org_status"),
+            # The organisation's queue, oldest first: read in order, a page at a time (at
+            # national scale sorting every waiting view for each page spilled to disk).
+            models.Index(
+                fields=["organisation", "status", "recorded_at", "id"],
+                name="contribution_org_queue",
+            ),
+            # "What people said" of a project, newest first, a page at a time.
+            models.Index(fields=["project", "-given_on", "-id"], name="contribution_project_given"),
             models.Index(fields=["person", "-given_on"], name="contribution_person"),
         ]
         constraints = [

@@ -42,7 +42,7 @@ from coproduce.payments.models import Method, Payment
 from coproduce.people.models import CarerProfile, EqualityMonitoring
 from coproduce.projects import census
 from coproduce.projects.models import BudgetLine, GroupRole, Project, ProjectMember
-from coproduce.projects.reports import CHARACTERISTICS, Counts, counts_of
+from coproduce.projects.reports import CHARACTERISTICS, counts
 from coproduce.projects.rules import SMALLEST_GROUP_SHOWN
 from coproduce.tenancy.models import Organisation
 
@@ -175,39 +175,27 @@ def people(scope: Scope) -> Table:
 # --- Representation -----------------------------------------------------------------------
 
 
-def _in_group(scope: Scope) -> Q:
-    """Answers of the current carer members of the scope's projects."""
+def _answers_of(people_ids: QuerySet[Any, Any]) -> QuerySet[EqualityMonitoring]:
+    return EqualityMonitoring.objects.filter(person_id__in=people_ids, person__erased_at=None)
+
+
+def group_answers(scope: Scope) -> QuerySet[EqualityMonitoring]:
     members = ProjectMember.objects.filter(
         project__in=scope.project_ids, role=GroupRole.CARER, left_on=None
     )
-    return Q(person_id__in=members.values("person_id"))
+    return _answers_of(members.values("person_id"))
 
 
-def _took_part(scope: Scope) -> Q:
-    """Answers of people who attended an activity of the scope's projects in its dates."""
+def took_part_answers(scope: Scope) -> QuerySet[EqualityMonitoring]:
     attended = _attended(scope).filter(_between(scope.start, scope.end + timedelta(days=1)))
-    return Q(person_id__in=attended.values("person_id"))
+    return _answers_of(attended.values("person_id"))
 
 
-def _on_file(scope: Scope) -> Q:
-    """Answers of the organisation's carers."""
+def on_file_answers(scope: Scope) -> QuerySet[EqualityMonitoring]:
     carers = CarerProfile.objects.filter(person=OuterRef("person"))
-    return Q(Exists(carers), person__organisation_id=scope.organisation.pk)
-
-
-def population_counts(scope: Scope) -> dict[str, Counts]:
-    """The equality answers of the group, of those who took part and of the organisation's
-    carers, counted by category in one pass (one query)."""
-    populations = {
-        "group": _in_group(scope),
-        "took_part": _took_part(scope),
-        "on_file": _on_file(scope),
-    }
-    answers = EqualityMonitoring.objects.filter(
-        populations["group"] | populations["took_part"] | populations["on_file"],
-        person__erased_at=None,
+    return EqualityMonitoring.objects.filter(
+        Exists(carers), person__organisation_id=scope.organisation.pk, person__erased_at=None
     )
-    return counts_of(answers, populations)
 
 
 @dataclass(frozen=True)
@@ -245,9 +233,14 @@ def census_comparison(organisation: Organisation) -> Comparison:
 def representation(scope: Scope, comparison: Comparison) -> list[Table]:
     """For each characteristic, its categories' shares of the group's carers, of the carers
     who took part in the dates, of the organisation's carers and of the area's carers in
-    the Census. One query."""
-    found = population_counts(scope)
-    populations = [found["group"], found["took_part"], found["on_file"]]
+    the Census. Three queries."""
+    # One query per population: counted together in one query, each category's count
+    # evaluated the population's subquery again (11 s at M against under 1 s for three).
+    populations = [
+        counts(group_answers(scope)),
+        counts(took_part_answers(scope)),
+        counts(on_file_answers(scope)),
+    ]
     census_header = (
         _("Carers in %(area)s (Census 2021)") % {"area": comparison.area_name}
         if comparison.area_name
@@ -503,8 +496,11 @@ def budget(scope: Scope) -> Table:
     first BUDGET_PROJECTS projects by name. One query."""
     lines = BudgetLine.objects.filter(project=OuterRef("pk"))
     approved = Payment.objects.filter(claim__project=OuterRef("pk"))
+    # Not `scope.projects` itself: its DISTINCT (projects reached through partnerships)
+    # made PostgreSQL sum every project's budget and payments before taking the first few.
     projects = (
-        scope.projects.order_by("title", "pk")
+        Project.objects.filter(pk__in=scope.project_ids)
+        .order_by("title", "pk")
         .annotate(
             budget=_sum_of(lines, "project", "amount"),
             spent=_sum_of(approved, "claim__project", "amount"),
@@ -573,7 +569,7 @@ class Dashboard:
 
 
 def dashboard(scope: Scope) -> Dashboard:
-    """Every figure, in a fixed number of queries (eight)."""
+    """Every figure, in a fixed number of queries (ten)."""
     comparison = census_comparison(scope.organisation)
     totals = contribution_totals(scope)
     by_status, timing = responses(totals)

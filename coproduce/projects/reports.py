@@ -104,49 +104,32 @@ def _consented(answers: QuerySet[EqualityMonitoring]) -> QuerySet[EqualityMonito
     return answers.annotate(consent_given=Subquery(latest)).filter(consent_given=True)
 
 
-Counts = dict[str, dict[str, int]]  # characteristic -> category -> answers
-
-
-def counts(answers: QuerySet[EqualityMonitoring]) -> Counts:
+def counts(answers: QuerySet[EqualityMonitoring]) -> dict[str, dict[str, int]]:
     """How many answers fall in each category of each characteristic, in one query."""
-    return counts_of(answers, {"all": Q()})["all"]
-
-
-def counts_of(
-    answers: QuerySet[EqualityMonitoring], populations: dict[str, Q]
-) -> dict[str, Counts]:
-    """`counts` for several populations in one pass over `answers`, which holds them all:
-    each population is told apart by its condition (one query)."""
     aggregates = {
-        f"{name}__{ch.key}__{cat.key}": Count("pk", filter=where & cat.answered)
-        for name, where in populations.items()
+        f"{ch.key}__{cat.key}": Count("pk", filter=cat.answered)
         for ch in CHARACTERISTICS
         for cat in ch.categories
     }
     totals = _consented(answers).aggregate(**aggregates)
     return {
-        name: {
-            ch.key: {
-                cat.key: int(totals[f"{name}__{ch.key}__{cat.key}"] or 0) for cat in ch.categories
-            }
-            for ch in CHARACTERISTICS
-        }
-        for name in populations
+        ch.key: {cat.key: int(totals[f"{ch.key}__{cat.key}"] or 0) for cat in ch.categories}
+        for ch in CHARACTERISTICS
     }
 
 
-def _in_group(project: Project) -> Q:
+def group_answers(project: Project) -> QuerySet[EqualityMonitoring]:
     """Equality answers of the group's current carer members."""
     members = ProjectMember.objects.filter(
         project=project, role=GroupRole.CARER, left_on=None
     ).values("person_id")
-    return Q(person_id__in=members, person__erased_at=None)
+    return EqualityMonitoring.objects.filter(person_id__in=members, person__erased_at=None)
 
 
-def _of_organisation(project: Project) -> Q:
+def organisation_answers(project: Project) -> QuerySet[EqualityMonitoring]:
     """Equality answers of the carers of the organisation that owns the project."""
     carers = CarerProfile.objects.filter(person=OuterRef("person"))
-    return Q(
+    return EqualityMonitoring.objects.filter(
         Exists(carers), person__organisation_id=project.organisation_id, person__erased_at=None
     )
 
@@ -176,11 +159,8 @@ def makeup(project: Project) -> list[Table]:
     when fewer than rules.SMALLEST_GROUP_SHOWN answered. A category is flagged against
     the area when the Census figures describe it, otherwise against the organisation.
     """
-    found = counts_of(
-        EqualityMonitoring.objects.filter(_in_group(project) | _of_organisation(project)),
-        {"group": _in_group(project), "organisation": _of_organisation(project)},
-    )
-    group, organisation = found["group"], found["organisation"]
+    group = counts(group_answers(project))
+    organisation = counts(organisation_answers(project))
     tables = []
     for ch in CHARACTERISTICS:
         group_shares = rules.shares(group[ch.key]) or {}
