@@ -108,7 +108,7 @@ def test_the_open_data_takes_the_same_queries_however_much_there_is(
     assert len(captured.captured_queries) == QUERIES
 
 
-# The organisation, the Census comparison, actions, notice, the equality answers (the
-# group's, the participants' and the file's in one), the contributions (channels and
-# responses in one), referrals.
-QUERIES = 7
+# The organisation, the Census comparison, actions, notice, the group's, the participants'
+# and the file's equality answers, the contributions (channels and responses in one),
+# referrals.
+QUERIES = 9
