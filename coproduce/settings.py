@@ -230,6 +230,9 @@ CACHES: dict[str, dict[str, Any]] = (
         }
     }
 )
+# Public pages (published briefs, public boards, published survey results) are kept in the
+# cache only when it is shared by every process (coproduce/lib/public_cache.py).
+PUBLIC_PAGE_CACHE = env_bool("PUBLIC_PAGE_CACHE", bool(_REDIS_URL))
 # Sessions are rows in the database every app server shares, so any server can answer any
 # request: no sticky sessions at the load balancer. (Django's default, named here because
 # running several servers depends on it.)

@@ -30,6 +30,7 @@ from coproduce.contributions.models import Contribution
 from coproduce.contributions.rules import PUBLIC, Viewer
 from coproduce.decisions.access import proposals_for
 from coproduce.lib.once import once
+from coproduce.lib.public_cache import public_cache
 from coproduce.lib.views import posted, render_page
 from coproduce.people.access import names_of_users, own_person
 from coproduce.projects.access import project_for
@@ -118,10 +119,12 @@ def public(request: HttpRequest, board_uuid: uuid.UUID, template: str) -> HttpRe
     return page(request, template, context)
 
 
+@public_cache
 def public_board(request: HttpRequest, board_uuid: uuid.UUID) -> HttpResponse:
     return public(request, board_uuid, "board.html")
 
 
+@public_cache
 def public_easy_read(request: HttpRequest, board_uuid: uuid.UUID) -> HttpResponse:
     return public(request, board_uuid, "easy_read.html")
 

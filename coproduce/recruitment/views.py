@@ -20,6 +20,7 @@ from coproduce.audit.models import AuditAction, DataCategory
 from coproduce.lib import bilingual
 from coproduce.lib.bilingual import twins
 from coproduce.lib.once import once
+from coproduce.lib.public_cache import public_cache
 from coproduce.lib.views import posted, render_page
 from coproduce.notifications.models import Status as MessageStatus
 from coproduce.people.access import own_person
@@ -279,12 +280,14 @@ def public_page(
     return page(request, template, context, bad)
 
 
+@public_cache
 def public_brief(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
     context = {"status": status_of(brief), "public": True}
     return public_page(request, "recruitment/public_brief.html", brief, context)
 
 
+@public_cache
 def public_easy_read(request: HttpRequest, brief_uuid: uuid.UUID) -> HttpResponse:
     brief = access.published_brief_for(request, brief_uuid)
     lines = [

@@ -16,6 +16,7 @@ from django.views.decorators.http import require_POST
 from coproduce.contributions.access import viewer_for
 from coproduce.contributions.models import Privacy
 from coproduce.lib.once import once
+from coproduce.lib.public_cache import public_cache
 from coproduce.lib.views import posted
 from coproduce.people.access import own_person
 from coproduce.people.models import Person
@@ -294,6 +295,7 @@ def yours(request: HttpRequest) -> HttpResponse:
     return page(request, "surveys/yours.html", context)
 
 
+@public_cache
 def published(request: HttpRequest, survey_uuid: uuid.UUID) -> HttpResponse:
     survey = access.published_survey_for(request, survey_uuid)
     found = results.build(survey, viewer_for(request), results.Use.PUBLISHED)
