@@ -27,6 +27,7 @@ import os
 import re
 import secrets
 import shutil
+import socket
 import subprocess
 import sys
 import threading
@@ -72,9 +73,24 @@ def with_statement_timeout(url: str, milliseconds: int) -> str:
     return parsed._replace(query=urllib.parse.urlencode(query)).geturl()
 
 
+def redis_url() -> str:
+    """`REDIS_URL`, or the machine's own Redis if one answers on 127.0.0.1:6379: production
+    runs with a shared cache (public pages are kept in it), so the harness does too."""
+    if os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL"):
+        return os.environ.get("REDIS_URL") or os.environ.get("CACHE_URL", "")
+    try:
+        socket.create_connection((HOST, 6379), timeout=1).close()
+    except OSError:
+        print("No Redis on 127.0.0.1:6379: measuring without a shared cache", flush=True)
+        return ""
+    return f"redis://{HOST}:6379/3"
+
+
 def server_env() -> dict[str, str]:
     return {
         **os.environ,
+        "REDIS_URL": redis_url(),
+        "CACHE_KEY_PREFIX": f"bench-{secrets.token_hex(4)}",  # nothing kept from a last run
         "COPRODUCE_MODE": "production",
         "DATABASE_URL": with_statement_timeout(DATABASE_URL, STATEMENT_TIMEOUT_MS),
         "SECRET_KEY": secrets.token_urlsafe(64),
@@ -616,7 +632,8 @@ def main() -> None:
         rows = [ceiling, *(measure(page) for page in pages)]
         print(
             f"\nScale {SCALE}, PostgreSQL, gunicorn 2 sync workers, wrk {CONNECTIONS} "
-            f"connections x {SECONDS}s; load average before: {load[0]:.1f}, after: "
+            f"connections x {SECONDS}s, cache: {'Redis' if redis_url() else 'per process'}; "
+            f"load average before: {load[0]:.1f}, after: "
             f"{os.getloadavg()[0]:.1f}\n"
         )
         print(table(rows, ceiling.rps))
