@@ -20,6 +20,7 @@ asks for the same address, so it is rendered once and kept. What keeps it correc
   old pages.
 """
 
+import logging
 import re
 from collections.abc import Callable
 from functools import wraps
@@ -33,6 +34,8 @@ from django.db.backends.signals import connection_created
 from django.http import HttpRequest, HttpResponse
 from django.middleware.csrf import get_token
 from django.utils.translation import get_language
+
+logger = logging.getLogger(__name__)
 
 KEEP_SECONDS = 60
 VERSION_KEY = "public-pages:version"
@@ -68,11 +71,16 @@ def version() -> int:
 
 
 def changed() -> None:
-    """Move the version on: every kept page is from before it."""
+    """Move the version on: every kept page is from before it. Runs after a commit, so a
+    cache that does not answer is logged, never raised: the write has happened (pages kept
+    before it then live out their `KEEP_SECONDS`)."""
     try:
-        cache.incr(VERSION_KEY)
-    except ValueError:  # not there yet (or evicted): any new value empties it as well
-        cache.set(VERSION_KEY, version() + 1, timeout=None)
+        try:
+            cache.incr(VERSION_KEY)
+        except ValueError:  # not there yet (or evicted): any new value empties it as well
+            cache.set(VERSION_KEY, version() + 1, timeout=None)
+    except Exception:
+        logger.warning("Could not empty the public page cache", exc_info=True)
 
 
 def _watch_writes(
@@ -126,8 +134,12 @@ def public_cache(view: View) -> View:
     def wrapped(request: HttpRequest, *args: Any, **kwargs: Any) -> HttpResponse:
         if not enabled() or _personal(request):
             return view(request, *args, **kwargs)
-        key = _key(request, version())
-        kept = cache.get(key)
+        try:
+            key = _key(request, version())
+            kept = cache.get(key)
+        except Exception:  # the cache does not answer: make the page as if it were off
+            logger.warning("The public page cache did not answer", exc_info=True)
+            return view(request, *args, **kwargs)
         if kept is not None:
             return _served(request, kept)
         response = view(request, *args, **kwargs)
@@ -138,7 +150,10 @@ def public_cache(view: View) -> View:
                 name: response[name] for name in ("Content-Language",) if response.has_header(name)
             }
             kept = {"body": body, "content_type": response["Content-Type"], "headers": headers}
-            cache.set(key, kept, timeout=KEEP_SECONDS)
+            try:
+                cache.set(key, kept, timeout=KEEP_SECONDS)
+            except Exception:
+                logger.warning("Could not keep a public page", exc_info=True)
         return response
 
     return wrapped

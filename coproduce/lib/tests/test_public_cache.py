@@ -85,3 +85,27 @@ def test_writes_to_tables_no_public_page_shows_keep_it() -> None:
     assert shown.group(1) == "recruitment_brief"
     public_cache.changed()
     assert public_cache.version() == before + 1
+
+
+def test_a_cache_that_does_not_answer_loses_no_page_and_no_write(
+    brief: Brief,
+    monkeypatch: pytest.MonkeyPatch,
+    django_capture_on_commit_callbacks: Callable[..., Any],
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    """Redis down: the page is made as if there were no cache, and a write still commits
+    and answers (emptying the cache after the commit only logs its failure)."""
+
+    def no_answer(*args: Any, **kwargs: Any) -> None:
+        raise ConnectionError("Redis is down")
+
+    for method in ("get", "set", "add", "incr"):
+        monkeypatch.setattr(cache, method, no_answer)
+    url = reverse("recruitment:public-brief", args=[brief.public_id])
+    assert "Help shape discharge" in Client().get(url).content.decode()
+    with django_capture_on_commit_callbacks(execute=True):
+        Brief.objects.filter(pk=brief.pk).update(title="Help shape leaving hospital")
+    assert "Help shape leaving hospital" in Client().get(url).content.decode()
+    logged = [r.getMessage() for r in caplog.records]
+    assert "The public page cache did not answer" in logged
+    assert "Could not empty the public page cache" in logged
